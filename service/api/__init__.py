@@ -1,0 +1,12 @@
+"""HTTP routes, one blueprint per resource."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from service.api import health, quotes
+
+
+def init_app(app: Flask) -> None:
+    app.register_blueprint(health.bp)
+    app.register_blueprint(quotes.bp)

@@ -1,0 +1,46 @@
+"""Optional API keys: with QUOTES_API_KEYS set, every route but the probes and metrics needs one."""
+
+from __future__ import annotations
+
+import hmac
+
+from flask import Flask, request
+
+from service.errors import UNAUTHORIZED, ApiError
+
+OPEN_PATHS = frozenset({"/livez", "/readyz", "/metrics"})
+CHALLENGE = {"WWW-Authenticate": 'Bearer realm="quotes"'}
+
+
+def _bytes(value: str) -> bytes:
+    return value.encode("utf-8", "surrogateescape")
+
+
+def key_is_valid(presented: str, keys: tuple[str, ...]) -> bool:
+    """Compare against every key in constant time, without stopping at the first match."""
+    candidate = _bytes(presented)
+    matches = [hmac.compare_digest(candidate, _bytes(key)) for key in keys]
+    return any(matches)
+
+
+def init_app(app: Flask) -> None:
+    keys = app.config["QUOTES"].api_keys
+    if not keys:
+        return
+
+    @app.before_request
+    def require_api_key() -> None:
+        if request.path in OPEN_PATHS:
+            return
+        scheme, _, presented = request.headers.get("Authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not presented.strip():
+            raise ApiError(
+                401, "This service needs an API key: 'Authorization: Bearer <key>'.",
+                type_=UNAUTHORIZED, headers=CHALLENGE,
+            )
+        if not key_is_valid(presented.strip(), keys):
+            raise ApiError(
+                401, "The API key is not valid.", type_=UNAUTHORIZED,
+                headers={"WWW-Authenticate": CHALLENGE["WWW-Authenticate"]
+                         + ', error="invalid_token"'},
+            )

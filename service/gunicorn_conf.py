@@ -1,0 +1,63 @@
+"""Gunicorn settings: `gunicorn -c service/gunicorn_conf.py service.wsgi:app`.
+
+Sync workers, each loading the models once (in a background thread started by create_app, so
+the worker answers /livez at once); inference runs on one intra-op thread per worker, so
+WORKERS requests run in parallel on WORKERS cores.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+# Before anything imports numpy/onnxruntime: one thread per worker, no oversubscription.
+for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUMEXPR_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+# prometheus_client picks its multiprocess value class when first imported, so the directory
+# must be in the environment before any worker (or this master) imports it.
+_OWN_METRICS_DIR = "PROMETHEUS_MULTIPROC_DIR" not in os.environ
+METRICS_DIR = Path(
+    os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    or Path(tempfile.gettempdir()) / f"quotes-metrics-{os.getpid()}"
+)
+os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(METRICS_DIR)
+
+bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"
+workers = int(os.environ.get("WORKERS", "2"))
+worker_class = "sync"
+threads = 1
+# Above the worst case: a batch at its character limit (2 x 100,000) on a busy 2-core machine.
+timeout = int(os.environ.get("TIMEOUT", "120"))
+graceful_timeout = 30
+accesslog = None  # the app logs one JSON line per request, with its request id
+loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+# Headers are small; bound them (gunicorn answers 400 beyond these).
+limit_request_line = 8190
+limit_request_fields = 100
+
+
+def on_starting(server) -> None:  # noqa: ANN001 (gunicorn Arbiter)
+    # Stale files from an earlier run would be summed into this run's metrics.
+    shutil.rmtree(METRICS_DIR, ignore_errors=True)
+    METRICS_DIR.mkdir(parents=True)
+    # Imported only now, with PROMETHEUS_MULTIPROC_DIR set and existing.
+    from service.observability import JsonFormatter
+
+    for handler in server.log.error_log.handlers:
+        handler.setFormatter(JsonFormatter())
+
+
+def child_exit(server, worker) -> None:  # noqa: ANN001
+    # A dead worker's live gauges must not be reported any more; its counters are kept.
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid, str(METRICS_DIR))
+
+
+def on_exit(server) -> None:  # noqa: ANN001
+    if _OWN_METRICS_DIR:
+        shutil.rmtree(METRICS_DIR, ignore_errors=True)

@@ -1,0 +1,153 @@
+"""Marshmallow schemas: requests are loaded through them, responses and openapi.yaml follow them."""
+
+from __future__ import annotations
+
+from marshmallow import RAISE, Schema, ValidationError, fields, validate
+
+from service import config
+
+QUOTE_TYPES = ("direct", "indirect", "mixed")
+SPEAKER_TYPES = ("person", "organization", "other", "unknown")
+STANCE_LABELS = ("support", "oppose", "neutral")
+TARGET_SOURCES = ("request", "title", "entity")
+
+
+class UnicodeString(fields.String):
+    """A string that is valid Unicode: JSON can smuggle in lone surrogates ("\\ud800")."""
+
+    def _deserialize(self, value: object, attr: str | None, data: object, **kwargs: object) -> str:
+        text = super()._deserialize(value, attr, data, **kwargs)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise ValidationError(
+                f"Not valid Unicode: lone surrogate at character {exc.start}."
+            ) from exc
+        return text
+
+
+def not_blank(value: str) -> None:
+    if not value.strip():
+        raise ValidationError("Must contain something other than whitespace.")
+
+
+class DocumentSchema(Schema):
+    """One article to analyse."""
+
+    class Meta:
+        unknown = RAISE
+
+    id = UnicodeString(
+        validate=validate.Length(max=config.MAX_ID_CHARS),
+        metadata={"description": "Client's identifier, echoed back."},
+    )
+    text = UnicodeString(
+        required=True,
+        validate=[validate.Length(min=1, max=config.MAX_TEXT_CHARS), not_blank],
+        metadata={"description": "Article text, not blank; longer than the limit is 413.",
+                  "pattern": r"\S"},
+    )
+    title = UnicodeString(validate=validate.Length(max=config.MAX_TITLE_CHARS))
+    targets = fields.List(
+        UnicodeString(validate=validate.Length(min=1, max=config.MAX_TARGET_CHARS)),
+        validate=validate.Length(min=1, max=config.MAX_TARGETS),
+        metadata={"description": "Stance targets; without them targets come from title/entities."},
+    )
+
+
+class BatchSchema(Schema):
+    class Meta:
+        unknown = RAISE
+
+    documents = fields.List(
+        fields.Nested(DocumentSchema),
+        required=True,
+        validate=validate.Length(min=1, max=config.MAX_BATCH_DOCUMENTS),
+    )
+
+
+class SpanSchema(Schema):
+    """Characters [start, end) of the text as sent, in Unicode code points."""
+
+    text = fields.String(required=True)
+    start = fields.Integer(required=True)
+    end = fields.Integer(required=True)
+
+
+class SpeakerSchema(Schema):
+    name = fields.String(required=True, allow_none=True)
+    type = fields.String(required=True, validate=validate.OneOf(SPEAKER_TYPES))
+    mention = fields.Nested(SpanSchema, required=True, allow_none=True)
+    role = fields.String(required=True, allow_none=True)
+
+
+class StanceSchema(Schema):
+    target = fields.String(required=True)
+    target_source = fields.String(required=True, validate=validate.OneOf(TARGET_SOURCES))
+    label = fields.String(required=True, validate=validate.OneOf(STANCE_LABELS))
+    confidence = fields.Float(required=True)
+
+
+class QuoteSchema(Schema):
+    id = fields.String(required=True)
+    type = fields.String(required=True, validate=validate.OneOf(QUOTE_TYPES))
+    text = fields.String(required=True)
+    start = fields.Integer(required=True)
+    end = fields.Integer(required=True)
+    fragments = fields.List(
+        fields.Nested(SpanSchema),
+        metadata={"description": "Content parts; present only when the quote is interrupted."},
+    )
+    cue = fields.Nested(SpanSchema, required=True, allow_none=True)
+    speaker = fields.Nested(SpeakerSchema, required=True)
+    stance = fields.List(fields.Nested(StanceSchema), required=True)
+    confidence = fields.Float(required=True)
+
+
+class SpeakerSummarySchema(Schema):
+    name = fields.String(required=True)
+    type = fields.String(required=True, validate=validate.OneOf(SPEAKER_TYPES))
+    role = fields.String(required=True, allow_none=True)
+    quote_ids = fields.List(fields.String(), required=True)
+
+
+class ModelSchema(Schema):
+    name = fields.String(required=True)
+    version = fields.String(required=True)
+
+
+class QuotesResponseSchema(Schema):
+    id = fields.String(required=True, allow_none=True)
+    model = fields.Nested(ModelSchema, required=True)
+    quotes = fields.List(fields.Nested(QuoteSchema), required=True)
+    speakers = fields.List(fields.Nested(SpeakerSummarySchema), required=True)
+
+
+class BatchResponseSchema(Schema):
+    results = fields.List(fields.Nested(QuotesResponseSchema), required=True)
+
+
+class ProblemSchema(Schema):
+    """RFC 9457 problem details."""
+
+    type = fields.String(required=True)
+    title = fields.String(required=True)
+    status = fields.Integer(required=True)
+    detail = fields.String(required=True)
+    request_id = fields.String(required=True)
+    errors = fields.Dict(
+        keys=fields.String(),
+        values=fields.List(fields.String()),
+        metadata={"description": "Field (documents.<index>.<field> in a batch) -> messages."},
+    )
+
+
+class StatusSchema(Schema):
+    status = fields.String(required=True)
+
+
+class InfoSchema(Schema):
+    service = fields.Dict(keys=fields.String(), values=fields.String(), required=True)
+    models = fields.List(fields.Nested(ModelSchema), required=True)
+    ready = fields.Boolean(required=True)
+    limits = fields.Dict(keys=fields.String(), values=fields.Integer(), required=True)

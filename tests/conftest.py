@@ -1,0 +1,92 @@
+"""Fixtures: an in-process app (test client) and a live gunicorn server on a free port."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import requests
+
+from service import create_app
+from service.config import Config
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SERVER_START_SECONDS = 180  # two workers loading the models on a busy 2-core machine
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def make_client():
+    """make_client(pipeline, **config) -> a Flask test client whose models are already loaded."""
+
+    def make(pipeline: object, **settings: object):
+        app = create_app(Config(**settings), pipeline=pipeline)
+        app.extensions["quotes_loader"].thread.join(timeout=10)
+        return app.test_client()
+
+    return make
+
+
+@dataclass
+class LiveServer:
+    url: str
+    log_path: Path
+    process: subprocess.Popen
+
+    def log_lines(self) -> list[str]:
+        return self.log_path.read_text(encoding="utf-8").splitlines()
+
+
+def start_server(log_path: Path, workers: int = 2, **env: str) -> LiveServer:
+    port = free_port()
+    environment = os.environ | {"PORT": str(port), "WORKERS": str(workers)} | env
+    environment.pop("PROMETHEUS_MULTIPROC_DIR", None)  # the gunicorn config makes its own
+    log_file = log_path.open("w", encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", "service/gunicorn_conf.py", "service.wsgi:app"],
+        cwd=REPO_ROOT, env=environment, stdout=log_file, stderr=subprocess.STDOUT,
+    )
+    server = LiveServer(f"http://127.0.0.1:{port}", log_path, process)
+    deadline = time.monotonic() + SERVER_START_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited:\n{log_path.read_text()[-4000:]}")
+        try:
+            # Every worker must be ready; readiness is per worker, so ask several times.
+            if all(requests.get(f"{server.url}/readyz", timeout=5).ok for _ in range(4 * workers)):
+                return server
+        except requests.ConnectionError:
+            pass
+        time.sleep(0.5)
+    stop_server(server)
+    raise RuntimeError(f"gunicorn not ready in {SERVER_START_SECONDS}s:\n"
+                       f"{log_path.read_text()[-4000:]}")
+
+
+def stop_server(server: LiveServer) -> None:
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=40)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+        server.process.wait()
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """gunicorn with the real pipeline and 2 workers, shared by the whole session."""
+    server = start_server(tmp_path_factory.mktemp("live") / "gunicorn.log")
+    yield server
+    stop_server(server)

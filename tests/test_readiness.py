@@ -1,0 +1,61 @@
+"""/livez answers at once; /readyz and the quote routes wait for the models and a warm-up."""
+
+from __future__ import annotations
+
+import threading
+
+from doubles import ScriptedPipeline
+
+from service import create_app
+from service.config import Config
+
+PROBLEM = "application/problem+json"
+
+
+def test_not_ready_until_warm_up_finishes() -> None:
+    gate = threading.Event()
+    app = create_app(Config(ready_wait_seconds=0), pipeline=ScriptedPipeline(gate=gate))
+    client = app.test_client()
+    try:
+        assert client.get("/livez").status_code == 200
+        readyz = client.get("/readyz")
+        assert readyz.status_code == 503 and readyz.mimetype == PROBLEM
+        assert readyz.json["status"] == 503 and readyz.json["request_id"]
+        assert client.get("/v1/info").json["ready"] is False
+        busy = client.post("/v1/quotes", json={"text": "He said so."})
+        assert busy.status_code == 503 and busy.headers["Retry-After"]
+    finally:
+        gate.set()
+    app.extensions["quotes_loader"].thread.join(timeout=10)
+    assert client.get("/readyz").json == {"status": "ready"}
+    assert client.get("/v1/info").json["models"] == ScriptedPipeline.models
+    assert client.post("/v1/quotes", json={"text": "He said so."}).status_code == 200
+
+
+def test_quote_request_waits_for_loading_models() -> None:
+    gate = threading.Event()
+    pipeline = ScriptedPipeline(gate=gate)
+    client = create_app(Config(ready_wait_seconds=30), pipeline=pipeline).test_client()
+    threading.Timer(0.2, gate.set).start()
+    response = client.post("/v1/quotes", json={"text": "He said so."})
+    assert response.status_code == 200
+    assert pipeline.calls == [("He said so.", None, None)]
+
+
+def test_failed_loading_is_reported_not_hidden(make_client) -> None:
+    client = make_client(ScriptedPipeline(error=RuntimeError("model.onnx missing")))
+    readyz = client.get("/readyz")
+    assert readyz.status_code == 503 and "model.onnx missing" in readyz.json["detail"]
+    response = client.post("/v1/quotes", json={"text": "He said so."})
+    assert response.status_code == 503 and response.mimetype == PROBLEM
+    assert client.get("/livez").status_code == 200
+
+
+def test_title_and_targets_reach_the_pipeline(make_client) -> None:
+    pipeline = ScriptedPipeline()
+    client = make_client(pipeline)
+    body = {"text": "She said yes.", "title": "Vote", "targets": ["the bill"], "id": "a1"}
+    response = client.post("/v1/quotes", json=body)
+    assert response.status_code == 200 and response.json["id"] == "a1"
+    assert pipeline.calls == [("She said yes.", "Vote", ["the bill"])]
+    assert float(response.headers["X-Inference-Time"]) >= 0
