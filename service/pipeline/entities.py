@@ -1,0 +1,212 @@
+"""The article's people and organisations: canonical names, every mention, gender evidence.
+
+Names are built "earliest, longest": a later "Ren" or "Zhengfei" joins the entity of an
+earlier or later "Ren Zhengfei" (any name word matches, so surname-first names work), and
+a partial name seen first is upgraded when the full name appears. Everything is one pass
+over the tokens; lookups go through word and position indexes.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from service.pipeline.lexicon import (
+    HONORIFICS,
+    PRONOUN_GENDER,
+    ROLE_NOUNS,
+    TITLE_ABBREVIATIONS,
+)
+
+ORG_LABELS = {"ORG", "GPE", "NORP"}
+NAME_TAGS = {"NNP", "NNPS"}
+# Words written before a name that belong to the title, not the name ("Retired Lt. Gen.").
+TITLE_MODIFIERS = {"retired", "former", "acting", "deputy", "vice", "interim", "the"}
+
+
+@dataclass(eq=False)
+class Entity:
+    name: str
+    type: str  # person | organization
+    words: set[str]
+    first: int  # token index of the first mention
+    gender_votes: Counter = field(default_factory=Counter)
+    role: str | None = None
+    role_words: set[str] = field(default_factory=set)
+
+    @property
+    def gender(self) -> str | None:
+        (top, n), *rest = self.gender_votes.most_common(2) or [(None, 0)]
+        return None if top is None or (rest and rest[0][1] == n) else top
+
+
+@dataclass
+class Mention:
+    start: int  # token indexes, end exclusive
+    end: int
+    entity: Entity
+
+
+def is_name_token(tok: Token) -> bool:
+    text = tok.text
+    return (tok.tag_ in NAME_TAGS or text.istitle()) and text[:1].isalpha() and text[:1].isupper()
+
+
+def clean_name(tokens: list[Token]) -> list[Token]:
+    """Strip honorifics, titles, possessives and punctuation from a name's token run."""
+    toks = [t for t in tokens if not t.is_space]
+    while toks and (
+        toks[0].lower_ in HONORIFICS
+        or toks[0].lower_ in TITLE_ABBREVIATIONS
+        or toks[0].lower_ in ROLE_NOUNS
+        or toks[0].lower_ in TITLE_MODIFIERS
+        or not any(c.isalpha() for c in toks[0].text)
+    ):
+        toks.pop(0)
+    while toks and (toks[-1].tag_ == "POS" or not any(c.isalpha() for c in toks[-1].text)):
+        toks.pop()
+    return toks
+
+
+def name_text(doc: Doc, toks: list[Token]) -> str:
+    return doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+
+
+def org_name(span: Span) -> str:
+    toks = [t for t in span if not t.is_space]
+    while toks and toks[0].lower_ in {"the", "a", "an"}:
+        toks.pop(0)
+    while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
+        toks.pop()
+    return name_text(span.doc, toks) if toks else span.text.strip()
+
+
+class ArticleEntities:
+    """People and organisations of one article, with all their mentions in text order."""
+
+    def __init__(self, doc: Doc, extra_names: list[list[Token]] = ()):
+        self.doc = doc
+        self.people: list[Entity] = []
+        self.orgs: dict[str, Entity] = {}
+        self._by_word: dict[str, list[Entity]] = {}
+        candidates = [clean_name(list(e)) for e in doc.ents if e.label_ == "PERSON"]
+        candidates += [clean_name(list(toks)) for toks in extra_names]
+        non_person = {e.text.lower() for e in doc.ents if e.label_ != "PERSON"}
+        for toks in sorted((c for c in candidates if c), key=lambda c: c[0].i):
+            self._add_person(toks, non_person)
+        self.mentions: list[Mention] = []
+        self.token_entity: dict[int, Entity] = {}
+        self._ner_span = {i: e for e in doc.ents for i in range(e.start, e.end)}
+        self._scan_people()
+        self._scan_orgs()
+        self.mentions.sort(key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+        self._vote_pronoun_gender()
+
+    # -- building -----------------------------------------------------------------------
+    def _add_person(self, toks: list[Token], non_person: set[str]) -> None:
+        words = [t.lower_ for t in toks if any(c.isalpha() for c in t.text)]
+        if len(words) == 1 and words[0] in non_person and words[0] not in self._by_word:
+            return  # a lone word tagged ORG/GPE elsewhere ("Xiaomi") is not a person
+        known = {e for w in words for e in self._by_word.get(w, [])}
+        for ent in known:
+            if set(words) <= ent.words:
+                return
+            if ent.words <= set(words):  # partial name first, full name now: upgrade
+                ent.name, ent.words = name_text(self.doc, toks), set(words)
+                self._index(ent)
+                return
+        ent = Entity(name_text(self.doc, toks), "person", set(words), toks[0].i)
+        self.people.append(ent)
+        self._index(ent)
+
+    def _index(self, ent: Entity) -> None:
+        for w in ent.words:
+            bucket = self._by_word.setdefault(w, [])
+            if ent not in bucket:
+                bucket.append(ent)
+
+    def _scan_people(self) -> None:
+        doc, i, last_seen = self.doc, 0, {}
+        while i < len(doc):
+            tok = doc[i]
+            cands = self._by_word.get(tok.lower_) if is_name_token(tok) or tok.is_upper else None
+            if not cands or self._inside_longer_name(tok):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(doc) and doc[j].lower_ in set().union(*(e.words for e in cands)):
+                j += 1
+            words = {t.lower_ for t in doc[i:j]}
+            fits = [e for e in cands if words <= e.words] or cands
+            ent = max(fits, key=lambda e: (len(words & e.words), last_seen.get(id(e), -1)))
+            self._record(i, j, ent)
+            last_seen[id(ent)] = i
+            prev = doc[i - 1] if i else None
+            if prev is not None and prev.lower_ in HONORIFICS and HONORIFICS[prev.lower_]:
+                ent.gender_votes[HONORIFICS[prev.lower_]] += 3
+            i = j
+
+    def _inside_longer_name(self, tok: Token) -> bool:
+        """A name word inside a longer organisation/place name ("Will Semiconductor")."""
+        ent = self._ner_span.get(tok.i)
+        if ent is None or ent.label_ == "PERSON":
+            return False
+        words = {t.lower_ for t in ent if t.tag_ not in ("DT", "POS") and not t.is_punct}
+        return not any(words <= p.words for p in self._by_word.get(tok.lower_, []))
+
+    def _scan_orgs(self) -> None:
+        for span in self.doc.ents:
+            if span.label_ not in ORG_LABELS or any(
+                i in self.token_entity for i in range(span.start, span.end)
+            ):
+                continue
+            name = org_name(span)
+            ent = self.orgs.get(name.lower())
+            if ent is None:
+                ent = Entity(name, "organization", {t.lower_ for t in span}, span.start)
+                self.orgs[name.lower()] = ent
+            self._record(span.start, span.end, ent)
+
+    def _record(self, start: int, end: int, ent: Entity) -> None:
+        self.mentions.append(Mention(start, end, ent))
+        for k in range(start, end):
+            self.token_entity[k] = ent
+
+    def _vote_pronoun_gender(self) -> None:
+        """A he/she whose sentence or the one before names exactly one person is evidence
+        of that person's gender ("Meng said she hopes ...")."""
+        recent: list[tuple[int, Entity]] = []  # (sentence start token, person)
+        sent_start, prev_start = 0, 0
+        for tok in self.doc:
+            if tok.is_sent_start and tok.i:
+                prev_start, sent_start = sent_start, tok.i
+                recent = [(s, e) for s, e in recent if s >= prev_start]
+            ent = self.token_entity.get(tok.i)
+            if ent is not None and ent.type == "person":
+                recent.append((sent_start, ent))
+            elif tok.lower_ in PRONOUN_GENDER and tok.tag_.startswith("PRP"):
+                people = {e for _, e in recent}
+                if len(people) == 1:
+                    people.pop().gender_votes[PRONOUN_GENDER[tok.lower_]] += 1
+
+    # -- queries ------------------------------------------------------------------------
+    def person_named(self, words: list[str], at: int) -> Entity | None:
+        """The person whose name holds these words; the latest mentioned before `at` wins."""
+        words = [w.lower() for w in words]
+        cands = [e for e in self._by_word.get(words[0], []) if set(words) <= e.words]
+        if not cands:
+            return None
+        before = {id(m.entity): m.start for m in self.mentions_before(at, limit=200)}
+        return max(cands, key=lambda e: (before.get(id(e), -1), -e.first))
+
+    def mentions_before(self, at: int, limit: int = 40):
+        """Mentions starting before token `at`, nearest first."""
+        k = bisect.bisect_left(self._starts, at)
+        yield from reversed(self.mentions[max(0, k - limit) : k])
+
+    def entity_at(self, i: int) -> Entity | None:
+        return self.token_entity.get(i)

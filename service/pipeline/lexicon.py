@@ -1,0 +1,106 @@
+"""Closed word lists used by the speaker and role rules (English news conventions)."""
+
+from __future__ import annotations
+
+# Courtesy titles: stripped from names, carry no role, some carry gender.
+HONORIFICS = {
+    "mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
+    "miss": "f", "madam": "f", "dame": "f", "lord": "m", "lady": "f",
+    "dr": None, "dr.": None, "prof": None, "prof.": None,
+}  # fmt: skip
+
+# Office titles written before a name ("President Xi", "Sen. Warren"): stripped from the
+# name, kept as the role.
+TITLE_ABBREVIATIONS = {
+    "gen.", "lt.", "col.", "maj.", "capt.", "sgt.", "adm.", "cmdr.", "gov.", "sen.", "rep.",
+    "rev.", "gen", "lt", "col", "sen", "rep", "gov", "supt.", "insp.", "det.", "cpl.",
+}  # fmt: skip
+
+# Head nouns that name an office, job or capacity; the role rules only accept phrases
+# headed by one of these (or by a job-like suffix, see roles.is_role_head).
+ROLE_NOUNS = {
+    "ceo", "cfo", "coo", "cto", "cio", "chief", "executive", "founder", "co-founder",
+    "cofounder", "president", "vice-president", "chairman", "chairwoman", "chairperson",
+    "chair", "director", "director-general", "manager", "head", "boss", "officer", "owner",
+    "partner", "minister", "secretary", "secretary-general", "spokesman", "spokeswoman",
+    "spokesperson", "official", "analyst", "economist", "professor", "lecturer", "scientist",
+    "researcher", "fellow", "expert", "senator", "governor", "mayor", "lawmaker",
+    "legislator", "congressman", "congresswoman", "representative", "leader", "deputy",
+    "premier", "chancellor", "ambassador", "envoy", "diplomat", "general", "commander",
+    "commissioner", "editor", "correspondent", "journalist", "reporter", "columnist",
+    "lawyer", "attorney", "judge", "justice", "prosecutor", "coach", "captain", "candidate",
+    "nominee", "adviser", "advisor", "consultant", "strategist", "aide", "staffer",
+    "campaigner", "activist", "organizer", "organiser", "entrepreneur",
+    "investor", "banker", "trader", "engineer", "doctor", "physician", "surgeon", "nurse",
+    "teacher", "principal", "dean", "student", "member", "chairman-elect", "president-elect",
+    "king", "queen", "prince", "princess", "monarch", "pope", "bishop", "archbishop",
+    "pastor", "priest", "imam", "rabbi", "sheriff", "detective", "inspector", "superintendent",
+    "administrator", "treasurer", "auditor", "supervisor", "coordinator", "pollster",
+    "historian", "author", "writer", "novelist", "actor", "actress", "singer", "musician",
+    "artist", "designer", "architect", "developer", "programmer", "physicist",
+    "chemist", "biologist", "sociologist", "psychologist", "politician", "delegate",
+    "governor-general", "mp", "mep", "councillor", "councilman", "councilwoman",
+    "businessman", "businesswoman", "executive-director", "veteran",
+    "president-designate", "rapporteur", "negotiator", "regulator", "auditor-general",
+    "attorney-general", "solicitor", "barrister", "counsel", "specialist",
+}  # fmt: skip
+
+# Nouns for people or offices whose head only loosely matches the title in a role:
+# "the executive" may be the CEO, founder or chairman mentioned before.
+ROLE_CLASSES = {
+    "executive": {"ceo", "chief", "executive", "founder", "co-founder", "chairman",
+                  "chairwoman", "chairperson", "president", "director", "head", "boss",
+                  "officer", "owner", "manager", "entrepreneur", "businessman",
+                  "businesswoman"},
+    "boss": {"ceo", "chief", "founder", "chairman", "chairwoman", "chairperson", "head",
+             "owner", "president", "director", "boss"},
+    "official": {"official", "minister", "secretary", "spokesman", "spokeswoman",
+                 "spokesperson", "director", "director-general", "commissioner", "officer",
+                 "deputy", "administrator", "ambassador", "envoy", "governor", "mayor"},
+    "lawmaker": {"senator", "congressman", "congresswoman", "representative", "lawmaker",
+                 "legislator", "mp", "mep", "delegate", "councillor"},
+    "entrepreneur": {"founder", "co-founder", "entrepreneur", "ceo", "owner", "businessman",
+                     "businesswoman"},
+}  # fmt: skip
+
+# Gender carried by role or kinship nouns ("a ministry spokeswoman", "daughter of ...").
+GENDERED_NOUNS = {
+    "spokeswoman": "f", "chairwoman": "f", "businesswoman": "f", "congresswoman": "f",
+    "councilwoman": "f", "actress": "f", "queen": "f", "princess": "f", "daughter": "f",
+    "wife": "f", "mother": "f", "sister": "f", "widow": "f", "woman": "f", "grandmother": "f",
+    "spokesman": "m", "businessman": "m", "congressman": "m", "councilman": "m", "king": "m",
+    "prince": "m", "son": "m", "husband": "m", "father": "m", "brother": "m", "man": "m",
+    "widower": "m", "grandfather": "m", "actor": "m",
+}  # fmt: skip
+
+PRONOUN_GENDER = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+}  # fmt: skip
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves", "we", "us", "our"}
+FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
+RELATIVE_PRONOUNS = {"who", "whom", "whose", "which", "that"}
+THING_PRONOUNS = {"it", "its", "this", "these", "those"}
+
+# Generic organisation nouns: "the ministry" resolves to the organisation named with it.
+ORG_NOUNS = {
+    "ministry", "department", "agency", "government", "company", "firm", "group", "bank",
+    "committee", "commission", "council", "court", "office", "party", "campaign",
+    "administration", "union", "association", "alliance", "institute", "university",
+    "board", "police", "army", "military", "embassy", "parliament", "congress",
+    "senate", "newspaper", "network", "corporation", "organisation", "organization",
+    "foundation", "fund", "authority", "regulator", "bureau", "service", "team", "club",
+}  # fmt: skip
+
+# Verbs after which "said:" or "said;" opens a block quote written without marks.
+SPEECH_VERBS = {
+    "said", "says", "say", "told", "tells", "stated", "states", "added", "adds", "wrote",
+    "writes", "explained", "explains", "declared", "declares", "announced", "announces",
+    "noted", "notes", "continued", "continues", "stressed", "replied", "responded",
+    "remarked", "commented", "insisted", "argued", "warned", "asked", "tweeted", "posted",
+}  # fmt: skip
+
+# Cues that continue the previous speaker's turn ("He added that ...").
+CONTINUATION_CUES = {"added", "adds", "adding", "continued", "continues", "continuing",
+                     "went", "elaborated", "elaborates", "concluded", "concludes",
+                     "reiterated", "stressed", "noted"}  # fmt: skip

@@ -1,0 +1,97 @@
+"""What kind of source mention the attribution model marked: a pronoun, a relative pronoun,
+a name, an organisation, a definite description or an unnamed source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from service.pipeline.entities import ArticleEntities, Entity, is_name_token
+from service.pipeline.lexicon import (
+    FIRST_PERSON,
+    ORG_NOUNS,
+    PLURAL_PRONOUNS,
+    PRONOUN_GENDER,
+    RELATIVE_PRONOUNS,
+    THING_PRONOUNS,
+)
+from service.pipeline.roles import is_role_head
+
+PRONOUNS = set(PRONOUN_GENDER) | FIRST_PERSON | PLURAL_PRONOUNS | THING_PRONOUNS | {"you"}
+DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "its", "their", "our"}
+BLOCKING_DEPS = {"prep", "pobj", "poss", "agent", "dobj", "relcl", "acl"}
+
+
+@dataclass
+class Mention:
+    kind: str  # pronoun | relative | entity | named_org | description | org_noun | unnamed
+    span: Span
+    entity: Entity | None = None
+
+    @property
+    def word(self) -> str:
+        return self.span.root.lower_
+
+
+def source_tokens(doc: Doc, start: int, end: int) -> Span | None:
+    """The mention's tokens, without surrounding spaces and punctuation."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    s, e = span.start, span.end
+    while s < e and (doc[s].is_space or doc[s].is_punct):
+        s += 1
+    while e > s and (doc[e - 1].is_space or doc[e - 1].is_punct or doc[e - 1].tag_ == "POS"):
+        e -= 1
+    return doc[s:e] if e > s else None
+
+
+def name_run(span: Span) -> list[Token]:
+    """Capitalised proper-noun run around the mention's root ("Shu Jueting"), to register
+    as a person's name when the NER missed it; empty when the root is no such name."""
+    root = span.root
+    if not is_name_token(root) or root.ent_type_ not in ("", "PERSON") or root.is_sent_start \
+            and root.tag_ not in ("NNP", "NNPS"):  # fmt: skip
+        return []
+    s = e = root.i
+    while s > span.start and is_name_token(span.doc[s - 1]) and span.doc[s - 1].tag_ != "POS":
+        s -= 1
+    while e + 1 < span.end and is_name_token(span.doc[e + 1]):
+        e += 1
+    toks = list(span.doc[s : e + 1])
+    return [] if any(t.lower_ in ORG_NOUNS for t in toks) else toks
+
+
+def heads_to_root(tok: Token, span: Span) -> bool:
+    """The token reaches the mention's root through compounds/appositives only, so a name
+    inside "the daughter of Ren" or "Ren's daughter" is not the mention's referent."""
+    root = span.root
+    while tok != root:
+        if tok.dep_ in BLOCKING_DEPS or not (span.start <= tok.head.i < span.end):
+            return False
+        tok = tok.head
+    return True
+
+
+def classify(ents: ArticleEntities, span: Span) -> Mention:
+    root, first = span.root, span[0].lower_
+    if len(span) == 1 and root.lower_ in RELATIVE_PRONOUNS:
+        return Mention("relative", span)
+    if len(span) == 1 and root.lower_ in PRONOUNS:
+        return Mention("pronoun", span)
+    people = [t for t in span if (e := ents.entity_at(t.i)) is not None and e.type == "person"]
+    for tok in people:
+        if heads_to_root(tok, span):
+            return Mention("entity", span, ents.entity_at(tok.i))
+    org = ents.entity_at(root.i)
+    if org is not None and org.type == "organization":
+        return Mention("entity", span, org)
+    if root.lower_ in ORG_NOUNS and any(is_name_token(c) for c in root.lefts):
+        return Mention("named_org", span)  # "The Trump campaign"
+    definite = first in DEFINITE or any(t.tag_ == "POS" for t in span)
+    if definite and is_role_head(root.text):
+        return Mention("description", span)
+    if definite and root.lower_ in ORG_NOUNS:
+        return Mention("org_noun", span)
+    return Mention("unnamed", span)

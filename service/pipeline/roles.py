@@ -1,0 +1,225 @@
+"""A person's role as the article states it: pre-nominal titles ("Huawei founder Ren
+Zhengfei", "President Xi"), appositives ("Shu Jueting, a ministry spokeswoman,"), copular
+and "as" phrases ("Ren is the CEO of Huawei", "who will serve as chairperson of ..."),
+and descriptions used as the mention itself ("the director-general of the Alliance").
+
+Each phrase is trimmed to the role itself: it stops at punctuation, relative clauses,
+verbs after the head, dates and a second noun phrase ("founder of X and the youngest ...").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from service.pipeline.entities import ArticleEntities, Entity
+from service.pipeline.lexicon import GENDERED_NOUNS, HONORIFICS, ROLE_NOUNS, TITLE_ABBREVIATIONS
+
+NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
+MODIFIER_TAGS = {"JJ", "JJR", "JJS", "CD", "HYPH", "POS", "PRP$", "NML", "AFX"}
+ROLE_PREPOSITIONS = {"of", "at", "for", "to"}
+ROLE_SUFFIXES = ("ist", "man", "woman", "person", "er", "or", "ian")
+STOP_TEXTS = {",", ";", ":", ".", "!", "?", '"', "“", "”", "‘", "’", "—", "–", "«", "»"}
+BE_WORDS = {"is", "was", "are", "were", "'s", "’s", "became", "becomes", "remains", "remained",
+            "been", "be"}  # fmt: skip
+AS_VERBS = ("serv", "act", "work", "nam", "appoint", "elect", "install", "hir", "join", "return")
+TRAILING_TAGS = {"IN", "CC", "DT", "HYPH", "POS", "PRP$", "VBG", "VBN", "TO"}
+MAX_ROLE_TOKENS = 16
+PREMODIFIED = NOUN_TAGS | {"JJ", "HYPH"}
+
+
+def is_role_head(word: str) -> bool:
+    w = word.lower()
+    singular = w[:-1] if w.endswith("s") and len(w) > 3 else w
+    if w in ROLE_NOUNS or singular in ROLE_NOUNS or w in TITLE_ABBREVIATIONS:
+        return True
+    return word.islower() and len(w) > 4 and singular.endswith(ROLE_SUFFIXES)
+
+
+def role_span(doc: Doc, i: int, limit: int | None = None) -> tuple[int, int] | None:
+    """The noun phrase starting at token i, trimmed to a role; None when there is none."""
+    end_limit = min(len(doc), limit or len(doc), i + MAX_ROLE_TOKENS + 4)
+    while i < end_limit and doc[i].tag_ == "DT":
+        i += 1
+    k, after_prep, head_seen = i, False, False
+    while k < end_limit:
+        t = doc[k]
+        nxt = doc[k + 1] if k + 1 < len(doc) else None
+        if t.is_space or t.text in STOP_TEXTS or t.ent_type_ in ("DATE", "TIME"):
+            break
+        if t.text == "(":
+            inner = range(k + 1, min(k + 5, end_limit))
+            close = next((j for j in inner if doc[j].text == ")"), None)
+            if close is None:
+                break
+            k = close + 1
+            continue
+        if t.tag_ in NOUN_TAGS:
+            head_seen = True
+        elif t.tag_ in MODIFIER_TAGS:
+            pass
+        elif t.tag_ in ("VBN", "VBG") and nxt is not None and nxt.tag_ in PREMODIFIED:
+            pass  # pre-modifier: "rotating chairperson", "US-sanctioned giant"
+        elif t.tag_ == "CC" and t.lower_ in ("and", "&"):
+            if nxt is None or nxt.tag_ in ("DT", "PRP$"):
+                break  # "founder of X and the youngest entrepreneur ...": a second phrase
+        elif t.tag_ == "IN" and t.lower_ in ROLE_PREPOSITIONS and head_seen:
+            after_prep = True
+        elif t.tag_ == "DT" and after_prep and doc[k - 1].tag_ == "IN":
+            pass
+        else:
+            break
+        k += 1
+    while k > i and (doc[k - 1].tag_ in TRAILING_TAGS or doc[k - 1].is_punct):
+        k -= 1
+    if k <= i or not any(doc[j].tag_ in NOUN_TAGS for j in range(i, k)):
+        return None
+    return i, min(k, i + MAX_ROLE_TOKENS)
+
+
+def is_titled(doc: Doc, start: int, end: int) -> bool:
+    """Headed by an office or job noun (before any preposition): a role, not a description."""
+    for t in doc[start:end]:
+        if t.tag_ == "IN":
+            break
+        if is_role_head(t.text):
+            return True
+    return False
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    return doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)].strip()
+
+
+def prenominal(doc: Doc, ents: ArticleEntities, start: int, ent: Entity) -> str | None:
+    """Title words right before the name: "Huawei founder and CEO" -> "founder and CEO of
+    Huawei"; formal titles stay as written ("Chinese President")."""
+    k = start - 1
+    while k >= 0 and doc[k].lower_ in HONORIFICS:
+        k -= 1
+    right, sent_start = k + 1, doc[start].sent.start
+    while k >= sent_start:
+        t = doc[k]
+        other = ents.entity_at(k)
+        if other is not None and other is not ent and other.type == "person":
+            break
+        if not is_title_token(t):
+            break
+        k -= 1
+    toks = list(doc[k + 1 : right])
+    while toks and (toks[0].tag_ in ("CC", "HYPH", "POS") or toks[0].is_punct):
+        toks.pop(0)
+    if not toks or not is_role_head(toks[-1].text.rstrip(".")):
+        return None
+    h = next(n for n, t in enumerate(toks) if is_role_head(t.text.rstrip(".")))
+    prefix, title = toks[:h], toks[h:]
+    text = span_text(doc, toks[0].i, toks[-1].i + 1)
+    org_prefix = prefix and all(t.tag_ in NAME_OR_POS and t.ent_type_ not in ("GPE", "NORP")
+                                for t in prefix)  # fmt: skip
+    if org_prefix and not any(t.text.istitle() for t in title):
+        owner = span_text(doc, prefix[0].i, prefix[-1].i + 1 - (prefix[-1].tag_ == "POS"))
+        return f"{span_text(doc, title[0].i, title[-1].i + 1)} of {owner}"
+    return text
+
+
+NAME_OR_POS = {"NNP", "NNPS", "POS"}
+
+
+def is_title_token(t: Token) -> bool:
+    """Words that can make up a title written before a name ("Lt. Gen.", "founder and CEO")."""
+    if t.tag_ in NOUN_TAGS or t.tag_ in ("JJ", "HYPH", "POS"):
+        return True
+    if t.lower_ in TITLE_ABBREVIATIONS or t.tag_ == "CC" and t.lower_ in ("and", "&"):
+        return True
+    return t.text == "." and t.i > 0 and t.doc[t.i - 1].lower_ + "." in TITLE_ABBREVIATIONS
+
+
+def following(doc: Doc, end: int) -> tuple[str, int] | None:
+    """Appositive or copular/"as" role phrase after a name ending at token `end`."""
+    k = end
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+        if k < len(doc) and doc[k].lower_ not in ("who", "whom"):
+            span = role_span(doc, k)
+            return (span, "appositive") if span else None
+        k += 1
+    sent_end = doc[min(k, len(doc) - 1)].sent.end
+    for j in range(k, min(k + 7, sent_end)):
+        t = doc[j]
+        if t.text in STOP_TEXTS:
+            return None
+        copular = (
+            t.lower_ in BE_WORDS
+            and t.tag_ != "POS"
+            and (j == k or doc[j - 1].lower_ in ("has", "have", "had"))
+        )
+        if copular or (t.lower_ == "as" and j > k and doc[j - 1].lower_.startswith(AS_VERBS)):
+            nxt = j + 1
+            while nxt < sent_end and doc[nxt].lower_ in (
+                "also",
+                "now",
+                "currently",
+                "named",
+                "appointed",
+                "elected",
+            ):
+                nxt += 1
+            span = role_span(doc, nxt, sent_end)
+            if span:
+                return span, "copular"
+    return None
+
+
+def assign_roles(ents: ArticleEntities) -> None:
+    """Set each person's role: the earliest titled phrase (upgraded when a later one says
+    more, "President" -> "Chinese President"), else the earliest other appositive."""
+    doc = ents.doc
+    found: dict[int, list[tuple[bool, str]]] = {}
+    for m in ents.mentions:
+        if m.entity.type != "person":
+            continue
+        cands = []
+        pre = prenominal(doc, ents, m.start, m.entity)
+        if pre:
+            cands.append((True, pre))
+        after = following(doc, m.end)
+        if after:
+            (s, e), _kind = after
+            cands.append((is_titled(doc, s, e), span_text(doc, s, e)))
+            vote_gender(m.entity, doc[s:e])
+        found.setdefault(id(m.entity), []).extend(cands)
+    for ent in ents.people:
+        ent.role = choose_role(found.get(id(ent), []))
+        set_role_words(ent)
+
+
+def choose_role(cands: list[tuple[bool, str]]) -> str | None:
+    titled = [text for ok, text in cands if ok]
+    if not titled:
+        return cands[0][1] if cands else None
+    best = titled[0]
+    for text in titled[1:]:
+        if set(words(best)) < set(words(text)):
+            best = text
+    return best
+
+
+def words(text: str) -> list[str]:
+    return [w for w in "".join(c.lower() if c.isalnum() else " " for c in text).split()]
+
+
+def set_role_words(ent: Entity) -> None:
+    ent.role_words = set(words(ent.role)) if ent.role else set()
+
+
+def vote_gender(ent: Entity, tokens) -> None:
+    for t in tokens:
+        if t.lower_ in GENDERED_NOUNS:
+            ent.gender_votes[GENDERED_NOUNS[t.lower_]] += 3
+
+
+def description_role(doc: Doc, start: int, end: int) -> str | None:
+    """The role stated by a description used as the mention ("the executive")."""
+    span = role_span(doc, start, end)
+    return span_text(doc, *span) if span and is_titled(doc, *span) else None
