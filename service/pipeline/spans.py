@@ -1,0 +1,96 @@
+"""Token labels -> labelled character spans, with BIO-constrained (Viterbi) decoding."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+SPAN_TYPES = ("SOURCE", "CUE", "CONTENT")
+LABELS = ("O",) + tuple(f"{p}-{t}" for t in SPAN_TYPES for p in ("B", "I"))
+LABEL_ID = {label: i for i, label in enumerate(LABELS)}
+
+
+@dataclass(frozen=True)
+class LabelledSpan:
+    type: str  # SOURCE | CUE | CONTENT
+    start: int
+    end: int
+    score: float  # mean probability of the decoded labels
+
+
+def _allowed_transitions() -> np.ndarray:
+    """allowed[i, j]: label j may follow label i (I-X only after B-X or I-X)."""
+    allowed = np.ones((len(LABELS), len(LABELS)), dtype=bool)
+    for j, label in enumerate(LABELS):
+        if label.startswith("I-"):
+            kind = label[2:]
+            allowed[:, j] = False
+            allowed[LABEL_ID[f"B-{kind}"], j] = allowed[LABEL_ID[f"I-{kind}"], j] = True
+    return allowed
+
+
+_TRANSITION = np.where(_allowed_transitions(), 0.0, -np.inf)
+_START = np.array([-np.inf if label.startswith("I-") else 0.0 for label in LABELS])
+
+
+def log_softmax(logits: np.ndarray) -> np.ndarray:
+    shifted = logits - logits.max(axis=-1, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
+
+
+def viterbi(logprobs: np.ndarray) -> np.ndarray:
+    """Return the best label path under the BIO constraints for [n, len(LABELS)] scores."""
+    n = len(logprobs)
+    if n == 0:
+        return np.zeros(0, dtype=int)
+    back = np.zeros((n, len(LABELS)), dtype=np.int64)
+    score = _START + logprobs[0]
+    for i in range(1, n):
+        cand = score[:, None] + _TRANSITION
+        back[i] = cand.argmax(axis=0)
+        score = cand.max(axis=0) + logprobs[i]
+    path = np.zeros(n, dtype=np.int64)
+    path[-1] = int(score.argmax())
+    for i in range(n - 1, 0, -1):
+        path[i - 1] = back[i, path[i]]
+    return path
+
+
+def word_starts(word_ids: list[int | None]) -> np.ndarray:
+    """Indices of the first sub-token of each word (tokens without a word id are skipped)."""
+    starts, last = [], None
+    for i, word in enumerate(word_ids):
+        if word is not None and word != last:
+            starts.append(i)
+        last = word
+    return np.array(starts, dtype=np.int64)
+
+
+def decode_spans(
+    logits: np.ndarray, offsets: list[tuple[int, int]], word_ids: list[int | None]
+) -> list[LabelledSpan]:
+    """Decode per-token logits into character spans, labelling whole words.
+
+    A word takes the label of its first sub-token; its span runs to the end of
+    its last sub-token, so spans never cut a word in two.
+    """
+    firsts = word_starts(word_ids)
+    if len(firsts) == 0:
+        return []
+    logprobs = log_softmax(logits[firsts].astype(np.float64))
+    path = viterbi(logprobs)
+    probs = np.exp(logprobs[np.arange(len(path)), path])
+    word_end = np.append(firsts[1:], len(offsets)) - 1  # last sub-token of each word
+    spans: list[LabelledSpan] = []
+    open_kind, open_first = None, 0
+    for w in range(len(path) + 1):
+        label = LABELS[path[w]] if w < len(path) else "O"
+        if open_kind is not None and label != f"I-{open_kind}":
+            first_tok, last_tok = firsts[open_first], word_end[w - 1]
+            score = float(probs[open_first:w].mean())
+            spans.append(LabelledSpan(open_kind, offsets[first_tok][0], offsets[last_tok][1], score))
+            open_kind = None
+        if label.startswith("B-"):
+            open_kind, open_first = label[2:], w
+    return spans
