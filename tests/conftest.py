@@ -65,10 +65,15 @@ def start_server(log_path: Path, workers: int = 2, **env: str) -> LiveServer:
             raise RuntimeError(f"gunicorn exited:\n{log_path.read_text()[-4000:]}")
         try:
             # Every worker must be ready; readiness is per worker, so ask several times.
-            if all(requests.get(f"{server.url}/readyz", timeout=5).ok for _ in range(4 * workers)):
-                return server
+            answers = [requests.get(f"{server.url}/readyz", timeout=5) for _ in range(4 * workers)]
         except requests.ConnectionError:
-            pass
+            answers = []
+        if answers and all(answer.ok for answer in answers):
+            return server
+        failed = [a.json()["detail"] for a in answers if "failed" in a.json().get("detail", "")]
+        if failed:
+            stop_server(server)
+            raise RuntimeError(f"the pipeline did not load: {failed[0]}")
         time.sleep(0.5)
     stop_server(server)
     raise RuntimeError(f"gunicorn not ready in {SERVER_START_SECONDS}s:\n"
