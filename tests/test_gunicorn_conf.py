@@ -13,17 +13,18 @@ from service.config import REPO_ROOT
 from service.observability import JsonFormatter
 
 CONF = str(REPO_ROOT / "service" / "gunicorn_conf.py")
+TOUCHED = ("PORT", "WORKERS", "PROMETHEUS_MULTIPROC_DIR", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
+           "OPENBLAS_NUM_THREADS", "NUMEXPR_NUM_THREADS", "TOKENIZERS_PARALLELISM")
 
 
 def load(monkeypatch: pytest.MonkeyPatch, **env: str) -> dict:
-    for name in ("PORT", "WORKERS", "PROMETHEUS_MULTIPROC_DIR"):
-        monkeypatch.delenv(name, raising=False)
+    # The config writes to os.environ; setting every name first makes monkeypatch restore it.
+    for name in TOUCHED:
+        monkeypatch.setenv(name, "")
+        monkeypatch.delenv(name)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    settings = runpy.run_path(CONF)
-    # The config exports its directory to the environment; monkeypatch restores it afterwards.
-    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(settings["METRICS_DIR"]))
-    return settings
+    return runpy.run_path(CONF)
 
 
 def arbiter() -> SimpleNamespace:
