@@ -52,7 +52,8 @@ class Mention:
 
 def is_name_token(tok: Token) -> bool:
     text = tok.text
-    return (tok.tag_ in NAME_TAGS or text.istitle()) and text[:1].isalpha() and text[:1].isupper()
+    tagged = tok.tag_ in NAME_TAGS or (text.istitle() and tok.tag_.startswith("NN"))
+    return tagged and text[:1].isalpha() and text[:1].isupper()
 
 
 def clean_name(tokens: list[Token]) -> list[Token]:
@@ -165,6 +166,8 @@ class ArticleEntities:
             ):
                 continue
             name = org_name(span)
+            if name.islower():
+                continue  # "the ministry" tagged ORG: a generic noun, not a name
             ent = self.orgs.get(name.lower())
             if ent is None:
                 ent = Entity(name, "organization", {t.lower_ for t in span}, span.start)
@@ -177,21 +180,18 @@ class ArticleEntities:
             self.token_entity[k] = ent
 
     def _vote_pronoun_gender(self) -> None:
-        """A he/she whose sentence or the one before names exactly one person is evidence
-        of that person's gender ("Meng said she hopes ...")."""
-        recent: list[tuple[int, Entity]] = []  # (sentence start token, person)
-        sent_start, prev_start = 0, 0
+        """A he/she after a person in a sentence that names only that person is evidence
+        of the person's gender ("Meng said she hopes ..."). Pronouns in later sentences
+        are what the resolver decides, so they cast no vote."""
+        people: set[Entity] = set()
         for tok in self.doc:
-            if tok.is_sent_start and tok.i:
-                prev_start, sent_start = sent_start, tok.i
-                recent = [(s, e) for s, e in recent if s >= prev_start]
+            if tok.is_sent_start:
+                people = set()
             ent = self.token_entity.get(tok.i)
             if ent is not None and ent.type == "person":
-                recent.append((sent_start, ent))
-            elif tok.lower_ in PRONOUN_GENDER and tok.tag_.startswith("PRP"):
-                people = {e for _, e in recent}
-                if len(people) == 1:
-                    people.pop().gender_votes[PRONOUN_GENDER[tok.lower_]] += 1
+                people.add(ent)
+            elif tok.lower_ in PRONOUN_GENDER and tok.tag_.startswith("PRP") and len(people) == 1:
+                next(iter(people)).gender_votes[PRONOUN_GENDER[tok.lower_]] += 1
 
     # -- queries ------------------------------------------------------------------------
     def person_named(self, words: list[str], at: int) -> Entity | None:

@@ -87,7 +87,9 @@ def classify(ents: ArticleEntities, span: Span) -> Mention:
     org = ents.entity_at(root.i)
     if org is not None and org.type == "organization":
         return Mention("entity", span, org)
-    if root.lower_ in ORG_NOUNS and any(is_name_token(c) for c in root.lefts):
+    if root.lower_ in ORG_NOUNS and any(
+        is_name_token(c) and c.dep_ == "compound" for c in root.lefts
+    ):
         return Mention("named_org", span)  # "The Trump campaign"
     definite = first in DEFINITE or any(t.tag_ == "POS" for t in span)
     if definite and is_role_head(root.text):

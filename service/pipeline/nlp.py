@@ -17,9 +17,20 @@ DISABLED = ("lemmatizer", "attribute_ruler")
 MAX_LENGTH = 200_000
 
 
+@Language.component("line_breaks_end_sentences")
+def line_breaks_end_sentences(doc: Doc) -> Doc:
+    """A line break ends a sentence: captions, headlines and paragraphs never run into the
+    next line's sentence (the parser keeps sentence starts set before it)."""
+    for tok in doc[1:]:
+        if doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text and not tok.is_space:
+            tok.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     nlp = spacy.load(MODEL, disable=list(DISABLED))
+    nlp.add_pipe("line_breaks_end_sentences", before="parser")
     nlp.max_length = MAX_LENGTH
     return nlp
 

@@ -44,7 +44,8 @@ def role_span(doc: Doc, i: int, limit: int | None = None) -> tuple[int, int] | N
     while k < end_limit:
         t = doc[k]
         nxt = doc[k + 1] if k + 1 < len(doc) else None
-        if t.is_space or t.text in STOP_TEXTS or t.ent_type_ in ("DATE", "TIME"):
+        stop = t.text in STOP_TEXTS and t.tag_ != "POS"  # "farmers’ union" goes on
+        if t.is_space or stop or t.ent_type_ in ("DATE", "TIME"):
             break
         if t.text == "(":
             inner = range(k + 1, min(k + 5, end_limit))

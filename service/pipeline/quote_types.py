@@ -1,0 +1,94 @@
+"""Quote type: direct (content wholly inside quotation marks), mixed (partly), indirect.
+
+Quoted regions are found per paragraph for every mark style: “…” „…“ „…” «…» »…« "…"
+and single ‘…’ '…' (a single mark counts only at a word edge, so apostrophes in
+"doesn’t" or "countries’" do not open quotes). A quotation left open runs to the end
+of its paragraph, as multi-paragraph quotes are written. A block quote introduced by
+"said:" or "said;" without marks is direct.
+"""
+
+from __future__ import annotations
+
+import re
+
+from service.pipeline.lexicon import SPEECH_VERBS
+from service.pipeline.types import Attribution
+
+# opening mark -> closing marks it accepts
+DOUBLE_PAIRS = {"“": "”", "„": "“”", "«": "»", "»": "«", '"': '"'}
+SINGLE_PAIRS = {"‘": "’", "‚": "‘’", "‹": "›", "'": "'"}
+SYMMETRIC = {'"', "'", "’", "‘"}  # marks that may also be apostrophes or open and close
+WORD = re.compile(r"\w+")
+BLOCK_INTRO = re.compile(r"(\w+)[ \t]*\n?[ \t]*[:;]\s*$")
+INTRO_WINDOW = 80
+
+
+def quote_type(text: str, attribution: Attribution) -> str:
+    para_start = text.rfind("\n", 0, attribution.start) + 1
+    para_end = text.find("\n", attribution.end)
+    para_end = len(text) if para_end < 0 else para_end
+    regions = quoted_regions(text, para_start, para_end)
+    quoted = total = 0
+    for frag in attribution.fragments:
+        for w in WORD.finditer(text, frag.start, frag.end):
+            total += 1
+            quoted += any(a <= w.start() < b for a, b in regions)
+    if total and quoted == total:
+        return "direct"
+    if quoted:
+        return "mixed"
+    return "direct" if is_block_quote(text, attribution) else "indirect"
+
+
+def quoted_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Character ranges [open, close) inside quotation marks within text[start:end]."""
+    regions = pair_marks(text, start, end, DOUBLE_PAIRS, lambda i: True)
+    inside = [(a, b) for a, b in regions]
+
+    def at_edge(i: int) -> bool:
+        if any(a <= i < b for a, b in inside):
+            return False  # single marks nested in a double quote add nothing
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        return not (before.isalnum() and after.isalnum())
+
+    return regions + pair_marks(text, start, end, SINGLE_PAIRS, at_edge)
+
+
+def pair_marks(text: str, start: int, end: int, pairs: dict[str, str], usable) -> list:
+    regions, open_at, closers = [], None, ""
+    for i in range(start, end):
+        ch = text[i]
+        if open_at is not None and ch in closers and usable(i) and closes(text, i, start):
+            regions.append((open_at, i + 1))
+            open_at = None
+        elif open_at is None and ch in pairs and usable(i) and opens(text, i, end):
+            open_at, closers = i, pairs[ch]
+    if open_at is not None:
+        regions.append((open_at, end))
+    return regions
+
+
+def opens(text: str, i: int, end: int) -> bool:
+    """A symmetric mark opens only before text, not before a space ("word' said" closes);
+    guillemets may be spaced the French way."""
+    return i + 1 < end and (text[i] not in SYMMETRIC or not text[i + 1].isspace())
+
+
+def closes(text: str, i: int, start: int) -> bool:
+    """A symmetric mark closes only after text; an apostrophe inside a word never closes."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] == "’" and after.isalpha():
+        return False
+    return i > start and (text[i] not in SYMMETRIC or not text[i - 1].isspace())
+
+
+def is_block_quote(text: str, attribution: Attribution) -> bool:
+    """Content after "said:" / "said;" (the cue or a speech verb right before the colon)."""
+    intro = text[max(0, attribution.start - INTRO_WINDOW) : attribution.start]
+    m = BLOCK_INTRO.search(intro)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    cue = attribution.cue.text.split()[-1].lower() if attribution.cue else None
+    return word == cue or word in SPEECH_VERBS

@@ -1,0 +1,41 @@
+"""Attributions built by hand for rule tests: spans located by string search, never by
+hard-coded offsets, the way the attribution model would mark them."""
+
+from __future__ import annotations
+
+from service.pipeline.types import Attribution, Span
+
+
+def locate(text: str, part: str, near: int = 0) -> Span:
+    """The occurrence of `part` nearest to character `near`."""
+    starts, i = [], text.find(part)
+    while i >= 0:
+        starts.append(i)
+        i = text.find(part, i + 1)
+    assert starts, f"{part!r} not in text"
+    start = min(starts, key=lambda s: abs(s - near))
+    return Span.of(text, start, start + len(part))
+
+
+def attribution(
+    text: str,
+    *contents: str,
+    source: str | None = None,
+    cue: str | None = None,
+    after: str | None = None,
+) -> Attribution:
+    """Content parts (located in order, after the text `after` when given), with the source
+    and cue occurrences nearest to the content."""
+    pos = text.index(after) + len(after) if after else 0
+    fragments = []
+    for part in contents:
+        start = text.index(part, pos)
+        fragments.append(Span.of(text, start, start + len(part)))
+        pos = start + len(part)
+    at = fragments[0].start
+    return Attribution(
+        fragments,
+        locate(text, cue, at) if cue else None,
+        locate(text, source, at) if source else None,
+        1.0,
+    )

@@ -1,0 +1,87 @@
+"""Quote type from quotation marks of every style, with or without the marks in the span."""
+
+from __future__ import annotations
+
+import pytest
+from handmade import attribution
+
+from service.pipeline.quote_types import quote_type
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("“We will win,” she said.", "“We will win,”"),
+        ("“We will win,” she said.", "We will win,"),  # marks outside the predicted span
+        ('"We will win," she said.', "We will win,"),
+        ("Elle a dit : « Nous allons gagner ».", "Nous allons gagner"),
+        ("Er sagte: „Wir werden gewinnen“.", "Wir werden gewinnen"),
+        ("Er sagte: „Wir werden gewinnen”.", "„Wir werden gewinnen”"),
+        ("‘We will win,’ she said.", "We will win,"),
+        ("He said: 'We will win.'", "We will win."),
+    ],
+)
+def test_direct_in_any_mark_style(text: str, content: str) -> None:
+    assert quote_type(text, attribution(text, content)) == "direct"
+
+
+def test_interrupted_quote_is_one_direct_quote() -> None:
+    text = "“Prices will fall,” the minister said, “but not this year.”"
+    att = attribution(text, "Prices will fall,", "but not this year.", source="the minister")
+    assert quote_type(text, att) == "direct"
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "She said the firm doesn’t have the “appetite for risk” it had.",
+            "the firm doesn’t have the “appetite for risk” it had",
+        ),
+        (
+            "He said the plan was 'dead on arrival' in its current form.",
+            "the plan was 'dead on arrival' in its current form",
+        ),
+        ("She said sales had «doubled» since May.", "sales had «doubled» since May"),
+    ],
+)
+def test_partly_quoted_is_mixed(text: str, content: str) -> None:
+    assert quote_type(text, attribution(text, content)) == "mixed"
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Officials said the talks had stalled.", "the talks had stalled"),
+        # apostrophes and possessive marks open no quotation
+        (
+            "She said the countries’ leaders don’t agree and Smith’s plan won’t pass.",
+            "the countries’ leaders don’t agree and Smith’s plan won’t pass",
+        ),
+        ("He said the workers' union isn't ready.", "the workers' union isn't ready"),
+    ],
+)
+def test_unquoted_is_indirect(text: str, content: str) -> None:
+    assert quote_type(text, attribution(text, content)) == "indirect"
+
+
+def test_quote_left_open_runs_to_paragraph_end() -> None:
+    text = (
+        "“We will rebuild the bridge,” he said.\n\n"
+        "“It will take two years to finish.\n\n"
+        "“Then we open it.”"
+    )
+    att = attribution(text, "It will take two years to finish.")
+    assert quote_type(text, att) == "direct"
+
+
+@pytest.mark.parametrize("intro", ["said:", "said;", "told reporters:"])
+def test_block_quote_after_said_is_direct(intro: str) -> None:
+    text = f"The governor, Ana Ruiz, {intro}\nWe have done our part. Now it is up to them.\nNext."
+    att = attribution(text, "We have done our part. Now it is up to them.", cue=intro[:-1])
+    assert quote_type(text, att) == "direct"
+
+
+def test_colon_after_a_non_speech_word_is_not_a_block_quote() -> None:
+    text = "The changes are these:\nfees will rise and hours will fall.\n"
+    assert quote_type(text, attribution(text, "fees will rise and hours will fall")) == "indirect"

@@ -1,0 +1,128 @@
+"""Role rules: appositives, titles before the name, copular and "as" phrases, descriptions,
+each trimmed to the role itself."""
+
+from __future__ import annotations
+
+import pytest
+from handmade import attribution
+
+from service.pipeline.nlp import parse
+from service.pipeline.speakers import resolve_speakers
+
+
+def role_of(text: str, source: str, content: str) -> str | None:
+    att = attribution(text, content, source=source)
+    return resolve_speakers(parse(text), text, [att])[0].role
+
+
+@pytest.mark.parametrize(
+    "text, source, content, role",
+    [
+        # appositive, trimmed at the comma
+        (
+            "Hugh Hill, a doctor at the city hospital, said the ward was full.",
+            "Hugh Hill",
+            "the ward was full",
+            "doctor at the city hospital",
+        ),
+        # appositive with a second noun phrase and a relative clause after it
+        (
+            "Nina Roy, founder of Roy Labs and the youngest delegate at the summit, said "
+            "funding was scarce.",
+            "Nina Roy",
+            "funding was scarce",
+            "founder of Roy Labs",
+        ),
+        # title before the name, organisation first: reordered to "title of organisation"
+        (
+            "Acme founder and chairman Sam Field said the merger was off.",
+            "Sam Field",
+            "the merger was off",
+            "founder and chairman of Acme",
+        ),
+        # formal title before the name stays as written
+        (
+            "Finance Minister Olaf Berg said the budget was balanced.",
+            "Olaf Berg",
+            "the budget was balanced",
+            "Finance Minister",
+        ),
+        # copular phrase anywhere in the article
+        (
+            "Ada Kim said profits would fall. Kim is the chief executive of Pine Bank.",
+            "Ada Kim",
+            "profits would fall",
+            "chief executive of Pine Bank",
+        ),
+        # "as" phrase, trimmed before the date
+        (
+            "Kofi Mensah, who will serve as treasurer of the party from June, said dues "
+            "would rise.",
+            "Kofi Mensah",
+            "dues would rise",
+            "treasurer of the party",
+        ),
+        # a parenthetical abbreviation inside the role is kept
+        (
+            "Lina Haas, the head of the European Central Bank (ECB) research unit, said "
+            "rates would hold.",
+            "Lina Haas",
+            "rates would hold",
+            "head of the European Central Bank (ECB) research unit",
+        ),
+    ],
+)
+def test_role_phrases(text: str, source: str, content: str, role: str) -> None:
+    assert role_of(text, source, content) == role
+
+
+def test_no_role_stated_gives_null() -> None:
+    text = "Tom Ward said the road would reopen. Ward lives in Leeds."
+    assert role_of(text, "Tom Ward", "the road would reopen") is None
+
+
+def test_a_titled_role_wins_over_an_earlier_descriptive_appositive() -> None:
+    text = (
+        "Rosa Vidal, the voice of the protests, spoke first. "
+        "Union leader Rosa Vidal said the strike would continue."
+    )
+    assert role_of(text, "Rosa Vidal", "the strike would continue") == "Union leader"
+
+
+def test_a_fuller_later_title_upgrades_a_bare_one() -> None:
+    text = (
+        "President Ilir Meta arrived on Monday. Albanian President Ilir Meta said the "
+        "border would stay open."
+    )
+    assert role_of(text, "Ilir Meta", "the border would stay open") == "Albanian President"
+
+
+def test_description_used_as_mention_gives_the_role_of_an_unnamed_speaker() -> None:
+    text = "The director-general of the Sports Council said the games would go ahead."
+    att = attribution(
+        text, "the games would go ahead", source="The director-general of the Sports Council"
+    )
+    speaker = resolve_speakers(parse(text), text, [att])[0]
+    assert speaker.type == "other"
+    assert speaker.role == "director-general of the Sports Council"
+
+
+def test_description_gives_a_role_to_a_person_who_had_none() -> None:
+    text = (
+        "Maya Singh presented the forecast on Monday. "
+        "The economist said growth would slow to 2 percent."
+    )
+    speaker = resolve_speakers(
+        parse(text),
+        text,
+        [
+            attribution(text, "Monday", source="Maya Singh"),
+            attribution(text, "growth would slow to 2 percent", source="The economist"),
+        ],
+    )[1]
+    assert (speaker.name, speaker.role) == ("Maya Singh", "economist")
+
+
+def test_possessive_title_before_the_name_stays_as_written() -> None:
+    text = "Trump's campaign manager Robby Mook said the polls were wrong."
+    assert role_of(text, "Robby Mook", "the polls were wrong") == "Trump's campaign manager"

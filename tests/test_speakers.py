@@ -1,0 +1,200 @@
+"""Speaker resolution rules on sentences written for these tests."""
+
+from __future__ import annotations
+
+from handmade import attribution
+
+from service.pipeline.nlp import parse
+from service.pipeline.speakers import resolve_speakers
+from service.pipeline.types import Speaker
+
+
+def speakers(text: str, *atts) -> list[Speaker]:
+    return resolve_speakers(parse(text), text, list(atts))
+
+
+def names(text: str, *atts) -> list[str | None]:
+    return [s.name for s in speakers(text, *atts)]
+
+
+def test_partial_names_and_surname_first_names_resolve_to_the_full_name() -> None:
+    text = (
+        "Premier Li Qiang opened the trade fair in Guangzhou on Monday. "
+        "Li said exports would recover this year. "
+        "Later, Qiang told delegates that tariffs hurt everyone."
+    )
+    got = speakers(
+        text,
+        attribution(text, "exports would recover this year", source="Li", cue="said"),
+        attribution(text, "tariffs hurt everyone", source="Qiang", cue="told"),
+    )
+    assert [s.name for s in got] == ["Li Qiang", "Li Qiang"]
+    assert got[0].type == "person"
+    assert got[0].mention is not None and got[0].mention.text == "Li"
+
+
+def test_full_name_given_after_the_partial_one_becomes_the_canonical_name() -> None:
+    text = (
+        "Ferreira said the vote was fair. "
+        "The count was certified on Friday by Judge Paula Ferreira of the electoral court."
+    )
+    assert names(text, attribution(text, "the vote was fair", source="Ferreira")) == [
+        "Paula Ferreira"
+    ]
+
+
+def test_honorific_is_stripped_and_name_completed() -> None:
+    text = (
+        "Ngozi Okafor leads the central bank. "
+        "Ms. Okafor said inflation had peaked, and Dr. Okafor repeated it later."
+    )
+    got = names(text, attribution(text, "inflation had peaked", source="Ms. Okafor"))
+    assert got == ["Ngozi Okafor"]
+
+
+def test_she_after_two_speakers_goes_to_the_woman_named_before() -> None:
+    text = (
+        "Maria Lopez, the mayor, said she would seek a second term. "
+        "Tom Baker, the police chief, said crime had fallen. "
+        "She said the city budget would grow next year."
+    )
+    got = names(
+        text,
+        attribution(text, "she would seek a second term", source="Maria Lopez, the mayor,"),
+        attribution(text, "crime had fallen", source="Tom Baker, the police chief,"),
+        attribution(text, "the city budget would grow next year", source="She"),
+    )
+    assert got == ["Maria Lopez", "Tom Baker", "Maria Lopez"]
+
+
+def test_he_added_continues_the_previous_speaker_over_a_caption_subject() -> None:
+    text = (
+        "Anna Berg, the union leader, said the strike would go on.\n"
+        "Paul Smit, the transport minister, said talks would resume.\n"
+        "Prime Minister Jan de Vries visits a depot in Utrecht on Monday.\n"
+        "He added that trains would run on weekends."
+    )
+    got = names(
+        text,
+        attribution(text, "the strike would go on", source="Anna Berg"),
+        attribution(text, "talks would resume", source="Paul Smit"),
+        attribution(text, "trains would run on weekends", source="He", cue="added"),
+    )
+    assert got == ["Anna Berg", "Paul Smit", "Paul Smit"]
+
+
+def test_he_without_continuation_cue_prefers_previous_sentence_subject() -> None:
+    text = (
+        "Lisa Park said the plan was sound. "
+        "Mark Chen, the city's budget chief, rejected it on Friday. "
+        "He said the costs were too high."
+    )
+    got = names(
+        text,
+        attribution(text, "the plan was sound", source="Lisa Park"),
+        attribution(text, "the costs were too high", source="He", cue="said"),
+    )
+    assert got == ["Lisa Park", "Mark Chen"]
+
+
+def test_pronoun_with_nobody_named_is_unknown_not_a_pronoun() -> None:
+    text = "He said the results were disappointing."
+    got = speakers(text, attribution(text, "the results were disappointing", source="He"))
+    assert (got[0].name, got[0].type) == (None, "unknown")
+
+
+def test_descriptor_mention_goes_to_the_person_whose_role_matches() -> None:
+    text = (
+        "Huang Rui, chief executive of Delta Motors, met Omar Haddad, a senior economist "
+        "at the bank, in Shanghai. "
+        "The economist said car sales would slow. "
+        "The executive said the company would cut prices."
+    )
+    got = speakers(
+        text,
+        attribution(text, "car sales would slow", source="The economist"),
+        attribution(text, "the company would cut prices", source="The executive"),
+    )
+    assert [s.name for s in got] == ["Omar Haddad", "Huang Rui"]
+    assert [s.role for s in got] == [
+        "senior economist at the bank",
+        "chief executive of Delta Motors",
+    ]
+
+
+def test_organisation_keeps_its_name_and_a_generic_noun_finds_it() -> None:
+    text = (
+        "The Ministry of Finance said the budget deficit had narrowed. "
+        "The ministry said on Friday that taxes would not rise."
+    )
+    got = speakers(
+        text,
+        attribution(text, "the budget deficit had narrowed", source="The Ministry of Finance"),
+        attribution(text, "taxes would not rise", source="The ministry"),
+    )
+    assert [(s.name, s.type, s.role) for s in got] == [
+        ("Ministry of Finance", "organization", None),
+        ("Ministry of Finance", "organization", None),
+    ]
+
+
+def test_unnamed_sources_stay_as_written_with_type_other() -> None:
+    text = (
+        "A source familiar with the talks said a deal was close. "
+        "Officials said the ceasefire would hold."
+    )
+    got = speakers(
+        text,
+        attribution(text, "a deal was close", source="A source familiar with the talks"),
+        attribution(text, "the ceasefire would hold", source="Officials"),
+    )
+    assert [(s.name, s.type) for s in got] == [
+        ("A source familiar with the talks", "other"),
+        ("Officials", "other"),
+    ]
+
+
+def test_continuation_paragraph_inherits_the_running_speaker() -> None:
+    text = (
+        "“We have waited too long,” said Grace Mwangi, the head of the farmers’ union.\n\n"
+        "“The rains came late and the prices fell.”\n\n"
+        "The report is due in May.\n\n"
+        "Weather data are published monthly.\n\n"
+        "“Nobody has answered us.”"
+    )
+    got = speakers(
+        text,
+        attribution(text, "“We have waited too long,”", source="Grace Mwangi", cue="said"),
+        attribution(text, "“The rains came late and the prices fell.”"),
+        attribution(text, "“Nobody has answered us.”"),
+    )
+    assert [(s.name, s.type) for s in got] == [
+        ("Grace Mwangi", "person"),
+        ("Grace Mwangi", "person"),
+        (None, "unknown"),  # three paragraphs on: nobody to inherit from
+    ]
+    assert got[1].mention is None
+    assert got[1].role == "head of the farmers’ union"
+
+
+def test_name_missed_by_ner_is_taken_from_the_mention() -> None:
+    text = "Hugh Hill, a doctor, said the clinic would close. Hill said staff would move."
+    got = speakers(
+        text,
+        attribution(text, "the clinic would close", source="Hugh Hill, a doctor,"),
+        attribution(text, "staff would move", source="Hill"),
+    )
+    assert [(s.name, s.role) for s in got] == [("Hugh Hill", "doctor"), ("Hugh Hill", "doctor")]
+
+
+def test_relative_pronoun_resolves_to_its_antecedent() -> None:
+    text = "The plan was drafted by Sofia Rossi, who said it would save money."
+    got = names(text, attribution(text, "it would save money", source="who"))
+    assert got == ["Sofia Rossi"]
+
+
+def test_results_follow_the_input_order_not_the_text_order() -> None:
+    text = "Ana Diaz said rents rose. Ben Ode said wages fell."
+    later = attribution(text, "wages fell", source="Ben Ode")
+    earlier = attribution(text, "rents rose", source="Ana Diaz")
+    assert names(text, later, earlier) == ["Ben Ode", "Ana Diaz"]
