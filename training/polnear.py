@@ -65,4 +65,4 @@ def read_split(data_dir: Path, split: str) -> list[Article]:
     first: dict[str, Path] = {}
     for ann in anns:
         first.setdefault(ann.stem.rsplit("_", 1)[0], ann)
-    return [read_article(folder / "text" / f"{stem}.txt", ann) for stem, ann in sorted(first.items())]
+    return [read_article(folder / "text" / f"{s}.txt", ann) for s, ann in sorted(first.items())]

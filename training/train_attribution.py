@@ -51,7 +51,7 @@ def main() -> None:
     ap.add_argument("--lr", type=float, default=1e-4)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--no-bf16", action="store_true", help="train in fp32 (bf16 autocast is default)")
+    ap.add_argument("--no-bf16", action="store_true", help="train in fp32, not bf16 autocast")
     ap.add_argument("--limit", type=int, default=0, help="use only N articles (smoke runs)")
     args = ap.parse_args()
 

@@ -89,7 +89,9 @@ def decode_spans(
         if open_kind is not None and label != f"I-{open_kind}":
             first_tok, last_tok = firsts[open_first], word_end[w - 1]
             score = float(probs[open_first:w].mean())
-            spans.append(LabelledSpan(open_kind, offsets[first_tok][0], offsets[last_tok][1], score))
+            spans.append(
+                LabelledSpan(open_kind, offsets[first_tok][0], offsets[last_tok][1], score)
+            )
             open_kind = None
         if label.startswith("B-"):
             open_kind, open_first = label[2:], w

@@ -1,0 +1,57 @@
+"""The attribution model: article text -> quotes with content, cue and source spans."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from service.pipeline.linking import link
+from service.pipeline.onnx_model import load_meta, load_session, load_tokenizer
+from service.pipeline.spans import decode_spans
+from service.pipeline.text import encoder_view
+from service.pipeline.types import Attribution
+from service.pipeline.windows import merge_windows, window_bounds
+
+
+class AttributionModel:
+    """A fine-tuned MiniLM token tagger in ONNX Runtime, loaded once per process."""
+
+    def __init__(self, model_dir: Path, threads: int = 1) -> None:
+        model_dir = Path(model_dir)
+        self.meta = load_meta(model_dir)
+        self.tokenizer = load_tokenizer(model_dir / "tokenizer.json")
+        self.session = load_session(model_dir / self.meta.get("file", "model.onnx"), threads)
+        self.window = int(self.meta["window"]) - 2  # room for [CLS] and [SEP]
+        self.stride = int(self.meta["stride"])
+        self.batch = int(self.meta.get("batch", 4))
+        self._cls = self.tokenizer.token_to_id("[CLS]")
+        self._sep = self.tokenizer.token_to_id("[SEP]")
+        self._inputs = {i.name for i in self.session.get_inputs()}
+
+    def logits(self, ids: list[int]) -> np.ndarray:
+        """Per-token label logits for a whole article, windowed and merged."""
+        bounds = window_bounds(len(ids), self.window, self.stride)
+        outputs: list[np.ndarray] = []
+        for first in range(0, len(bounds), self.batch):
+            chunk = bounds[first : first + self.batch]
+            width = max(end - start for start, end in chunk) + 2
+            batch_ids = np.zeros((len(chunk), width), dtype=np.int64)
+            mask = np.zeros_like(batch_ids)
+            for row, (start, end) in enumerate(chunk):
+                batch_ids[row, : end - start + 2] = [self._cls, *ids[start:end], self._sep]
+                mask[row, : end - start + 2] = 1
+            feed = {"input_ids": batch_ids, "attention_mask": mask}
+            if "token_type_ids" in self._inputs:
+                feed["token_type_ids"] = np.zeros_like(batch_ids)
+            out = self.session.run(None, feed)[0]
+            outputs += [out[row, 1 : end - start + 1] for row, (start, end) in enumerate(chunk)]
+        return merge_windows(bounds, outputs, len(ids))
+
+    def find(self, text: str) -> list[Attribution]:
+        """Return the attributions in `text`, sorted by content start."""
+        encoding = self.tokenizer.encode(encoder_view(text), add_special_tokens=False)
+        if not encoding.ids:
+            return []
+        spans = decode_spans(self.logits(encoding.ids), encoding.offsets, encoding.word_ids)
+        return link(text, spans)

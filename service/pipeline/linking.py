@@ -1,0 +1,65 @@
+"""Link decoded content, cue and source spans into attributions (one per quote)."""
+
+from __future__ import annotations
+
+import re
+
+from service.pipeline.spans import LabelledSpan
+from service.pipeline.types import Attribution, Span
+
+MAX_GAP = 250  # characters between linked spans; attributions sit next to their content
+_ONLY_PUNCT = re.compile(r"[\s\W]*")
+
+
+def _gap(a: LabelledSpan, b: LabelledSpan) -> int:
+    return max(0, b.start - a.end, a.start - b.end)
+
+
+def _linkable(text: str, a: LabelledSpan, b: LabelledSpan) -> bool:
+    """Near enough, and not across a paragraph break unless only punctuation lies between."""
+    gap = _gap(a, b)
+    if gap > MAX_GAP:
+        return False
+    between = text[min(a.end, b.end) : max(a.start, b.start)]
+    return "\n" not in between or _ONLY_PUNCT.fullmatch(between) is not None
+
+
+def _nearest(text: str, span: LabelledSpan, candidates: list[LabelledSpan]) -> int | None:
+    best, best_gap = None, MAX_GAP + 1
+    for i, cand in enumerate(candidates):
+        if _linkable(text, span, cand) and _gap(span, cand) < best_gap:
+            best, best_gap = i, _gap(span, cand)
+    return best
+
+
+def link(text: str, spans: list[LabelledSpan]) -> list[Attribution]:
+    """Group spans into attributions: each content joins its nearest cue, each cue its nearest source.
+
+    Contents that share a cue are the fragments of one quote ("A," he said, "B.").
+    """
+    contents = [s for s in spans if s.type == "CONTENT"]
+    cues = [s for s in spans if s.type == "CUE"]
+    sources = [s for s in spans if s.type == "SOURCE"]
+    groups: dict[int | None, list[LabelledSpan]] = {}
+    lone: list[list[LabelledSpan]] = []
+    for content in contents:
+        cue = _nearest(text, content, cues)
+        if cue is None:
+            lone.append([content])
+        else:
+            groups.setdefault(cue, []).append(content)
+    attributions = []
+    for cue_index, parts in [*groups.items(), *((None, p) for p in lone)]:
+        cue = cues[cue_index] if cue_index is not None else None
+        source_index = _nearest(text, cue, sources) if cue is not None else None
+        source = sources[source_index] if source_index is not None else None
+        scored = [*parts, *(s for s in (cue, source) if s is not None)]
+        attributions.append(
+            Attribution(
+                fragments=[Span.of(text, p.start, p.end) for p in parts],
+                cue=Span.of(text, cue.start, cue.end) if cue else None,
+                source=Span.of(text, source.start, source.end) if source else None,
+                confidence=round(sum(s.score for s in scored) / len(scored), 4),
+            )
+        )
+    return sorted(attributions, key=lambda a: a.start)
