@@ -33,7 +33,7 @@ def _nearest(text: str, span: LabelledSpan, candidates: list[LabelledSpan]) -> i
 
 
 def link(text: str, spans: list[LabelledSpan]) -> list[Attribution]:
-    """Group spans into attributions: each content joins its nearest cue, each cue its nearest source.
+    """Group spans into attributions: content -> nearest cue -> nearest source.
 
     Contents that share a cue are the fragments of one quote ("A," he said, "B.").
     """
