@@ -29,3 +29,24 @@ test: lint
 # Regenerate the committed OpenAPI document from the marshmallow schemas.
 openapi: $(VENV)/.stamp-serve
 	$(PY) -m service.api.spec openapi.yaml
+
+# --- models (training needs torch: the local CPU wheel, pinned, installed first) ---
+DATA ?= ../shared/data/polnear
+
+$(VENV)/.stamp-train: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet -e '.[dev,train]'
+	touch $@ $(VENV)/.stamp-dev $(VENV)/.stamp-serve
+
+.PHONY: train-attribution export-attribution eval-attribution
+# Fine-tune (seeded, ~2 epochs), then export int8 ONNX into models/attribution.
+train-attribution: $(VENV)/.stamp-train
+	$(PY) -m training.train_attribution --data $(DATA) --out runs/attribution
+	$(MAKE) export-attribution
+
+export-attribution: $(VENV)/.stamp-train
+	$(PY) -m training.export_attribution --checkpoint runs/attribution --out models/attribution
+
+# The field's metrics on PolNeAR dev, through the served ONNX model.
+eval-attribution: $(VENV)/.stamp-train
+	$(PY) -m training.evaluate_attribution --data $(DATA) --split dev --model models/attribution
