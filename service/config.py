@@ -15,8 +15,9 @@ MAX_ID_CHARS = 200
 MAX_TARGETS = 8
 MAX_TARGET_CHARS = 200
 MAX_BATCH_DOCUMENTS = 32
-# A batch is bounded in total too, so the worst request stays within the worker timeout.
-MAX_BATCH_CHARS = 2 * MAX_TEXT_CHARS
+# A batch is bounded in total like one text, so its worst case is the worst single text's,
+# which the gunicorn timeout is sized for.
+MAX_BATCH_CHARS = MAX_TEXT_CHARS
 # Room for MAX_BATCH_CHARS of text even when every character is a JSON-escaped surrogate pair
 # (12 bytes); anything larger is refused before it is parsed.
 MAX_BODY_BYTES = 4 * 1024 * 1024

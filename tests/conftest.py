@@ -66,7 +66,7 @@ def start_server(log_path: Path, workers: int = 2, **env: str) -> LiveServer:
         try:
             # Every worker must be ready; readiness is per worker, so ask several times.
             answers = [requests.get(f"{server.url}/readyz", timeout=5) for _ in range(4 * workers)]
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):  # not up yet, or busy loading
             answers = []
         if answers and all(answer.ok for answer in answers):
             return server

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 
 from doubles import ScriptedPipeline
 
 from service import create_app
-from service.config import Config
+from service.config import REPO_ROOT, Config
 
 PROBLEM = "application/problem+json"
 
@@ -59,3 +61,14 @@ def test_title_and_targets_reach_the_pipeline(make_client) -> None:
     assert response.status_code == 200 and response.json["id"] == "a1"
     assert pipeline.calls == [("She said yes.", "Vote", ["the bill"])]
     assert float(response.headers["X-Inference-Time"]) >= 0
+
+
+def test_app_import_leaves_model_libraries_to_the_loader() -> None:
+    # The worker answers /livez while its loader thread imports spaCy and ONNX Runtime.
+    code = (
+        "import sys; import service.api, service.auth, service.errors, service.observability; "
+        "print(sorted({'spacy', 'onnxruntime', 'tokenizers'} & set(sys.modules)))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True,
+                            text=True, check=True)
+    assert result.stdout.strip() == "[]"

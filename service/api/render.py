@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from service.pipeline.types import Quote, Span
+if TYPE_CHECKING:  # importing service.pipeline loads spaCy and ONNX Runtime: the loader's job
+    from service.pipeline.types import Quote, Span
 
 
 def _span(span: Span | None) -> dict[str, Any] | None:

@@ -1,0 +1,111 @@
+"""The API contract end to end: gunicorn, 2 workers, the real pipeline, short texts."""
+
+from __future__ import annotations
+
+import requests
+from spec_check import assert_matches
+
+from service.config import REPO_ROOT, limits
+
+ARTICLE = (
+    "Huawei founder Ren Zhengfei spoke to reporters on Tuesday. "
+    "“Trade benefits all sides,” Ren said, “and we still hope to buy US components.” "
+    "The executive added that Huawei was open to licensing its 5G technology."
+)
+# Characters outside the BMP, combining marks, CJK and RTL text before the quote: offsets must
+# still count code points of the text as sent.
+UNICODE_ARTICLE = "🚀👩🏽‍💻 Ça̧ va? 北京 שלום. " + ARTICLE
+
+
+def analyse(server, body: dict) -> dict:
+    response = requests.post(f"{server.url}/v1/quotes", json=body, timeout=60)
+    assert response.status_code == 200, response.text
+    assert response.headers["Content-Type"] == "application/json"
+    assert float(response.headers["X-Inference-Time"]) >= 0
+    result = response.json()
+    assert_matches(result, "QuotesResponse")
+    return result
+
+
+def assert_offsets_index_the_text(result: dict, text: str) -> None:
+    def check(span: dict | None) -> None:
+        if span is not None:
+            assert text[span["start"]:span["end"]] == span["text"], span
+
+    for quote in result["quotes"]:
+        check(quote)
+        check(quote["cue"])
+        check(quote["speaker"]["mention"])
+        for fragment in quote.get("fragments", []):
+            check(fragment)
+            assert quote["start"] <= fragment["start"] < fragment["end"] <= quote["end"]
+        assert len(quote.get("fragments", [None, None])) > 1
+
+
+def assert_consistent(result: dict) -> None:
+    quotes = result["quotes"]
+    assert [q["id"] for q in quotes] == [f"q{i}" for i in range(1, len(quotes) + 1)]
+    assert [q["start"] for q in quotes] == sorted(q["start"] for q in quotes)
+    by_id = {q["id"]: q for q in quotes}
+    listed = [quote_id for speaker in result["speakers"] for quote_id in speaker["quote_ids"]]
+    assert sorted(listed) == sorted(q["id"] for q in quotes if q["speaker"]["name"] is not None)
+    for speaker in result["speakers"]:
+        for quote_id in speaker["quote_ids"]:
+            assert by_id[quote_id]["speaker"]["name"] == speaker["name"]
+            assert by_id[quote_id]["speaker"]["type"] == speaker["type"]
+    first_quotes = [int(s["quote_ids"][0][1:]) for s in result["speakers"]]
+    assert first_quotes == sorted(first_quotes)
+
+
+def test_single_article(live_server) -> None:
+    result = analyse(live_server, {"text": ARTICLE, "id": "article-1"})
+    assert result["id"] == "article-1"
+    info = requests.get(f"{live_server.url}/v1/info", timeout=10).json()
+    assert result["model"] == info["models"][0]
+    assert_offsets_index_the_text(result, ARTICLE)
+    assert_consistent(result)
+    spoken = ARTICLE.index("Trade benefits")
+    assert any(q["start"] <= spoken < q["end"] for q in result["quotes"]), result
+
+
+def test_offsets_count_code_points_of_the_text_as_sent(live_server) -> None:
+    result = analyse(live_server, {"text": UNICODE_ARTICLE})
+    assert result["quotes"]
+    assert_offsets_index_the_text(result, UNICODE_ARTICLE)
+    assert_consistent(result)
+
+
+def test_targets_and_title_give_stance_entries(live_server) -> None:
+    result = analyse(live_server, {"text": ARTICLE, "title": "Huawei wants US trade",
+                                   "targets": ["free trade"]})
+    assert_offsets_index_the_text(result, ARTICLE)
+    for quote in result["quotes"]:
+        requested = [s for s in quote["stance"] if s["target_source"] == "request"]
+        assert all(s["target"] == "free trade" for s in requested)
+        assert all(0.0 <= s["confidence"] <= 1.0 for s in quote["stance"])
+
+
+def test_batch_keeps_order_and_equals_single_calls(live_server) -> None:
+    documents = [
+        {"id": "a", "text": ARTICLE},
+        {"id": "b", "text": "Nothing was said here at all."},
+        {"id": "c", "text": UNICODE_ARTICLE, "title": "Ren on trade"},
+    ]
+    response = requests.post(f"{live_server.url}/v1/quotes/batch",
+                             json={"documents": documents}, timeout=120)
+    assert response.status_code == 200, response.text
+    batch = response.json()
+    assert_matches(batch, "BatchResponse")
+    assert [r["id"] for r in batch["results"]] == ["a", "b", "c"]
+    for document, result in zip(documents, batch["results"], strict=True):
+        assert result == analyse(live_server, document)
+
+
+def test_info_probes_and_spec(live_server) -> None:
+    info = requests.get(f"{live_server.url}/v1/info", timeout=10).json()
+    assert_matches(info, "Info")
+    assert info["ready"] is True and info["models"] and info["limits"] == limits()
+    assert requests.get(f"{live_server.url}/livez", timeout=10).json() == {"status": "alive"}
+    assert requests.get(f"{live_server.url}/readyz", timeout=10).json() == {"status": "ready"}
+    spec = requests.get(f"{live_server.url}/openapi.yaml", timeout=10)
+    assert spec.content == (REPO_ROOT / "openapi.yaml").read_bytes()
