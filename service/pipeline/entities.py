@@ -18,6 +18,7 @@ from service.pipeline.lexicon import (
     HONORIFICS,
     PRONOUN_GENDER,
     ROLE_NOUNS,
+    SPEECH_VERBS,
     TITLE_ABBREVIATIONS,
 )
 
@@ -34,6 +35,7 @@ class Entity:
     words: set[str]
     first: int  # token index of the first mention
     gender_votes: Counter = field(default_factory=Counter)
+    forms: Counter = field(default_factory=Counter)  # how often each full name is written
     role: str | None = None
     role_words: set[str] = field(default_factory=set)
 
@@ -52,33 +54,40 @@ class Mention:
 
 def is_name_token(tok: Token) -> bool:
     text = tok.text
-    tagged = tok.tag_ in NAME_TAGS or (text.istitle() and tok.tag_.startswith("NN"))
+    tagged = tok.tag_ in NAME_TAGS or (
+        text.istitle() and tok.tag_.startswith("NN") and not tok.is_sent_start
+    )
     return tagged and text[:1].isalpha() and text[:1].isupper()
 
 
+def is_title_word(tok: Token) -> bool:
+    w = tok.lower_
+    return w in HONORIFICS or w in TITLE_ABBREVIATIONS or w in ROLE_NOUNS or w in TITLE_MODIFIERS
+
+
 def clean_name(tokens: list[Token]) -> list[Token]:
-    """Strip honorifics, titles, possessives and punctuation from a name's token run."""
+    """Strip honorifics, titles ("PolitiFact Executive Director Aaron Sharockman"),
+    possessives, punctuation and a headline's trailing verb ("Obama Says") from a name."""
     toks = [t for t in tokens if not t.is_space]
-    while toks and (
-        toks[0].lower_ in HONORIFICS
-        or toks[0].lower_ in TITLE_ABBREVIATIONS
-        or toks[0].lower_ in ROLE_NOUNS
-        or toks[0].lower_ in TITLE_MODIFIERS
-        or not any(c.isalpha() for c in toks[0].text)
-    ):
-        toks.pop(0)
-    while toks and (toks[-1].tag_ == "POS" or not any(c.isalpha() for c in toks[-1].text)):
+    while toks and (toks[-1].tag_ == "POS" or not any(c.isalpha() for c in toks[-1].text)
+                    or toks[-1].lower_ in SPEECH_VERBS):  # fmt: skip
         toks.pop()
+    last_title = max((k for k, t in enumerate(toks[:-1]) if is_title_word(t)), default=-1)
+    toks = toks[last_title + 1 :]
+    while toks and not any(c.isalpha() for c in toks[0].text):
+        toks.pop(0)
     return toks
 
 
 def name_text(doc: Doc, toks: list[Token]) -> str:
-    return doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+    return doc[toks[0].i : toks[-1].i + 1].text.strip()  # Doc.text would join the whole doc
 
 
 def org_name(span: Span) -> str:
     toks = [t for t in span if not t.is_space]
-    while toks and toks[0].lower_ in {"the", "a", "an"}:
+    while toks and (
+        toks[0].lower_ in {"the", "a", "an"} or not any(c.isalnum() for c in toks[0].text)
+    ):
         toks.pop(0)
     while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
         toks.pop()
@@ -98,9 +107,12 @@ class ArticleEntities:
         non_person = {e.text.lower() for e in doc.ents if e.label_ != "PERSON"}
         for toks in sorted((c for c in candidates if c), key=lambda c: c[0].i):
             self._add_person(toks, non_person)
+        self._name_people()
         self.mentions: list[Mention] = []
         self.token_entity: dict[int, Entity] = {}
         self._ner_span = {i: e for e in doc.ents for i in range(e.start, e.end)}
+        self._sent_starts = [sent.start for sent in doc.sents]
+        self._sent_of = [k for k, sent in enumerate(doc.sents) for _ in range(len(sent))]
         self._scan_people()
         self._scan_orgs()
         self.mentions.sort(key=lambda m: m.start)
@@ -112,17 +124,25 @@ class ArticleEntities:
         words = [t.lower_ for t in toks if any(c.isalpha() for c in t.text)]
         if len(words) == 1 and words[0] in non_person and words[0] not in self._by_word:
             return  # a lone word tagged ORG/GPE elsewhere ("Xiaomi") is not a person
-        known = {e for w in words for e in self._by_word.get(w, [])}
-        for ent in known:
-            if set(words) <= ent.words:
-                return
-            if ent.words <= set(words):  # partial name first, full name now: upgrade
-                ent.name, ent.words = name_text(self.doc, toks), set(words)
-                self._index(ent)
-                return
-        ent = Entity(name_text(self.doc, toks), "person", set(words), toks[0].i)
-        self.people.append(ent)
+        form = name_text(self.doc, toks)
+        known = [e for e in self.people if e.words & set(words)]
+        ent = next((e for e in known if set(words) <= e.words), None)
+        if ent is None:  # a partial name seen first is upgraded by the full one
+            ent = next((e for e in known if e.words <= set(words)), None)
+        if ent is None:
+            ent = Entity(form, "person", set(words), toks[0].i)
+            self.people.append(ent)
+        ent.words |= set(words)
+        if len(words) > 1:
+            ent.forms[form] += 1
         self._index(ent)
+
+    def _name_people(self) -> None:
+        """The canonical name: the full name written most often, then the longest, then
+        the earliest (a one-off "Crooked Hillary Clinton" does not rename her)."""
+        for ent in self.people:
+            if ent.forms:
+                ent.name = max(ent.forms, key=lambda f: (ent.forms[f], len(f.split())))
 
     def _index(self, ent: Entity) -> None:
         for w in ent.words:
@@ -143,7 +163,15 @@ class ArticleEntities:
                 j += 1
             words = {t.lower_ for t in doc[i:j]}
             fits = [e for e in cands if words <= e.words] or cands
-            ent = max(fits, key=lambda e: (len(words & e.words), last_seen.get(id(e), -1)))
+            recent = self._sent_starts[max(0, self._sent_of[i] - 1)]
+
+            def rank(e: Entity, words=words, recent=recent) -> tuple:
+                # "Trump": the Trump named in this or the previous sentence, else the one
+                # written in full most often, else the latest
+                seen = last_seen.get(id(e), -1)
+                return len(words & e.words), seen >= recent, e.forms.total(), seen
+
+            ent = max(fits, key=rank)
             self._record(i, j, ent)
             last_seen[id(ent)] = i
             prev = doc[i - 1] if i else None
@@ -170,7 +198,8 @@ class ArticleEntities:
                 continue  # "the ministry" tagged ORG: a generic noun, not a name
             ent = self.orgs.get(name.lower())
             if ent is None:
-                ent = Entity(name, "organization", {t.lower_ for t in span}, span.start)
+                kind = "other" if span.label_ == "NORP" else "organization"  # "Republicans"
+                ent = Entity(name, kind, {t.lower_ for t in span}, span.start)
                 self.orgs[name.lower()] = ent
             self._record(span.start, span.end, ent)
 
@@ -183,15 +212,14 @@ class ArticleEntities:
         """A he/she after a person in a sentence that names only that person is evidence
         of the person's gender ("Meng said she hopes ..."). Pronouns in later sentences
         are what the resolver decides, so they cast no vote."""
-        people: set[Entity] = set()
-        for tok in self.doc:
-            if tok.is_sent_start:
-                people = set()
-            ent = self.token_entity.get(tok.i)
-            if ent is not None and ent.type == "person":
-                people.add(ent)
-            elif tok.lower_ in PRONOUN_GENDER and tok.tag_.startswith("PRP") and len(people) == 1:
-                next(iter(people)).gender_votes[PRONOUN_GENDER[tok.lower_]] += 1
+        for sent in self.doc.sents:
+            people: set[Entity] = set()
+            for tok in sent:
+                ent = self.token_entity.get(tok.i)
+                if ent is not None and ent.type == "person":
+                    people.add(ent)
+                elif len(people) == 1 and tok.lower_ in PRONOUN_GENDER and tok.tag_[:3] == "PRP":
+                    next(iter(people)).gender_votes[PRONOUN_GENDER[tok.lower_]] += 1
 
     # -- queries ------------------------------------------------------------------------
     def person_named(self, words: list[str], at: int) -> Entity | None:

@@ -42,7 +42,9 @@ ROLE_NOUNS = {
     "governor-general", "mp", "mep", "councillor", "councilman", "councilwoman",
     "businessman", "businesswoman", "executive-director", "veteran",
     "president-designate", "rapporteur", "negotiator", "regulator", "auditor-general",
-    "attorney-general", "solicitor", "barrister", "counsel", "specialist",
+    "attorney-general", "solicitor", "barrister", "counsel", "specialist", "scholar", "host",
+    "anchor", "pundit", "critic", "surrogate", "contender", "hopeful", "incumbent",
+    "co-chair", "vice-chair", "commentator", "instructor", "mediator",
 }  # fmt: skip
 
 # Nouns for people or offices whose head only loosely matches the title in a role:

@@ -20,7 +20,7 @@ from service.pipeline.roles import is_role_head
 
 PRONOUNS = set(PRONOUN_GENDER) | FIRST_PERSON | PLURAL_PRONOUNS | THING_PRONOUNS | {"you"}
 DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "its", "their", "our"}
-BLOCKING_DEPS = {"prep", "pobj", "poss", "agent", "dobj", "relcl", "acl"}
+NAMED_THINGS = {"FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}  # NER slips for news outlets
 
 
 @dataclass
@@ -30,8 +30,22 @@ class Mention:
     entity: Entity | None = None
 
     @property
+    def root(self) -> Token:
+        return head_of(self.span)
+
+    @property
     def word(self) -> str:
-        return self.span.root.lower_
+        return self.root.lower_
+
+
+def head_of(span: Span) -> Token:
+    """The mention's head word. A cut-off mention ("the IMF" of "the IMF report") has no
+    single root inside it, and spaCy may then name the determiner: take the last noun."""
+    root = span.root
+    if root.tag_.startswith(("NN", "PRP", "WP", "WDT", "CD")):
+        return root
+    nouns = [t for t in span if t.tag_.startswith(("NN", "PRP"))]
+    return nouns[-1] if nouns else root
 
 
 def source_tokens(doc: Doc, start: int, end: int) -> Span | None:
@@ -50,9 +64,10 @@ def source_tokens(doc: Doc, start: int, end: int) -> Span | None:
 def name_run(span: Span) -> list[Token]:
     """Capitalised proper-noun run around the mention's root ("Shu Jueting"), to register
     as a person's name when the NER missed it; empty when the root is no such name."""
-    root = span.root
-    if not is_name_token(root) or root.ent_type_ not in ("", "PERSON") or root.is_sent_start \
-            and root.tag_ not in ("NNP", "NNPS"):  # fmt: skip
+    root = head_of(span)
+    if not is_name_token(root):  # "An attorney for X, Mark MacDougall,": the appositive
+        root = next((c for c in root.children if c.dep_ == "appos" and is_name_token(c)), root)
+    if not is_name_token(root) or root.ent_type_ not in ("", "PERSON"):
         return []
     s = e = root.i
     while s > span.start and is_name_token(span.doc[s - 1]) and span.doc[s - 1].tag_ != "POS":
@@ -64,18 +79,23 @@ def name_run(span: Span) -> list[Token]:
 
 
 def heads_to_root(tok: Token, span: Span) -> bool:
-    """The token reaches the mention's root through compounds/appositives only, so a name
-    inside "the daughter of Ren" or "Ren's daughter" is not the mention's referent."""
-    root = span.root
+    """The name is the mention's referent: it is the root, or hangs on it as an appositive
+    or coordinated name, or follows a title noun ("spokesman Jason Miller"); a name that
+    modifies ("Clinton aides", "Ren's daughter", "the daughter of Ren") is not."""
+    root = head_of(span)
     while tok != root:
-        if tok.dep_ in BLOCKING_DEPS or not (span.start <= tok.head.i < span.end):
+        if not (span.start <= tok.head.i < span.end):
+            return False
+        if tok.dep_ not in ("appos", "conj", "compound", "flat") or (
+            tok.dep_ == "compound" and tok.i < tok.head.i and not is_name_token(tok.head)
+        ):
             return False
         tok = tok.head
     return True
 
 
 def classify(ents: ArticleEntities, span: Span) -> Mention:
-    root, first = span.root, span[0].lower_
+    root, first = head_of(span), span[0].lower_
     if len(span) == 1 and root.lower_ in RELATIVE_PRONOUNS:
         return Mention("relative", span)
     if len(span) == 1 and root.lower_ in PRONOUNS:
@@ -87,6 +107,8 @@ def classify(ents: ArticleEntities, span: Span) -> Mention:
     org = ents.entity_at(root.i)
     if org is not None and org.type == "organization":
         return Mention("entity", span, org)
+    if root.ent_type_ in NAMED_THINGS and is_name_token(root):
+        return Mention("named_org", span)  # "the Dallas Morning News" tagged EVENT
     if root.lower_ in ORG_NOUNS and any(
         is_name_token(c) and c.dep_ == "compound" for c in root.lefts
     ):

@@ -19,12 +19,14 @@ MODIFIER_TAGS = {"JJ", "JJR", "JJS", "CD", "HYPH", "POS", "PRP$", "NML", "AFX"}
 ROLE_PREPOSITIONS = {"of", "at", "for", "to"}
 ROLE_SUFFIXES = ("ist", "man", "woman", "person", "er", "or", "ian")
 STOP_TEXTS = {",", ";", ":", ".", "!", "?", '"', "“", "”", "‘", "’", "—", "–", "«", "»"}
-BE_WORDS = {"is", "was", "are", "were", "'s", "’s", "became", "becomes", "remains", "remained",
+BE_WORDS = {"is", "was", "are", "were", "became", "becomes", "remains", "remained",
             "been", "be"}  # fmt: skip
 AS_VERBS = ("serv", "act", "work", "nam", "appoint", "elect", "install", "hir", "join", "return")
 TRAILING_TAGS = {"IN", "CC", "DT", "HYPH", "POS", "PRP$", "VBG", "VBN", "TO"}
 MAX_ROLE_TOKENS = 16
 PREMODIFIED = NOUN_TAGS | {"JJ", "HYPH"}
+FINITE = {"VBD", "VBZ", "VBP", "MD"}
+LEADING_ADVERBS = {"now", "also", "currently", "still", "formerly", "once", "then"}
 
 
 def is_role_head(word: str) -> bool:
@@ -32,13 +34,15 @@ def is_role_head(word: str) -> bool:
     singular = w[:-1] if w.endswith("s") and len(w) > 3 else w
     if w in ROLE_NOUNS or singular in ROLE_NOUNS or w in TITLE_ABBREVIATIONS:
         return True
-    return word.islower() and len(w) > 4 and singular.endswith(ROLE_SUFFIXES)
+    return word.islower() and any(
+        singular.endswith(suffix) and len(singular) >= len(suffix) + 4 for suffix in ROLE_SUFFIXES
+    )
 
 
 def role_span(doc: Doc, i: int, limit: int | None = None) -> tuple[int, int] | None:
     """The noun phrase starting at token i, trimmed to a role; None when there is none."""
     end_limit = min(len(doc), limit or len(doc), i + MAX_ROLE_TOKENS + 4)
-    while i < end_limit and doc[i].tag_ == "DT":
+    while i < end_limit and (doc[i].tag_ == "DT" or doc[i].lower_ in LEADING_ADVERBS):
         i += 1
     k, after_prep, head_seen = i, False, False
     while k < end_limit:
@@ -78,17 +82,22 @@ def role_span(doc: Doc, i: int, limit: int | None = None) -> tuple[int, int] | N
 
 
 def is_titled(doc: Doc, start: int, end: int) -> bool:
-    """Headed by an office or job noun (before any preposition): a role, not a description."""
+    """Headed by an office or job noun (the last noun before any preposition), with no
+    other person's name there: a role, not a description ("the face of ...") or a clause
+    ("demanding President Obama ...")."""
+    head = None
     for t in doc[start:end]:
         if t.tag_ == "IN":
             break
-        if is_role_head(t.text):
-            return True
-    return False
+        if t.ent_type_ == "PERSON":
+            return False
+        if t.tag_ in NOUN_TAGS:
+            head = t
+    return head is not None and is_role_head(head.text.rstrip("."))
 
 
 def span_text(doc: Doc, start: int, end: int) -> str:
-    return doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)].strip()
+    return doc[start:end].text.strip()
 
 
 def prenominal(doc: Doc, ents: ArticleEntities, start: int, ent: Entity) -> str | None:
@@ -134,27 +143,28 @@ def is_title_token(t: Token) -> bool:
     return t.text == "." and t.i > 0 and t.doc[t.i - 1].lower_ + "." in TITLE_ABBREVIATIONS
 
 
-def following(doc: Doc, end: int) -> tuple[str, int] | None:
+def following(doc: Doc, end: int) -> tuple[int, int] | None:
     """Appositive or copular/"as" role phrase after a name ending at token `end`."""
     k = end
     while k < len(doc) and doc[k].is_space:
         k += 1
+    if k < len(doc) and doc[k].text == "(":  # "Rep. Trey Gowdy (R-S.C.), chairman of ..."
+        close = next((j for j in range(k + 1, min(k + 10, len(doc))) if doc[j].text == ")"), k)
+        k = close + 1 if close > k else k
     if k < len(doc) and doc[k].text == ",":
         k += 1
         if k < len(doc) and doc[k].lower_ not in ("who", "whom"):
             span = role_span(doc, k)
-            return (span, "appositive") if span else None
+            # "Scott, his aides said": a clause, not an appositive
+            clause = span is not None and span[1] < len(doc) and doc[span[1]].tag_ in FINITE
+            return None if clause else span
         k += 1
     sent_end = doc[min(k, len(doc) - 1)].sent.end
     for j in range(k, min(k + 7, sent_end)):
         t = doc[j]
         if t.text in STOP_TEXTS:
             return None
-        copular = (
-            t.lower_ in BE_WORDS
-            and t.tag_ != "POS"
-            and (j == k or doc[j - 1].lower_ in ("has", "have", "had"))
-        )
+        copular = t.lower_ in BE_WORDS and (j == k or doc[j - 1].lower_ in ("has", "have", "had"))
         if copular or (t.lower_ == "as" and j > k and doc[j - 1].lower_.startswith(AS_VERBS)):
             nxt = j + 1
             while nxt < sent_end and doc[nxt].lower_ in (
@@ -168,39 +178,36 @@ def following(doc: Doc, end: int) -> tuple[str, int] | None:
                 nxt += 1
             span = role_span(doc, nxt, sent_end)
             if span:
-                return span, "copular"
+                return span
     return None
 
 
 def assign_roles(ents: ArticleEntities) -> None:
-    """Set each person's role: the earliest titled phrase (upgraded when a later one says
-    more, "President" -> "Chinese President"), else the earliest other appositive."""
+    """Set each person's role: the earliest titled phrase, upgraded when a later one says
+    more ("President" -> "Chinese President"); null when the article states none."""
     doc = ents.doc
-    found: dict[int, list[tuple[bool, str]]] = {}
+    found: dict[int, list[str]] = {}
     for m in ents.mentions:
         if m.entity.type != "person":
             continue
-        cands = []
+        cands = found.setdefault(id(m.entity), [])
         pre = prenominal(doc, ents, m.start, m.entity)
         if pre:
-            cands.append((True, pre))
+            cands.append(pre)
         after = following(doc, m.end)
         if after:
-            (s, e), _kind = after
-            cands.append((is_titled(doc, s, e), span_text(doc, s, e)))
-            vote_gender(m.entity, doc[s:e])
-        found.setdefault(id(m.entity), []).extend(cands)
+            s, e = after
+            vote_gender(m.entity, doc[s:e])  # "daughter of ..." tells gender, not a role
+            if is_titled(doc, s, e):
+                cands.append(span_text(doc, s, e))
     for ent in ents.people:
         ent.role = choose_role(found.get(id(ent), []))
         set_role_words(ent)
 
 
-def choose_role(cands: list[tuple[bool, str]]) -> str | None:
-    titled = [text for ok, text in cands if ok]
-    if not titled:
-        return cands[0][1] if cands else None
-    best = titled[0]
-    for text in titled[1:]:
+def choose_role(cands: list[str]) -> str | None:
+    best = cands[0] if cands else None
+    for text in cands[1:]:
         if set(words(best)) < set(words(text)):
             best = text
     return best

@@ -19,6 +19,7 @@ from service.pipeline.lexicon import (
     FIRST_PERSON,
     PRONOUN_GENDER,
     ROLE_CLASSES,
+    ROLE_NOUNS,
 )
 from service.pipeline.mentions import Mention, classify, name_run, source_tokens
 from service.pipeline.roles import assign_roles, description_role, set_role_words, words
@@ -137,7 +138,7 @@ class SpeakerResolver:
 
     def relative(self, m: Mention, att: Attribution, near: Resolved | None) -> Resolved:
         """ "who"/"which": the noun the relative clause hangs on."""
-        tok = m.span.root
+        tok = m.root
         ant = tok.head.head if tok.head.dep_ == "relcl" else None
         if ant is not None and ant.i < tok.i:
             ent = self.ents.entity_at(ant.i)
@@ -152,7 +153,7 @@ class SpeakerResolver:
     def description(self, m: Mention, near: Resolved | None) -> Resolved:
         """ "the executive", "the ministry spokeswoman": the person whose role matches,
         preferring the running speaker, then the most recently mentioned."""
-        head = m.span.root.lower_
+        head = m.word
         head = head[:-1] if head.endswith("s") and head[:-1] in ROLE_CLASSES else head
         wanted = ROLE_CLASSES.get(head, set()) | {head}
         cands = [near.entity] if near is not None and near.type == "person" else []
@@ -160,8 +161,8 @@ class SpeakerResolver:
                   if x.entity.type == "person"]  # fmt: skip
         role = description_role(self.doc, m.span.start, m.span.end)
         pick = next((e for e in cands if e is not None and e.role_words & wanted), None)
-        if pick is None and cands and cands[0] is not None and near is not None:
-            pick = cands[0]  # an unmatched "the official" after a quote continues it
+        if pick is None and near is not None and near.type == "person" and head in ROLE_NOUNS:
+            pick = near.entity  # an unmatched singular "the official" continues the speaker
         if pick is None:
             return Resolved(m.span.text.strip(), "other", role=role)
         if pick.role is None and role:
@@ -172,7 +173,7 @@ class SpeakerResolver:
     def org_noun(self, m: Mention, near: Resolved | None) -> Resolved:
         """ "the ministry" -> the organisation named with that word, else the running
         organisation speaker, else the latest organisation named."""
-        head = m.span.root.lower_
+        head = m.word
         orgs = [x.entity for x in self.ents.mentions_before(m.span.start, limit=80)
                 if x.entity.type == "organization"]  # fmt: skip
         named = next((e for e in orgs if head in words(e.name)), None)
