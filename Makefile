@@ -50,3 +50,8 @@ export-attribution: $(VENV)/.stamp-train
 # The field's metrics on PolNeAR dev, through the served ONNX model.
 eval-attribution: $(VENV)/.stamp-train
 	$(PY) -m training.evaluate_attribution --data $(DATA) --split dev --model models/attribution
+
+# --- container: build the image, run the compose stack, compare it with the local code ---
+.PHONY: container-test
+container-test: $(VENV)/.stamp-serve
+	PYTHON=$(PY) scripts/container_test.sh
