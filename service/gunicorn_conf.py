@@ -31,8 +31,8 @@ workers = int(os.environ.get("WORKERS", "2"))
 worker_class = "sync"
 threads = 1
 # Above the worst case for the largest allowed request (100,000 characters, alone or as a batch):
-# 91 s measured for 100,000 characters holding 691 quotes on a busy 2-core machine
-# (see README), so twice that, rounded.
+# up to 89 s measured by scripts/worst_case.py on a busy 2-core machine (see README), so about
+# twice that.
 timeout = int(os.environ.get("TIMEOUT", "180"))
 graceful_timeout = 30
 accesslog = None  # the app logs one JSON line per request, with its request id
