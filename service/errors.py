@@ -42,25 +42,18 @@ class ApiError(Exception):
         self.headers = headers or {}
 
 
-def problem(
-    status: int,
-    detail: str,
-    *,
-    type_: str = "about:blank",
-    errors: dict[str, Any] | None = None,
-    headers: dict[str, str] | None = None,
-) -> Response:
+def problem(error: ApiError) -> Response:
     body: dict[str, Any] = {
-        "type": type_,
-        "title": HTTPStatus(status).phrase,
-        "status": status,
-        "detail": detail,
+        "type": error.type,
+        "title": HTTPStatus(error.status).phrase,
+        "status": error.status,
+        "detail": error.detail,
         "request_id": g.setdefault("request_id", sanitise_request_id(None)),
     }
-    if errors is not None:
-        body["errors"] = errors
-    response = Response(json.dumps(body), status=status, mimetype=PROBLEM_MEDIA_TYPE)
-    response.headers.update(headers or {})
+    if error.errors is not None:
+        body["errors"] = error.errors
+    response = Response(json.dumps(body), status=error.status, mimetype=PROBLEM_MEDIA_TYPE)
+    response.headers.update(error.headers)
     return response
 
 
@@ -81,11 +74,7 @@ def _http_detail(exc: HTTPException) -> str:
 
 
 def init_app(app: Flask) -> None:
-    @app.errorhandler(ApiError)
-    def handle_api_error(exc: ApiError) -> Response:
-        return problem(
-            exc.status, exc.detail, type_=exc.type, errors=exc.errors, headers=exc.headers
-        )
+    app.register_error_handler(ApiError, problem)
 
     @app.errorhandler(HTTPException)
     def handle_http_exception(exc: HTTPException) -> Response:
@@ -93,10 +82,10 @@ def init_app(app: Flask) -> None:
         # Keep headers such as Allow (405); the body is replaced by the problem document.
         headers = {k: v for k, v in exc.get_headers() if k.lower() != "content-type"}
         type_ = TOO_LARGE if status == 413 else "about:blank"
-        return problem(status, _http_detail(exc), type_=type_, headers=headers)
+        return problem(ApiError(status, _http_detail(exc), type_=type_, headers=headers))
 
     @app.errorhandler(Exception)
     def handle_unexpected(exc: Exception) -> Response:
         # A bug, not bad input: log it with its traceback (no request body), answer a problem.
         log.exception("unhandled error")
-        return problem(500, "An internal error occurred; it has been logged.")
+        return problem(ApiError(500, "An internal error occurred; it has been logged."))
