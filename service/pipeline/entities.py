@@ -166,10 +166,10 @@ class ArticleEntities:
             recent = self._sent_starts[max(0, self._sent_of[i] - 1)]
 
             def rank(e: Entity, words=words, recent=recent) -> tuple:
-                # "Trump": the Trump named in this or the previous sentence, else the one
-                # written in full most often, else the latest
+                # "Cruz": the Cruz written in full most often (Ted, not his wife Heidi named
+                # once), then the one named in this or the previous sentence, then the latest
                 seen = last_seen.get(id(e), -1)
-                return len(words & e.words), seen >= recent, e.forms.total(), seen
+                return len(words & e.words), e.forms.total(), seen >= recent, seen
 
             ent = max(fits, key=rank)
             self._record(i, j, ent)
@@ -209,17 +209,24 @@ class ArticleEntities:
             self.token_entity[k] = ent
 
     def _vote_pronoun_gender(self) -> None:
-        """A he/she after a person in a sentence that names only that person is evidence
-        of the person's gender ("Meng said she hopes ..."). Pronouns in later sentences
-        are what the resolver decides, so they cast no vote."""
-        for sent in self.doc.sents:
-            people: set[Entity] = set()
-            for tok in sent:
-                ent = self.token_entity.get(tok.i)
+        """A he/she inside the clause whose subject is a person is evidence of that
+        person's gender ("Meng said she hopes", "Ham explained why he backs Trump"); one in
+        a coordinated clause ("Trump waved, and she switched off the TV") is not."""
+        for tok in self.doc:
+            if tok.lower_ not in PRONOUN_GENDER or tok.tag_[:3] != "PRP":
+                continue
+            node = tok
+            while node.dep_ not in ("conj", "ROOT") or node is tok:
+                verb = node.head
+                subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                                and c.i < tok.i), None)  # fmt: skip
+                ent = self.token_entity.get(subject.i) if subject is not None else None
                 if ent is not None and ent.type == "person":
-                    people.add(ent)
-                elif len(people) == 1 and tok.lower_ in PRONOUN_GENDER and tok.tag_[:3] == "PRP":
-                    next(iter(people)).gender_votes[PRONOUN_GENDER[tok.lower_]] += 1
+                    ent.gender_votes[PRONOUN_GENDER[tok.lower_]] += 1
+                    break
+                if verb is node:
+                    break
+                node = verb
 
     # -- queries ------------------------------------------------------------------------
     def person_named(self, words: list[str], at: int) -> Entity | None:

@@ -120,9 +120,11 @@ class SpeakerResolver:
         cands = [e for e in first if e is not None]
         cands += [x.entity for x in self.ents.mentions_before(at) if x.entity.type == "person"]
         cands = list(dict.fromkeys(cands))
-        pick = next((e for e in cands[:3] if e.gender == gender), None) or next(
-            (e for e in cands if e.gender in (None, gender)), None
-        )
+        compatible = [e for e in cands if e.gender in (None, gender)]
+        # Most people quoted in news are men, so a person of unknown gender is a likely "he"
+        # but an unlikely "she": "she" prefers a nearby person known to be a woman.
+        known = [e for e in cands[:3] if e.gender == gender] if gender == "f" else []
+        pick = known[0] if known else (compatible[0] if compatible else None)
         return of_entity(pick) if pick is not None else UNKNOWN
 
     def previous_subject(self, at: int) -> Entity | None:
