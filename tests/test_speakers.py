@@ -6,7 +6,7 @@ from handmade import attribution
 
 from service.pipeline.nlp import parse
 from service.pipeline.speakers import resolve_speakers
-from service.pipeline.types import Speaker
+from service.pipeline.types import Attribution, Span, Speaker
 
 
 def speakers(text: str, *atts) -> list[Speaker]:
@@ -198,3 +198,19 @@ def test_results_follow_the_input_order_not_the_text_order() -> None:
     later = attribution(text, "wages fell", source="Ben Ode")
     earlier = attribution(text, "rents rose", source="Ana Diaz")
     assert names(text, later, earlier) == ["Ben Ode", "Ana Diaz"]
+
+
+def test_odd_source_spans_do_not_break_resolution() -> None:
+    text = "Ruth Amos said costs rose.\r\n\r\n“Prices 📈 doubled,” she said — café owners agree."
+    blank = Span.of(text, text.index("\r\n"), text.index("\r\n") + 2)
+    dash = Span.of(text, text.index("—"), text.index("—") + 1)
+    first = attribution(text, "costs rose", source="Ruth Amos")
+    odd = [Attribution(first.fragments, None, span, 0.5) for span in (blank, dash)]
+    emoji = attribution(text, "Prices 📈 doubled,", source="she")
+    got = speakers(text, first, *odd, emoji)
+    assert [s.name for s in got] == ["Ruth Amos", "Ruth Amos", "Ruth Amos", "Ruth Amos"]
+    assert got[1].mention == blank  # the mention is reported as the model marked it
+
+
+def test_no_attributions_gives_no_speakers() -> None:
+    assert speakers("Nothing was said here.") == []

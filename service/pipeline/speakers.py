@@ -45,6 +45,8 @@ UNKNOWN = Resolved(None, "unknown")
 
 def resolve_speakers(doc: Doc, text: str, attributions: list[Attribution]) -> list[Speaker]:
     """One Speaker per attribution, in the attributions' order."""
+    if not attributions:
+        return []
     return SpeakerResolver(doc, text, attributions).speakers()
 
 
