@@ -28,10 +28,11 @@ def read_json() -> Any:
     if len(body) > config.MAX_BODY_BYTES:
         raise too_large(body_limit_detail())
     try:
-        return json.loads(body)
+        # Strict UTF-8 (RFC 8259): json.loads(bytes) would let UTF-8-encoded surrogates through.
+        return json.loads(body.decode("utf-8"))
     except RecursionError as exc:
         raise ApiError(400, "The JSON body is nested too deeply.") from exc
-    except ValueError as exc:  # JSONDecodeError and invalid UTF-8 both land here
+    except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError both land here
         raise ApiError(400, f"The body is not valid JSON: {exc}") from exc
 
 
