@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import numpy as np
+import onnx
 import onnxruntime as ort
 import torch
 from onnxruntime.quantization import QuantType, quantize_dynamic
@@ -78,7 +79,12 @@ def main() -> None:
     final = work / "fp32.onnx"
     if args.precision == "int8":
         quantize_dynamic(
-            str(final), str(work / "int8.onnx"), weight_type=QuantType.QInt8, per_channel=True
+            str(final),
+            str(work / "int8.onnx"),
+            weight_type=QuantType.QInt8,
+            per_channel=True,
+            # fused contrib ops defeat shape inference; the tensors they feed are fp32
+            extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
         )
         final = work / "int8.onnx"
     diff, agree = parity(model, final)
