@@ -55,3 +55,19 @@ eval-attribution: $(VENV)/.stamp-train
 .PHONY: container-test
 container-test: $(VENV)/.stamp-serve
 	PYTHON=$(PY) scripts/container_test.sh
+
+# --- stance (VAST): frozen int8 MiniLM + trained interaction head, see models/stance/MODEL_CARD.md ---
+VAST ?= ../shared/data/vast
+.PHONY: train-stance eval-stance
+# Export + int8-quantise the encoder, cache its token states, train the head (seeded), write
+# models/stance/{model.onnx,head.onnx,tokenizer.json,meta.json}.
+train-stance: $(VENV)/.stamp-train
+	$(PY) -m training.train_stance --data $(VAST) --out models/stance
+
+# VAST test macro-F1 (overall, zero-shot, seen) through StanceModel.predict: int8 as served,
+# then the same model with the fp32 encoder export.
+eval-stance: $(VENV)/.stamp-train
+	$(PY) -m training.stance_eval --data $(VAST) --model models/stance
+	test -f runs/stance/onnx/model_fp32.onnx || $(PY) -m training.stance_export --out runs/stance/onnx
+	$(PY) -m training.stance_eval --data $(VAST) --model models/stance \
+		--encoder runs/stance/onnx/model_fp32.onnx

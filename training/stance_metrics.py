@@ -1,0 +1,29 @@
+"""Macro-F1 over support/oppose/neutral for VAST rows, overall and by seen / zero-shot topics."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from service.pipeline.stance import LABELS
+from training.vast import VastRow
+
+
+def macro_f1(gold: np.ndarray, pred: np.ndarray) -> float:
+    f1s = []
+    for c in range(len(LABELS)):
+        tp = np.sum((pred == c) & (gold == c))
+        denom = np.sum(pred == c) + np.sum(gold == c)
+        f1s.append(2 * tp / denom if denom else 0.0)
+    return float(np.mean(f1s))
+
+
+def report(rows: list[VastRow], pred: np.ndarray) -> dict[str, float]:
+    """Macro-F1 on all rows, zero-shot rows (seen=0) and seen rows; pred holds label indices."""
+    gold = np.array([LABELS.index(r.label) for r in rows])
+    seen = np.array([r.seen for r in rows])
+    out = {"all": macro_f1(gold, pred)}
+    if (~seen).any():
+        out["zero_shot"] = macro_f1(gold[~seen], pred[~seen])
+    if seen.any() and (~seen).any():
+        out["seen"] = macro_f1(gold[seen], pred[seen])
+    return {k: round(v, 4) for k, v in out.items()}
