@@ -28,7 +28,8 @@ os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(METRICS_DIR)
 
 bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WORKERS", "2"))
-worker_class = "sync"
+# sync, answering the already-queued connections on SIGTERM instead of dropping them
+worker_class = "service.workers.DrainingSyncWorker"
 threads = 1
 # Above the worst case for the largest allowed request (100,000 characters, alone or as a batch):
 # up to 89 s measured by scripts/worst_case.py on a busy 2-core machine (see README), so about

@@ -34,7 +34,8 @@ def arbiter() -> SimpleNamespace:
 def test_defaults_and_overrides(monkeypatch) -> None:
     settings = load(monkeypatch)
     assert settings["bind"] == "0.0.0.0:8000" and settings["workers"] == 2
-    assert settings["worker_class"] == "sync" and settings["threads"] == 1
+    assert settings["worker_class"] == "service.workers.DrainingSyncWorker"
+    assert settings["threads"] == 1
     assert settings["timeout"] >= 120 and settings["graceful_timeout"] == 30
     settings = load(monkeypatch, PORT="9123", WORKERS="4")
     assert settings["bind"] == "0.0.0.0:9123" and settings["workers"] == 4
