@@ -16,7 +16,6 @@ import argparse
 import json
 import os
 import signal
-import subprocess
 import tempfile
 import threading
 import time
@@ -27,16 +26,11 @@ import requests
 
 from bench.articles import by_size, dev_texts
 from bench.loadgen import Mix, Result, open_loop, send, summary
+from bench.procs import workers_of
 from tests.conftest import LiveServer, start_server
 from training.polnear import DEFAULT_DIR
 
 READY_STREAK = 10  # consecutive /readyz 200s (both workers answer some) that mean recovered
-
-
-def workers_of(master: int) -> set[int]:
-    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(master)], capture_output=True,
-                         text=True, check=False).stdout
-    return {int(pid) for pid in out.split()}
 
 
 def kill_and_watch(server: LiveServer, after: float, events: dict[str, float]) -> None:

@@ -1,0 +1,85 @@
+"""The attribution transformer alone: ONNX Runtime int8 (as served) or the torch fp32 checkpoint,
+run through the serving class (AttributionModel: same tokens, windows, batches, one intra-op
+thread). Prints JSON: milliseconds per 1,000 wordpieces and the process's peak RSS. One engine
+per process, so that the peak memory is that engine's.
+
+    .venv/bin/python -m bench.transformer --engine onnx [--model models/attribution]
+    .venv/bin/python -m bench.transformer --engine torch --checkpoint runs/attribution
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")  # as service/gunicorn_conf.py sets it
+
+from bench.articles import by_size, dev_texts  # noqa: E402
+from bench.procs import peak_rss_mb  # noqa: E402
+from service.pipeline import attribution  # noqa: E402
+from service.pipeline.text import encoder_view  # noqa: E402
+from training.polnear import DEFAULT_DIR  # noqa: E402
+
+
+class TorchSession:
+    """ONNX Runtime's session interface over a torch checkpoint, so that AttributionModel runs
+    it unchanged (benchmark only: serving installs no torch)."""
+
+    INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+
+    def __init__(self, checkpoint: Path) -> None:
+        import torch
+        from transformers import BertForTokenClassification
+
+        torch.set_num_threads(1)
+        self.torch = torch
+        self.model = BertForTokenClassification.from_pretrained(checkpoint).eval()
+
+    def get_inputs(self) -> list[SimpleNamespace]:
+        return [SimpleNamespace(name=name) for name in self.INPUTS]
+
+    def run(self, _outputs: object, feed: dict) -> list:
+        with self.torch.inference_mode():
+            tensors = {k: self.torch.from_numpy(v) for k, v in feed.items()}
+            return [self.model(**tensors).logits.numpy()]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--engine", choices=["onnx", "torch"], required=True)
+    ap.add_argument("--model", type=Path, default=Path("models/attribution"))
+    ap.add_argument("--checkpoint", type=Path, default=Path("runs/attribution"))
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--data-dir", type=Path, default=DEFAULT_DIR)
+    args = ap.parse_args()
+    if args.engine == "torch":
+        attribution.load_session = lambda _path, _threads: TorchSession(args.checkpoint)
+    model = attribution.AttributionModel(args.model, threads=1)
+    texts = [group[0] for group in by_size(dev_texts(args.data_dir)).values()]
+    ids = [model.tokenizer.encode(encoder_view(t), add_special_tokens=False).ids for t in texts]
+    model.logits(ids[0])  # warm-up
+    seconds = 0.0
+    for article in ids:
+        runs = []
+        for _ in range(args.runs):
+            started = time.perf_counter()
+            model.logits(article)
+            runs.append(time.perf_counter() - started)
+        seconds += statistics.median(runs)
+    wordpieces = sum(len(a) for a in ids)
+    precision = "fp32" if args.engine == "torch" else model.meta.get("precision", "")
+    print(json.dumps({
+        "engine": f"{args.engine} {precision}",
+        "wordpieces": wordpieces,
+        "ms_per_1000_wordpieces": round(seconds / wordpieces * 1e6, 1),
+        "peak_rss_mb": peak_rss_mb(os.getpid()),
+    }))
+
+
+if __name__ == "__main__":
+    main()
