@@ -71,3 +71,27 @@ eval-stance: $(VENV)/.stamp-train
 	test -f runs/stance/onnx/model_fp32.onnx || $(PY) -m training.stance_export --out runs/stance/onnx
 	$(PY) -m training.stance_eval --data $(VAST) --model models/stance \
 		--encoder runs/stance/onnx/model_fp32.onnx
+
+# --- reliability and performance (issue 7); README "Reliability and performance" ---
+# Each starts its own gunicorn (the `make serve` command, on a free port) with the real models.
+.PHONY: fuzz load faults bench
+$(VENV)/.stamp-bench: pyproject.toml $(VENV)/.stamp-train
+	$(PY) -m pip install --quiet -e '.[dev,train,bench]'
+	touch $@
+
+# schemathesis, every check, >= 1,000 generated requests (the suite runs a fast profile).
+fuzz: $(VENV)/.stamp-dev
+	$(PY) -m bench.fuzz
+
+# 5 minutes at a constant arrival rate (short / ~800-word / 100,000-char mix), then overload.
+# LOAD_ARGS="--url http://127.0.0.1:8000" targets a running `make serve` instead.
+load: $(VENV)/.stamp-dev
+	$(PY) -m bench.load --json runs/bench/load.json $(LOAD_ARGS)
+
+# kill -9 a worker mid-load, then SIGTERM the master with requests in flight.
+faults: $(VENV)/.stamp-dev
+	$(PY) -m bench.faults --json runs/bench/faults.json
+
+# Latency by size, throughput, RSS, cold start; textacy peer; torch fp32 vs ONNX int8; profile.
+bench: $(VENV)/.stamp-bench
+	$(PY) -m bench.bench
