@@ -25,7 +25,7 @@ from schemathesis.specs.openapi import checks
 
 from service.config import REPO_ROOT
 
-MAX_EXAMPLES = int(os.environ.get("FUZZ_MAX_EXAMPLES", "12"))
+MAX_EXAMPLES = int(os.environ.get("FUZZ_MAX_EXAMPLES", "20"))
 WORKERS = int(os.environ.get("FUZZ_WORKERS", "1"))
 API_KEY = "fuzz-key-0"  # keys on, so that the ignored_auth check has something to verify
 # Our documented refusals of invalid data; 413 is a limit (maxLength, maxItems) exceeded.
