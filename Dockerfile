@@ -45,7 +45,8 @@ FROM python:3.11-slim
 RUN useradd --uid 10001 --user-group --home-dir /app --no-create-home \
         --shell /usr/sbin/nologin quotes
 
-# One inference thread per gunicorn worker (see service/gunicorn_conf.py); no network at run time.
+# One inference thread per gunicorn worker (see service/gunicorn_conf.py); nothing fetched or
+# sent at run time (ONNX Runtime 1.29+ would otherwise start its telemetry uploader).
 ENV PATH=/app/.venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
@@ -55,6 +56,7 @@ ENV PATH=/app/.venv/bin:$PATH \
     NUMEXPR_NUM_THREADS=1 \
     TOKENIZERS_PARALLELISM=false \
     HF_HUB_OFFLINE=1 \
+    ORT_DISABLE_TELEMETRY=1 \
     PORT=8000 \
     PROMETHEUS_MULTIPROC_DIR=/tmp/quotes-metrics
 WORKDIR /app

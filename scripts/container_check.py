@@ -47,11 +47,14 @@ def wait(url: str, since: str, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            if request(f"{url}/readyz")[0] == 200:
-                print(f"{time.time() - started_at(since):.1f}")
-                return
+            status, _, body = request(f"{url}/readyz")
         except (OSError, ValueError):  # not listening yet, or a reset while starting
-            pass
+            status, body = 0, {}
+        if status == 200:
+            print(f"{time.time() - started_at(since):.1f}")
+            return
+        if "failed to load" in str(body.get("detail", "")):  # no point in waiting longer
+            sys.exit(f"{url}/readyz: {body['detail']}")
         time.sleep(0.5)
     sys.exit(f"{url}/readyz not ready after {timeout:.0f} s")
 
@@ -86,11 +89,15 @@ def compare_seeds(url: str, seeds: Path) -> list[str]:
         payload = {"id": path.stem, "text": path.read_text(encoding="utf-8")}
         status, _, remote = request(f"{url}/v1/quotes", json.dumps(payload).encode())
         local = client.post("/v1/quotes", json=payload)
-        print(f"  {path.name}: container {status}, {len(remote.get('quotes', []))} quotes; "
-              f"local {local.status_code}, {len(local.get_json().get('quotes', []))} quotes")
+        print(
+            f"  {path.name}: container {status}, {len(remote.get('quotes', []))} quotes; "
+            f"local {local.status_code}, {len(local.get_json().get('quotes', []))} quotes"
+        )
         if status != 200 or local.status_code != 200:
-            problems.append(f"{path.name}: status {status} in the container, "
-                            f"{local.status_code} locally: {remote}")
+            problems.append(
+                f"{path.name}: status {status} in the container, "
+                f"{local.status_code} locally: {remote}"
+            )
         elif remote != local.get_json():
             problems.append(f"{path.name}: {first_difference(remote, local.get_json())}")
     return problems

@@ -81,6 +81,8 @@ fi
 log "posting the seed articles to the container and to the local code"
 "$py" scripts/container_check.py compare "$url"
 
+memory="$(docker stats --no-stream --format '{{.MemUsage}}' "$cid")"
 size_mb=$(( $(docker image inspect -f '{{.Size}}' quotes:latest) / 1000000 ))
 log "PASSED: image quotes:latest ${size_mb} MB, uid ${uid}, build ${build_seconds} s," \
-    "cold start to ready ${ready_seconds} s, whole test $((SECONDS - started)) s"
+    "cold start to ready ${ready_seconds} s, memory after the seeds ${memory}," \
+    "whole test $((SECONDS - started)) s"
