@@ -34,6 +34,9 @@ class CrossEncoder(torch.nn.Module):
         return self.head((h * m).sum(1) / m.sum(1))
 
 
+DEVICE = "cuda" if torch.cuda.is_available() else "cpu"
+
+
 def _batches(tok, rows: list[VastRow], bs: int, max_len: int):
     for i in range(0, len(rows), bs):
         chunk = rows[i : i + bs]
@@ -46,13 +49,13 @@ def _batches(tok, rows: list[VastRow], bs: int, max_len: int):
             return_tensors="pt",
         )
         y = torch.tensor([LABELS.index(r.label) for r in chunk])
-        yield enc, y
+        yield enc.to(DEVICE), y.to(DEVICE)
 
 
 @torch.no_grad()
 def predict(model, tok, rows: list[VastRow], max_len: int) -> np.ndarray:
     model.eval()
-    out = [model(**enc).argmax(-1).numpy() for enc, _ in _batches(tok, rows, 64, max_len)]
+    out = [model(**enc).argmax(-1).cpu().numpy() for enc, _ in _batches(tok, rows, 64, max_len)]
     return np.concatenate(out)
 
 
@@ -71,9 +74,9 @@ def main() -> None:
     torch.manual_seed(args.seed)
     tok = AutoTokenizer.from_pretrained(get_model_path())
     train = read_vast(args.data, "train")
-    model = CrossEncoder()
+    model = CrossEncoder().to(DEVICE)
     counts = np.bincount([LABELS.index(r.label) for r in train], minlength=3)
-    weight = torch.tensor(counts.sum() / (3 * counts), dtype=torch.float32)
+    weight = torch.tensor(counts.sum() / (3 * counts), dtype=torch.float32, device=DEVICE)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, args.lr, total_steps=args.steps, pct_start=0.1)
     start, step = time.time(), 0
