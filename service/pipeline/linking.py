@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from service.pipeline.spans import LabelledSpan
 from service.pipeline.types import Attribution, Span
@@ -24,9 +25,27 @@ def _linkable(text: str, a: LabelledSpan, b: LabelledSpan) -> bool:
     return "\n" not in between or _ONLY_PUNCT.fullmatch(between) is not None
 
 
-def _nearest(text: str, span: LabelledSpan, candidates: list[LabelledSpan]) -> int | None:
+class _Candidates:
+    """Spans of one type, indexed by start: a span is compared only with those that can lie
+    within MAX_GAP of it (all of them made text of 100,000 quotation marks take minutes)."""
+
+    def __init__(self, spans: list[LabelledSpan]) -> None:
+        self.spans = spans
+        self.order = sorted(range(len(spans)), key=lambda i: spans[i].start)
+        self.starts = [spans[i].start for i in self.order]
+        self.longest = max((s.end - s.start for s in spans), default=0)
+
+    def near(self, span: LabelledSpan) -> list[int]:
+        """Indices, in list order, of every candidate within MAX_GAP of span (and a few more)."""
+        low = bisect_left(self.starts, span.start - MAX_GAP - self.longest)
+        high = bisect_right(self.starts, span.end + MAX_GAP)
+        return sorted(self.order[low:high])
+
+
+def _nearest(text: str, span: LabelledSpan, candidates: _Candidates) -> int | None:
     best, best_gap = None, MAX_GAP + 1
-    for i, cand in enumerate(candidates):
+    for i in candidates.near(span):
+        cand = candidates.spans[i]
         if _linkable(text, span, cand) and _gap(span, cand) < best_gap:
             best, best_gap = i, _gap(span, cand)
     return best
@@ -40,10 +59,11 @@ def link(text: str, spans: list[LabelledSpan]) -> list[Attribution]:
     contents = [s for s in spans if s.type == "CONTENT"]
     cues = [s for s in spans if s.type == "CUE"]
     sources = [s for s in spans if s.type == "SOURCE"]
+    near_cues, near_sources = _Candidates(cues), _Candidates(sources)
     groups: dict[int | None, list[LabelledSpan]] = {}
     lone: list[list[LabelledSpan]] = []
     for content in contents:
-        cue = _nearest(text, content, cues)
+        cue = _nearest(text, content, near_cues)
         if cue is None:
             lone.append([content])
         else:
@@ -51,8 +71,8 @@ def link(text: str, spans: list[LabelledSpan]) -> list[Attribution]:
     attributions = []
     for cue_index, parts in [*groups.items(), *((None, p) for p in lone)]:
         cue = cues[cue_index] if cue_index is not None else None
-        source_index = _nearest(text, cue, sources) if cue is not None else None
-        source = sources[source_index] if source_index is not None else None
+        nearest_source = _nearest(text, cue, near_sources) if cue is not None else None
+        source = sources[nearest_source] if nearest_source is not None else None
         scored = [*parts, *(s for s in (cue, source) if s is not None)]
         attributions.append(
             Attribution(
