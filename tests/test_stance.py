@@ -64,7 +64,7 @@ def model() -> StanceModel:
 
 @needs_weights
 def test_model_meta_names_a_version(model):
-    assert model.meta["name"] == "stance" and model.meta["version"]
+    assert model.meta["name"] == "quotes-stance-minilm" and model.meta["version"]
 
 
 @needs_weights

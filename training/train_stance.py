@@ -27,7 +27,8 @@ from training.stance_head import ServedHead, StanceHead, export_head, pca
 from training.stance_metrics import report
 from training.vast import DEFAULT_DIR, VastRow, read_vast
 
-VERSION = "1.0.0"  # bump when the head, encoder export or training data change
+VERSION = "0.1.0"  # bump when the head, encoder export or training data change
+NAME = "quotes-stance-minilm"
 
 
 def bucketed(rows: list[VastRow], size: int, rng: random.Random) -> list[list[VastRow]]:
@@ -143,7 +144,7 @@ def main() -> None:
     export_head(ServedHead(head, mean, basis), args.out / "head.onnx")
     for f in ("model.onnx", "tokenizer.json"):
         shutil.copy(onnx_dir / f, args.out / f)
-    meta = {"name": "stance", "version": VERSION}
+    meta = {"name": NAME, "version": VERSION}
     (args.out / "meta.json").write_text(json.dumps(meta) + "\n")
     (args.work / "train_metrics.json").write_text(json.dumps(result, default=str, indent=1))
 
