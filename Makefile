@@ -10,11 +10,11 @@ $(PY):
 	python3 -m venv $(VENV)
 
 $(VENV)/.stamp-serve: pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e .
+	$(PY) -m pip install --quiet -c docker/constraints.txt -e .
 	touch $@
 
 $(VENV)/.stamp-dev: pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -c docker/constraints.txt -e '.[dev]'
 	touch $@ $(VENV)/.stamp-serve
 
 serve: $(VENV)/.stamp-serve
