@@ -9,11 +9,11 @@ PORT ?= 8000
 $(PY):
 	python3 -m venv $(VENV)
 
-$(VENV)/.stamp-serve: pyproject.toml | $(PY)
+$(VENV)/.stamp-serve: pyproject.toml docker/constraints.txt | $(PY)
 	$(PY) -m pip install --quiet -c docker/constraints.txt -e .
 	touch $@
 
-$(VENV)/.stamp-dev: pyproject.toml | $(PY)
+$(VENV)/.stamp-dev: pyproject.toml docker/constraints.txt | $(PY)
 	$(PY) -m pip install --quiet -c docker/constraints.txt -e '.[dev]'
 	touch $@ $(VENV)/.stamp-serve
 
