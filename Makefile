@@ -75,8 +75,8 @@ eval-stance: $(VENV)/.stamp-train
 # --- reliability and performance (issue 7); README "Reliability and performance" ---
 # Each starts its own gunicorn (the `make serve` command, on a free port) with the real models.
 .PHONY: fuzz load faults bench
-$(VENV)/.stamp-bench: pyproject.toml $(VENV)/.stamp-train
-	$(PY) -m pip install --quiet -e '.[dev,train,bench]'
+$(VENV)/.stamp-bench: pyproject.toml docker/constraints.txt $(VENV)/.stamp-train
+	$(PY) -m pip install --quiet -c docker/constraints.txt -e '.[dev,train,bench]'
 	touch $@
 
 # schemathesis, every check, >= 1,000 generated requests (the suite runs a fast profile).
