@@ -53,7 +53,8 @@ def predicted_spans(text: str, quotes: list[Attribution]) -> dict[str, set[tuple
             ("CUE", [quote.cue]),
             ("SOURCE", [quote.source]),
         ):
-            spans[kind].update(trim(text, p.start, p.end) for p in parts if p is not None)
+            trimmed = (trim(text, p.start, p.end) for p in parts if p is not None)
+            spans[kind].update(s for s in trimmed if s[1] > s[0])  # as gold: no empty spans
     return spans
 
 

@@ -56,6 +56,8 @@ def link(text: str, spans: list[LabelledSpan]) -> list[Attribution]:
 
     Contents that share a cue are the fragments of one quote ("A," he said, "B.").
     """
+    # a span without a letter or digit ("!!!", a lone dash) says nothing and is no quote
+    spans = [s for s in spans if any(ch.isalnum() for ch in text[s.start : s.end])]
     contents = [s for s in spans if s.type == "CONTENT"]
     cues = [s for s in spans if s.type == "CUE"]
     sources = [s for s in spans if s.type == "SOURCE"]
