@@ -109,3 +109,21 @@ def test_link_keeps_a_content_without_cue_and_drops_a_cue_without_content():
     [quote] = link(text, spans)
     assert quote.cue is None and quote.source is None
     assert quote.fragments[0].text == "The plan is dead."
+
+
+def test_link_does_not_join_a_later_paragraph_to_a_quote_as_a_fragment():
+    text = "\u201cWe will win,\u201d the senator said.\nSubscribe to our newsletter for more."
+    spans = _spans(text, ("CONTENT", "We will win,"), ("SOURCE", "the senator"), ("CUE", "said"),
+                   ("CONTENT", "Subscribe to our newsletter"))
+    first, second = link(text, spans)
+    assert [f.text for f in first.fragments] == ["We will win,"]
+    assert first.cue.text == "said" and first.source.text == "the senator"
+    assert second.cue is None and second.fragments[0].text == "Subscribe to our newsletter"
+
+
+def test_link_joins_parts_across_a_break_when_the_cue_sits_between_them():
+    text = "\u201cWe will win,\u201d she said.\n\u201cBecause we must.\u201d"
+    spans = _spans(text, ("CONTENT", "We will win,"), ("SOURCE", "she"), ("CUE", "said"),
+                   ("CONTENT", "Because we must."))
+    [quote] = link(text, spans)
+    assert [f.text for f in quote.fragments] == ["We will win,", "Because we must."]

@@ -51,6 +51,29 @@ def _nearest(text: str, span: LabelledSpan, candidates: _Candidates) -> int | No
     return best
 
 
+def _start(span: LabelledSpan) -> int:
+    return span.start
+
+
+def _split_at_breaks(
+    text: str, cue: LabelledSpan, parts: list[LabelledSpan]
+) -> list[list[LabelledSpan]]:
+    """Cut a cue's contents at paragraph breaks that the cue does not sit in.
+
+    Returns the run nearest to the cue first: it keeps the cue; the other runs are
+    quotes of their own (a later paragraph, not a part of this quote).
+    """
+    runs = [[parts[0]]]
+    for prev, part in zip(parts, parts[1:], strict=False):
+        cue_between = prev.end <= cue.start and cue.end <= part.start
+        if "\n" in text[prev.end : part.start] and not cue_between:
+            runs.append([part])
+        else:
+            runs[-1].append(part)
+    runs.sort(key=lambda run: min(_gap(p, cue) for p in run))
+    return runs
+
+
 def link(text: str, spans: list[LabelledSpan]) -> list[Attribution]:
     """Group spans into attributions: content -> nearest cue -> nearest source.
 
@@ -70,6 +93,10 @@ def link(text: str, spans: list[LabelledSpan]) -> list[Attribution]:
             lone.append([content])
         else:
             groups.setdefault(cue, []).append(content)
+    for cue_index, parts in list(groups.items()):
+        kept, *others = _split_at_breaks(text, cues[cue_index], sorted(parts, key=_start))
+        groups[cue_index] = kept
+        lone += others
     attributions = []
     for cue_index, parts in [*groups.items(), *((None, p) for p in lone)]:
         cue = cues[cue_index] if cue_index is not None else None
