@@ -9,6 +9,7 @@ from service.pipeline.spans import LabelledSpan
 from service.pipeline.types import Attribution, Span
 
 MAX_GAP = 250  # characters between linked spans; attributions sit next to their content
+_OPENING_MARKS = "\"'\u201c\u2018\u00ab\u201e\u201a\u2039"
 _ONLY_PUNCT = re.compile(r"[\s\W]*")
 
 
@@ -55,22 +56,37 @@ def _start(span: LabelledSpan) -> int:
     return span.start
 
 
+def _continues(text: str, prev: LabelledSpan, part: LabelledSpan) -> bool:
+    """Whether `part` continues the quote of `prev` (same paragraph, or a new paragraph that
+    opens with a quotation mark or follows a colon, as continued quotes are written)."""
+    between = text[prev.end : part.start]
+    if "\n" not in between:
+        return True
+    opening = between[between.rfind("\n") + 1 :].lstrip()[:1]
+    after_colon = between[: between.find("\n")].rstrip().endswith(":")
+    return after_colon or (bool(opening) and opening in _OPENING_MARKS)
+
+
+def _paragraph_gap(text: str, a: LabelledSpan, b: LabelledSpan) -> tuple[bool, int]:
+    """Distance that counts a paragraph break before any number of characters."""
+    return "\n" in text[min(a.end, b.end) : max(a.start, b.start)], _gap(a, b)
+
+
 def _split_at_breaks(
     text: str, cue: LabelledSpan, parts: list[LabelledSpan]
 ) -> list[list[LabelledSpan]]:
-    """Cut a cue's contents at paragraph breaks that the cue does not sit in.
+    """Cut a cue's contents where a paragraph does not continue the quote.
 
-    Returns the run nearest to the cue first: it keeps the cue; the other runs are
-    quotes of their own (a later paragraph, not a part of this quote).
+    Returns the run nearest to the cue first (its own paragraph before any other): it keeps
+    the cue; the other runs are quotes of their own.
     """
     runs = [[parts[0]]]
     for prev, part in zip(parts, parts[1:], strict=False):
-        cue_between = prev.end <= cue.start and cue.end <= part.start
-        if "\n" in text[prev.end : part.start] and not cue_between:
-            runs.append([part])
-        else:
+        if _continues(text, prev, part):
             runs[-1].append(part)
-    runs.sort(key=lambda run: min(_gap(p, cue) for p in run))
+        else:
+            runs.append([part])
+    runs.sort(key=lambda run: min(_paragraph_gap(text, p, cue) for p in run))
     return runs
 
 
