@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import spacy
@@ -28,6 +29,8 @@ class Pipeline:
         self.attribution = AttributionModel(models_dir / "attribution", threads)
         self.stance = StanceModel(models_dir / "stance", threads)
         self.nlp = load_nlp()
+        # spaCy parses while ONNX Runtime (which releases the GIL) tags the same text
+        self._parser = ThreadPoolExecutor(max_workers=1, thread_name_prefix="spacy")
         spacy_version = spacy.util.get_package_version(SPACY_MODEL) or "unknown"
         self.models = [
             {"name": m["name"], "version": m["version"]}
@@ -42,10 +45,11 @@ class Pipeline:
         self, text: str, title: str | None = None, targets: list[str] | None = None
     ) -> list[Quote]:
         """Return the quotes of `text`, sorted by start, with speakers, types and stance."""
+        parsing = self._parser.submit(self.nlp, text)
         attributions = self.attribution.find(text)
+        doc = parsing.result()
         if not attributions:
             return []
-        doc = self.nlp(text)
         speakers = resolve_speakers(doc, text, attributions)
         quotes = [
             Quote(a, quote_type(text, a), s) for a, s in zip(attributions, speakers, strict=True)
