@@ -21,7 +21,9 @@ VARIANTS = {
     "emoji": "\U0001f680\U0001f525 " + BASE.replace("bridge", "bridge \U0001f309"),
     "combining marks": BASE.replace("Anna", "Ana\u0301").replace("mayor", "mayo\u0308r"),
     "CRLF newlines": BASE.replace(". ", ".\r\n\r\n"),
-    "non-Latin scripts": "\u5e02\u957f\u8bf4\u3002 " + BASE + " \u0645\u0631\u062d\u0628\u0627 \u0928\u092e\u0938\u094d\u0924\u0947.",
+    "non-Latin scripts": "\u5e02\u957f\u8bf4\u3002 "
+    + BASE
+    + " \u0645\u0631\u062d\u0628\u0627 \u0928\u092e\u0938\u094d\u0924\u0947.",
 }
 
 
