@@ -145,7 +145,7 @@ def profile(pipeline, text: str, runs: int) -> dict[str, float]:  # noqa: ANN001
         frame = stack.pop()
         if frame.function == "analyse" and frame.file_path.endswith("pipeline/__init__.py"):
             for child in frame.children:
-                name = f"{child.function} ({Path(child.file_path).name})"
+                name = f"{child.function} ({Path(child.file_path or '?').name})"
                 stages[name] = stages.get(name, 0) + child.time
         else:
             stack.extend(frame.children)
@@ -200,22 +200,28 @@ def main() -> None:
     ap.add_argument("--json", type=Path, default=RESULTS / "bench.json")
     args = ap.parse_args()
     sizes = {k: v[: args.articles] for k, v in by_size(dev_texts(args.data_dir)).items()}
-    result = {
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    result: dict = {
         "date": time.strftime("%Y-%m-%d %H:%M %Z"),
         "machine": f"{os.cpu_count()} CPUs, {os.uname().machine}, {cpu_model()}",
+        "load_average_at_start": Path("/proc/loadavg").read_text().split()[:3],
         "words": {k: round(statistics.mean(words(t) for t in v)) for k, v in sizes.items()},
-        "1 worker": serve(1, sizes, args.runs, args.requests // 2),
-        "2 workers": serve(2, sizes, 1, args.requests),
-        "transformer": transformer(args.checkpoint),
     }
+
+    def step(name: str, value: object) -> None:  # saved as it goes: a late failure keeps the rest
+        result[name] = value
+        args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")
+
+    step("1 worker", serve(1, sizes, args.runs, args.requests // 2))
+    step("2 workers", serve(2, sizes, 1, args.requests))
+    step("transformer", transformer(args.checkpoint))
     from service.pipeline import Pipeline
 
     pipeline = Pipeline(MODELS, threads=1)
     pipeline.warm_up()
-    result["in process"] = in_process(pipeline, sizes, args.runs)
-    result["profile_ms"] = profile(pipeline, sizes["800 words"][0], 2 * args.runs)
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")
+    step("in process", in_process(pipeline, sizes, args.runs))
+    step("profile_ms", profile(pipeline, sizes["800 words"][0], 2 * args.runs))
+    step("load_average_at_end", Path("/proc/loadavg").read_text().split()[:3])
     print(f"{result['date']}, {result['machine']}\n")
     print(report(result))
 
