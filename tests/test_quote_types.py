@@ -85,3 +85,9 @@ def test_block_quote_after_said_is_direct(intro: str) -> None:
 def test_colon_after_a_non_speech_word_is_not_a_block_quote() -> None:
     text = "The changes are these:\nfees will rise and hours will fall.\n"
     assert quote_type(text, attribution(text, "fees will rise and hours will fall")) == "indirect"
+
+
+def test_later_part_of_a_block_quote_paragraph_is_direct() -> None:
+    text = "Ana Ruiz said;\nWe have done our part. Now it is up to them.\nNext."
+    att = attribution(text, "Now it is up to them.", cue="said")
+    assert quote_type(text, att) == "direct"

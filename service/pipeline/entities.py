@@ -25,6 +25,8 @@ from service.pipeline.lexicon import (
 ORG_LABELS = {"ORG", "GPE", "NORP"}
 NAME_TAGS = {"NNP", "NNPS"}
 # Words written before a name that belong to the title, not the name ("Retired Lt. Gen.").
+# Longest name run taken from capitalised tokens the NER missed (bounds the scan, too).
+MAX_NAME_TOKENS = 5
 TITLE_MODIFIERS = {"retired", "former", "acting", "deputy", "vice", "interim", "the"}
 
 
@@ -104,11 +106,14 @@ class ArticleEntities:
         self._by_word: dict[str, list[Entity]] = {}
         candidates = [clean_name(list(e)) for e in doc.ents if e.label_ == "PERSON"]
         candidates += [clean_name(list(toks)) for toks in extra_names]
+        candidates += [clean_name(toks) for toks in titled_names(doc)]
         non_person = {e.text.lower() for e in doc.ents if e.label_ != "PERSON"}
         for toks in sorted((c for c in candidates if c), key=lambda c: c[0].i):
             self._add_person(toks, non_person)
         self._name_people()
         self.mentions: list[Mention] = []
+        # role phrase written at a person's mention, by token (set by roles.assign_roles)
+        self.stated_roles: dict[int, str] = {}
         self.token_entity: dict[int, Entity] = {}
         self._ner_span = {i: e for e in doc.ents for i in range(e.start, e.end)}
         self._sent_starts = [sent.start for sent in doc.sents]
@@ -245,3 +250,36 @@ class ArticleEntities:
 
     def entity_at(self, i: int) -> Entity | None:
         return self.token_entity.get(i)
+
+    def stated_role(self, span: Span, ent: Entity) -> str | None:
+        """The role written at this mention of `ent` ("Lei, the CEO of Xiaomi,"), if any."""
+        roles = self.stated_roles
+        return next((roles[t.i] for t in span
+                     if t.i in roles and self.token_entity.get(t.i) is ent), None)  # fmt: skip
+
+
+def titled_names(doc: Doc) -> list[list[Token]]:
+    """Capitalised name runs the NER missed but the article marks as a person's by a role:
+    an appositive ("Shu Jueting, a ministry spokeswoman,") or a title before the name
+    ("spokeswoman Shu Jueting")."""
+    runs = []
+    for tok in doc:
+        if tok.lower_ not in ROLE_NOUNS or not tok.tag_.startswith("NN"):
+            continue
+        if tok.dep_ == "appos" and tok.head.i < tok.i:
+            run = name_tokens_ending(doc, tok.head.i)
+        else:
+            end = tok.i
+            while end + 1 < min(len(doc), tok.i + MAX_NAME_TOKENS) and is_name_token(doc[end + 1]):
+                end += 1
+            run = list(doc[tok.i + 1 : end + 1])
+        if run and all(t.ent_type_ in ("", "PERSON") for t in run):
+            runs.append(run)
+    return runs
+
+
+def name_tokens_ending(doc: Doc, end: int) -> list[Token]:
+    start = end
+    while start > end - MAX_NAME_TOKENS and start >= 0 and is_name_token(doc[start]):
+        start -= 1
+    return list(doc[start + 1 : end + 1])

@@ -111,8 +111,14 @@ def closes(text: str, i: int, start: int) -> bool:
 
 
 def is_block_quote(text: str, attribution: Attribution) -> bool:
-    """Content after "said:" / "said;" (the cue or a speech verb right before the colon)."""
-    intro = text[max(0, attribution.start - INTRO_WINDOW) : attribution.start]
+    """Content after "said:" / "said;" (the cue or a speech verb right before the colon),
+    or anywhere in the paragraph such an introduction opens."""
+    para_start = text.rfind("\n", 0, attribution.start) + 1
+    return any(introduced(text, attribution, at) for at in {attribution.start, para_start})
+
+
+def introduced(text: str, attribution: Attribution, at: int) -> bool:
+    intro = text[max(0, at - INTRO_WINDOW) : at]
     m = BLOCK_INTRO.search(intro)
     if not m:
         return False

@@ -184,22 +184,26 @@ def following(doc: Doc, end: int) -> tuple[int, int] | None:
 
 def assign_roles(ents: ArticleEntities) -> None:
     """Set each person's role: the earliest titled phrase, upgraded when a later one says
-    more ("President" -> "Chinese President"); null when the article states none."""
+    more ("President" -> "Chinese President"); null when the article states none. The
+    phrase written at each mention is kept too, for the role stated at a quote."""
     doc = ents.doc
     found: dict[int, list[str]] = {}
     for m in ents.mentions:
         if m.entity.type != "person":
             continue
-        cands = found.setdefault(id(m.entity), [])
+        here = []
         pre = prenominal(doc, ents, m.start, m.entity)
         if pre:
-            cands.append(pre)
+            here.append(pre)
         after = following(doc, m.end)
         if after:
             s, e = after
             vote_gender(m.entity, doc[s:e])  # "daughter of ..." tells gender, not a role
             if is_titled(doc, s, e):
-                cands.append(span_text(doc, s, e))
+                here.append(span_text(doc, s, e))
+        if here:
+            ents.stated_roles.update(dict.fromkeys(range(m.start, m.end), choose_role(here)))
+        found.setdefault(id(m.entity), []).extend(here)
     for ent in ents.people:
         ent.role = choose_role(found.get(id(ent), []))
         set_role_words(ent)

@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from service.pipeline.entities import ArticleEntities, Entity, org_name
 from service.pipeline.lexicon import (
@@ -21,8 +21,9 @@ from service.pipeline.lexicon import (
     ROLE_CLASSES,
     ROLE_NOUNS,
 )
-from service.pipeline.mentions import Mention, classify, name_run, source_tokens
+from service.pipeline.mentions import Mention, classify, head_of, name_run, source_tokens
 from service.pipeline.roles import assign_roles, description_role, set_role_words, words
+from service.pipeline.source_fixes import outer_speaker, speaker_span
 from service.pipeline.types import Attribution, Speaker
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
@@ -53,10 +54,14 @@ def resolve_speakers(doc: Doc, text: str, attributions: list[Attribution]) -> li
 class SpeakerResolver:
     def __init__(self, doc: Doc, text: str, attributions: list[Attribution]):
         self.doc, self.text, self.attributions = doc, text, attributions
-        self.spans = [source_tokens(doc, a.source.start, a.source.end) if a.source else None
-                      for a in attributions]  # fmt: skip
+        marked = [source_tokens(doc, a.source.start, a.source.end) if a.source else None
+                  for a in attributions]  # fmt: skip
+        self.spans = [speaker_span(doc, s, a) if s is not None else None
+                      for s, a in zip(marked, attributions, strict=True)]  # fmt: skip
         names = [run for s in self.spans if s is not None and (run := name_run(s))]
         self.ents = ArticleEntities(doc, names)
+        self.spans = [outer_speaker(s, a, self.is_person) or s if s is not None else None
+                      for s, a in zip(self.spans, attributions, strict=True)]  # fmt: skip
         assign_roles(self.ents)
         self.para_starts = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
         self.sents = list(doc.sents)
@@ -69,28 +74,42 @@ class SpeakerResolver:
         for i in order:
             att, span = self.attributions[i], self.spans[i]
             at = span.start_char if span is not None else att.start
-            para = bisect.bisect_right(self.para_starts, at) - 1
+            para = self.paragraph(at)
             if span is None:
                 near = prev is not None and para - prev.para <= INHERIT_PARAGRAPHS
                 res = prev if near else UNKNOWN
             else:
                 res = self.resolve(classify(self.ents, span), att, prev, para)
-            res = Resolved(res.name, res.type, res.entity, res.role, para)
+            # the running speaker was last heard where the quote ends (a block quote
+            # may run over several paragraphs)
+            end = max(att.end, span.end_char if span is not None else 0)
+            res = Resolved(res.name, res.type, res.entity, res.role, self.paragraph(end))
             resolved[i] = res
             if res.type != "unknown":
                 prev = res
         out = []
         for i, att in enumerate(self.attributions):
             res = resolved[i]
-            role = res.entity.role if res.entity is not None else res.role
+            # the role stated at the quote ("Lei, the CEO of Xiaomi,") wins over the
+            # entity's article-wide role ("Xiaomi founder Lei Jun")
+            role = res.role or (res.entity.role if res.entity is not None else None)
             out.append(Speaker(res.name, res.type, att.source, role))
         return out
+
+    def is_person(self, span: Span) -> bool:
+        root = head_of(span)
+        ent = self.ents.entity_at(root.i)
+        return root.lower_ in PRONOUN_GENDER or (ent is not None and ent.type == "person")
+
+    def paragraph(self, at: int) -> int:
+        return bisect.bisect_right(self.para_starts, at) - 1
 
     # -- one mention ------------------------------------------------------------------------
     def resolve(self, m: Mention, att: Attribution, prev: Resolved | None, para: int) -> Resolved:
         near = prev if prev is not None and para - prev.para <= PRONOUN_PARAGRAPHS else None
         if m.kind == "entity":
-            return of_entity(m.entity)
+            stated = self.ents.stated_role(m.span, m.entity)
+            return Resolved(m.entity.name, m.entity.type, m.entity, role=stated)
         if m.kind == "pronoun":
             return self.pronoun(m, att, near)
         if m.kind == "relative":
@@ -127,6 +146,8 @@ class SpeakerResolver:
         # but an unlikely "she": "she" prefers a nearby person known to be a woman.
         known = [e for e in cands[:3] if e.gender == gender] if gender == "f" else []
         pick = known[0] if known else (compatible[0] if compatible else None)
+        if pick is not None and near is not None and pick is near.entity:
+            return near  # keeps the role stated at the previous quote
         return of_entity(pick) if pick is not None else UNKNOWN
 
     def previous_subject(self, at: int) -> Entity | None:

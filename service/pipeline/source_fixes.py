@@ -1,0 +1,122 @@
+"""Source mentions the attribution model marks that are not who spoke, moved to who did.
+
+- The addressee of "told": "Wang told Xi that ..." with "Xi" marked -> the subject, Wang.
+- A subject inside another speaker's reported clause: "Meng said the firm insists on ..."
+  with "the firm" marked -> Meng, whose words the article reports.
+- The medium of "according to": "Ren told Xi that ..., according to a report" with "a
+  report" marked -> Ren, the subject of the speech verb that governs the content.
+- A description that is the appositive of a name: "Lei, the CEO of Xiaomi, said" with only
+  "the CEO of Xiaomi" marked -> the mention grows to "Lei, the CEO of Xiaomi", so that the
+  name resolves and the description still gives the role stated at the quote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from service.pipeline.entities import is_name_token
+from service.pipeline.lexicon import SPEECH_VERBS
+from service.pipeline.mentions import PRONOUNS, head_of, source_tokens
+from service.pipeline.types import Attribution
+
+# Verbs whose object is the addressee, never the speaker.
+TELL_VERBS = {"told", "tell", "tells", "telling", "informed", "informs", "assured", "assures",
+              "briefed", "reminded", "warned", "warns", "urged", "urges"}  # fmt: skip
+REPORTING_VERBS = SPEECH_VERBS | TELL_VERBS
+# Things that carry someone's words: "according to a report" names a channel, not a speaker.
+MEDIUM_NOUNS = {"report", "reports", "article", "statement", "release", "data", "survey",
+                "study", "poll", "filing", "document", "documents", "transcript", "readout",
+                "letter", "memo", "post", "tweet", "interview", "broadcast", "book",
+                "announcement", "notice", "minutes", "records", "account", "video"}  # fmt: skip
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+APPOSITIVE_NAME_ENTS = ("", "PERSON", "ORG")
+NAME_PARTS = ("compound", "flat")
+
+
+def speaker_span(doc: Doc, span: Span, att: Attribution) -> Span:
+    """The tokens that name who spoke: the marked mention, or where one of the rules above
+    moves it (but the nested subject, which needs the article's people: outer_speaker)."""
+    for fix in (addressee_subject, medium_speaker, appositive_name):
+        moved = fix(doc, span, att)
+        if moved is not None:
+            return moved
+    return span
+
+
+def cue_is_verb(att: Attribution, verb: Token) -> bool:
+    """The cue is this verb or one coordinated with it ("insists ..., and expects")."""
+    if att.cue is None:
+        return True
+    cue = verb.doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
+    if cue is None:
+        return False
+    tok = cue.root
+    while tok.dep_ == "conj" and tok.i != verb.i:
+        tok = tok.head
+    return tok.i == verb.i
+
+
+def subject_of(verb: Token) -> Span | None:
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    if subj is None:
+        return None
+    doc = verb.doc
+    return source_tokens(doc, doc[subj.left_edge.i].idx, subj.right_edge.idx + len(subj.right_edge))
+
+
+def addressee_subject(doc: Doc, span: Span, att: Attribution) -> Span | None:
+    root = head_of(span)
+    verb = root.head
+    if root.dep_ not in ("dobj", "dative") or verb.lower_ not in TELL_VERBS:
+        return None
+    if not cue_is_verb(att, verb):
+        return None
+    return subject_of(verb)
+
+
+def outer_speaker(span: Span, att: Attribution, is_person: Callable[[Span], bool]) -> Span | None:
+    """The subject of the reporting verb whose clause holds a non-person mention ("Meng said
+    the firm insists"); a person there keeps its own source ("Meng said Ren promised")."""
+    root = head_of(span)
+    verb = root.head
+    if root.dep_ not in SUBJECT_DEPS or root.lower_ in PRONOUNS or is_person(span):
+        return None
+    if verb.dep_ != "ccomp" or verb.head.lower_ not in REPORTING_VERBS:
+        return None
+    if not cue_is_verb(att, verb):
+        return None
+    outer = subject_of(verb.head)
+    return outer if outer is not None and is_person(outer) else None
+
+
+def medium_speaker(doc: Doc, span: Span, att: Attribution) -> Span | None:
+    if att.cue is None or not att.cue.text.lower().startswith("according"):
+        return None
+    if head_of(span).lower_ not in MEDIUM_NOUNS:
+        return None
+    content = source_tokens(doc, att.fragments[0].start, att.fragments[0].end)
+    if content is None:
+        return None
+    node = content[0]
+    while node.head.i != node.i:
+        node = node.head
+        if node.lower_ in REPORTING_VERBS and not span.start <= node.i < span.end:
+            return subject_of(node)
+    return None
+
+
+def appositive_name(doc: Doc, span: Span, att: Attribution) -> Span | None:
+    root = head_of(span)
+    head = root.head
+    if root.dep_ != "appos" or head.i >= span.start or not is_name_token(head):
+        return None
+    if head.ent_type_ not in APPOSITIVE_NAME_ENTS:
+        return None  # "In Beijing, the spokesman": a place is no speaker
+    if any(not (t.is_punct or t.is_space) for t in doc[head.i + 1 : span.start]):
+        return None
+    start = head.i
+    while start > 0 and is_name_token(doc[start - 1]) and doc[start - 1].dep_ in NAME_PARTS:
+        start -= 1
+    return doc[start : span.end]

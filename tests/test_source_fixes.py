@@ -1,0 +1,161 @@
+"""Source mentions as the attribution model really marks them (a description without its
+name, the addressee of "told", a nested subject, a report as the channel), on sentences
+written for these tests."""
+
+from __future__ import annotations
+
+from handmade import attribution
+from test_speakers import speakers
+
+
+def test_description_marked_without_its_appositive_name_goes_to_the_name() -> None:
+    text = (
+        "Bakery founder Tomas Varga opened a new shop this week. "
+        "Varga, the chief executive of the bread and pastry maker Goldcrust, said "
+        "sales had doubled."
+    )
+    got = speakers(
+        text,
+        attribution(
+            text,
+            "sales had doubled",
+            source="the chief executive of the bread and pastry maker Goldcrust,",
+            cue="said",
+        ),
+    )
+    assert (got[0].name, got[0].type) == ("Tomas Varga", "person")
+    # the role written at the quote, not the earlier "Bakery founder"
+    assert got[0].role == "chief executive of the bread and pastry maker Goldcrust"
+
+
+def test_he_added_keeps_the_role_stated_at_the_previous_quote() -> None:
+    text = (
+        "Bakery founder Tomas Varga opened a new shop this week. "
+        "Varga, the chief executive of Goldcrust, said sales had doubled. "
+        "He added that prices would stay flat."
+    )
+    got = speakers(
+        text,
+        attribution(text, "sales had doubled", source="the chief executive of Goldcrust,"),
+        attribution(text, "that prices would stay flat", source="He", cue="added"),
+    )
+    assert [s.name for s in got] == ["Tomas Varga", "Tomas Varga"]
+    assert [s.role for s in got] == ["chief executive of Goldcrust"] * 2
+
+
+def test_unrecognised_name_before_a_role_appositive_is_a_person() -> None:
+    """A spokesperson's name only the appositive marks as a person's; the later surname
+    alone then finds the full name."""
+    text = (
+        "The port authority said on Monday that traffic had fallen. "
+        "Oyelaran Adewumi, a port spokeswoman, said ships were waiting offshore. "
+        '"We expect the queue to clear by Friday," Adewumi said.'
+    )
+    got = speakers(
+        text,
+        attribution(text, "ships were waiting offshore", source="a port spokeswoman,"),
+        attribution(text, '"We expect the queue to clear by Friday,"', source="Adewumi"),
+    )
+    assert [(s.name, s.type) for s in got] == [("Oyelaran Adewumi", "person")] * 2
+    assert [s.role for s in got] == ["port spokeswoman"] * 2
+
+
+def test_title_before_a_name_marks_it_as_a_person() -> None:
+    text = (
+        "Meanwhile spokeswoman Oyelaran Adewumi confirmed the closure. "
+        "Adewumi said ships were waiting offshore."
+    )
+    got = speakers(text, attribution(text, "ships were waiting offshore", source="Adewumi"))
+    assert (got[0].name, got[0].type) == ("Oyelaran Adewumi", "person")
+
+
+def test_addressee_of_told_is_not_the_speaker() -> None:
+    text = (
+        "Mayor Ines Caldera hosted the business forum. "
+        "Farid Osei, founder of Osei Foods, told Caldera that the harbour road was too narrow."
+    )
+    got = speakers(
+        text,
+        attribution(text, "that the harbour road was too narrow", source="Caldera", cue="told"),
+    )
+    assert (got[0].name, got[0].role) == ("Farid Osei", "founder of Osei Foods")
+
+
+def test_subject_nested_in_a_persons_reported_clause_is_not_the_speaker() -> None:
+    text = (
+        "Lena Brandt, chair of Nordwind Energy, visited the plant. "
+        "Brandt said the firm insists on increasing its investment in research, and expects its "
+        "partners to ask more questions."
+    )
+    got = speakers(
+        text,
+        attribution(text, "on increasing its investment", source="the firm", cue="insists"),
+        attribution(text, "its partners to ask", source="the firm", cue="expects"),
+    )
+    assert [(s.name, s.type) for s in got] == [("Lena Brandt", "person")] * 2
+
+
+def test_nested_person_subject_keeps_its_own_source() -> None:
+    text = "Lena Brandt said Omar Haddad promised to sign the deal."
+    got = speakers(
+        text, attribution(text, "to sign the deal", source="Omar Haddad", cue="promised")
+    )
+    assert got[0].name == "Omar Haddad"
+
+
+def test_report_in_according_to_is_the_channel_not_the_speaker() -> None:
+    text = (
+        "Farid Osei told the minister that exports had recovered, according to a report "
+        "in the Harbour Gazette."
+    )
+    got = speakers(
+        text,
+        attribution(
+            text,
+            "that exports had recovered",
+            source="a report in the Harbour Gazette",
+            cue="according to",
+        ),
+    )
+    assert (got[0].name, got[0].type) == ("Farid Osei", "person")
+
+
+def test_report_as_the_only_source_stays_as_written() -> None:
+    text = "Exports had recovered, according to a report in the Harbour Gazette."
+    got = speakers(
+        text,
+        attribution(
+            text,
+            "Exports had recovered",
+            source="a report in the Harbour Gazette",
+            cue="according to",
+        ),
+    )
+    assert (got[0].name, got[0].type) == ("a report in the Harbour Gazette", "other")
+
+
+def test_place_before_a_description_is_not_its_name() -> None:
+    text = "In Lagos, the port spokeswoman said ships were waiting offshore."
+    got = speakers(
+        text,
+        attribution(text, "ships were waiting offshore", source="the port spokeswoman"),
+    )
+    assert got[0].name != "Lagos"
+
+
+def test_block_quote_paragraph_continued_after_a_sourceless_split_inherits() -> None:
+    """A block quote the model cut in two: the second part, with no source, is still in
+    the paragraph where the first part ended."""
+    text = (
+        "Nadia Petrov, director of the museum,\nsaid:\n"
+        "We have restored the north wing. The south wing opens next spring.\n"
+        "Visitors can book online."
+    )
+    got = speakers(
+        text,
+        attribution(
+            text, "We have restored the north wing.", source="Nadia Petrov, director of the museum,"
+        ),
+        attribution(text, "The south wing opens next spring."),
+    )
+    assert [s.name for s in got] == ["Nadia Petrov", "Nadia Petrov"]
