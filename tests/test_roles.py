@@ -70,6 +70,13 @@ def role_of(text: str, source: str, content: str) -> str | None:
             "rates would hold",
             "head of the European Central Bank (ECB) research unit",
         ),
+        # what the organisation is, written before its name, is not part of the role
+        (
+            "Priya Nair, an analyst at market research firm Kestrel, said demand was weak.",
+            "Priya Nair",
+            "demand was weak",
+            "analyst at Kestrel",
+        ),
     ],
 )
 def test_role_phrases(text: str, source: str, content: str, role: str) -> None:

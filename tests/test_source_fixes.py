@@ -24,8 +24,9 @@ def test_description_marked_without_its_appositive_name_goes_to_the_name() -> No
         ),
     )
     assert (got[0].name, got[0].type) == ("Tomas Varga", "person")
-    # the role written at the quote, not the earlier "Bakery founder"
-    assert got[0].role == "chief executive of the bread and pastry maker Goldcrust"
+    # the role written at the quote, not the earlier "Bakery founder", without what
+    # the organisation makes
+    assert got[0].role == "chief executive of Goldcrust"
 
 
 def test_he_added_keeps_the_role_stated_at_the_previous_quote() -> None:

@@ -100,6 +100,20 @@ def span_text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text.strip()
 
 
+def role_text(doc: Doc, start: int, end: int) -> str:
+    """The role phrase without a description of the organisation before its name: "CEO of
+    smartphone maker Xiaomi" -> "CEO of Xiaomi" (the role, not what Xiaomi makes)."""
+    prep = next((k for k in range(start, end) if doc[k].tag_ == "IN"), None)
+    name = end
+    while name > start and doc[name - 1].tag_ in ("NNP", "NNPS") and doc[name - 1].is_title:
+        name -= 1
+    if prep is None or name == end or name - 1 <= prep + 1:
+        return span_text(doc, start, end)
+    if doc[name - 1].tag_ not in ("NN", "NNS") or not doc[name - 1].is_lower:
+        return span_text(doc, start, end)
+    return f"{span_text(doc, start, prep + 1)} {span_text(doc, name, end)}"
+
+
 def prenominal(doc: Doc, ents: ArticleEntities, start: int, ent: Entity) -> str | None:
     """Title words right before the name: "Huawei founder and CEO" -> "founder and CEO of
     Huawei"; formal titles stay as written ("Chinese President")."""
@@ -200,7 +214,7 @@ def assign_roles(ents: ArticleEntities) -> None:
             s, e = after
             vote_gender(m.entity, doc[s:e])  # "daughter of ..." tells gender, not a role
             if is_titled(doc, s, e):
-                here.append(span_text(doc, s, e))
+                here.append(role_text(doc, s, e))
         if here:
             ents.stated_roles.update(dict.fromkeys(range(m.start, m.end), choose_role(here)))
         found.setdefault(id(m.entity), []).extend(here)
@@ -234,4 +248,4 @@ def vote_gender(ent: Entity, tokens) -> None:
 def description_role(doc: Doc, start: int, end: int) -> str | None:
     """The role stated by a description used as the mention ("the executive")."""
     span = role_span(doc, start, end)
-    return span_text(doc, *span) if span and is_titled(doc, *span) else None
+    return role_text(doc, *span) if span and is_titled(doc, *span) else None
