@@ -83,8 +83,20 @@ class SpeakerSchema(Schema):
 
 class StanceSchema(Schema):
     target = fields.String(required=True)
-    target_source = fields.String(required=True, validate=validate.OneOf(TARGET_SOURCES))
-    label = fields.String(required=True, validate=validate.OneOf(STANCE_LABELS))
+    target_source = fields.String(
+        required=True,
+        validate=validate.OneOf(TARGET_SOURCES),
+        metadata={
+            "description": "Where the target came from, by the first rule that applies: the "
+            "request's `targets` (one entry per target); else the `title`; else the article's "
+            "most-mentioned named entity other than the quote's own speaker (`entity`)."
+        },
+    )
+    label = fields.String(
+        required=True,
+        validate=validate.OneOf(STANCE_LABELS),
+        metadata={"description": "The speaker's position toward the target (not sentiment)."},
+    )
     confidence = fields.Float(required=True)
 
 
