@@ -3,7 +3,7 @@ models, a mix of short (~200 words), typical (~800 words) and maximal (100,000-c
 PolNeAR dev articles; then a phase above capacity, where requests must queue or be refused
 with 429/503 problem+json, never be lost.
 
-    .venv/bin/python -m bench.load [--rate 3] [--seconds 300] [--overload 3] \
+    .venv/bin/python -m bench.load [--rate 2] [--seconds 300] [--overload 3] \
         [--overload-seconds 30] [--url http://127.0.0.1:8000] [--json runs/load.json]
 
 Without --url it starts gunicorn itself (the command of `make serve`, on a free port). Latency
@@ -38,7 +38,8 @@ def mixes(data_dir: Path) -> tuple[Mix, Mix]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--rate", type=float, default=3.0, help="requests per second, steady")
+    ap.add_argument("--rate", type=float, default=2.0,
+                    help="requests per second, steady (about half the measured capacity)")
     ap.add_argument("--seconds", type=float, default=300.0)
     ap.add_argument("--overload", type=float, default=3.0,
                     help="overload rate as a multiple of the 2-worker capacity for typical "
