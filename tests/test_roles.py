@@ -77,6 +77,14 @@ def role_of(text: str, source: str, content: str) -> str | None:
             "demand was weak",
             "analyst at Kestrel",
         ),
+        # the role at the quote gives way to an earlier one that says more
+        (
+            "Dana Okafor, a law professor at Kestrel University, studied the case. "
+            "Okafor, the law professor, said the ruling was sound.",
+            "Okafor, the law professor,",
+            "the ruling was sound",
+            "law professor at Kestrel University",
+        ),
     ],
 )
 def test_role_phrases(text: str, source: str, content: str, role: str) -> None:

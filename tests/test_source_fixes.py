@@ -7,6 +7,9 @@ from __future__ import annotations
 from handmade import attribution
 from test_speakers import speakers
 
+from service.pipeline.entities import hyphenated, titled_names
+from service.pipeline.nlp import parse
+
 
 def test_description_marked_without_its_appositive_name_goes_to_the_name() -> None:
     text = (
@@ -160,3 +163,12 @@ def test_block_quote_paragraph_continued_after_a_sourceless_split_inherits() -> 
         attribution(text, "The south wing opens next spring."),
     )
     assert [s.name for s in got] == ["Nadia Petrov", "Nadia Petrov"]
+
+
+def test_titled_names_adds_only_whole_names_the_ner_missed() -> None:
+    # a name the NER found is not counted twice (it would outvote a namesake's full name)
+    assert titled_names(parse("Former President Bill Clinton watched the debate.")) == []
+    doc = parse("Port spokeswoman Mary-Kate Adewumi said so.")
+    kate = [t for t in doc if t.text in ("Kate", "Adewumi")]
+    assert hyphenated(doc, kate)  # "Kate Adewumi" is only part of "Mary-Kate Adewumi"
+    assert not hyphenated(doc, [t for t in doc if t.text in ("Mary", "-", "Kate", "Adewumi")])

@@ -273,9 +273,18 @@ def titled_names(doc: Doc) -> list[list[Token]]:
             while end + 1 < min(len(doc), tok.i + MAX_NAME_TOKENS) and is_name_token(doc[end + 1]):
                 end += 1
             run = list(doc[tok.i + 1 : end + 1])
-        if run and all(t.ent_type_ in ("", "PERSON") for t in run):
+        # only names the NER missed, and whole words ("Jo-Renee", "Crouse-Mays" stay whole)
+        if run and all(t.ent_type_ == "" for t in run) and not hyphenated(doc, run):
             runs.append(run)
     return runs
+
+
+def hyphenated(doc: Doc, run: list[Token]) -> bool:
+    before = doc[run[0].i - 1] if run[0].i else None
+    after = doc[run[-1].i + 1] if run[-1].i + 1 < len(doc) else None
+    return (before is not None and before.text == "-" and not before.whitespace_) or (
+        after is not None and after.text == "-" and not run[-1].whitespace_
+    )
 
 
 def name_tokens_ending(doc: Doc, end: int) -> list[Token]:

@@ -112,6 +112,8 @@ def appositive_name(doc: Doc, span: Span, att: Attribution) -> Span | None:
     head = root.head
     if root.dep_ != "appos" or head.i >= span.start or not is_name_token(head):
         return None
+    if is_name_token(root):
+        return None  # a name of its own ("the real Dred Scott, Chief Justice Roberts")
     if head.ent_type_ not in APPOSITIVE_NAME_ENTS:
         return None  # "In Beijing, the spokesman": a place is no speaker
     if any(not (t.is_punct or t.is_space) for t in doc[head.i + 1 : span.start]):

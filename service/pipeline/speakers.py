@@ -22,7 +22,13 @@ from service.pipeline.lexicon import (
     ROLE_NOUNS,
 )
 from service.pipeline.mentions import Mention, classify, head_of, name_run, source_tokens
-from service.pipeline.roles import assign_roles, description_role, set_role_words, words
+from service.pipeline.roles import (
+    assign_roles,
+    choose_role,
+    description_role,
+    set_role_words,
+    words,
+)
 from service.pipeline.source_fixes import outer_speaker, speaker_span
 from service.pipeline.types import Attribution, Speaker
 
@@ -92,7 +98,9 @@ class SpeakerResolver:
             res = resolved[i]
             # the role stated at the quote ("Lei, the CEO of Xiaomi,") wins over the
             # entity's article-wide role ("Xiaomi founder Lei Jun")
-            role = res.role or (res.entity.role if res.entity is not None else None)
+            # (unless the latter says more: "law professor" -> "law professor at X")
+            article_role = res.entity.role if res.entity is not None else None
+            role = choose_role([r for r in (res.role, article_role) if r])
             out.append(Speaker(res.name, res.type, att.source, role))
         return out
 
