@@ -1,15 +1,21 @@
-"""Process facts read from /proc and ps: gunicorn's workers, peak resident memory."""
+"""Process facts read from /proc: gunicorn's workers, peak resident memory."""
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 
 def workers_of(master: int) -> set[int]:
-    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(master)], capture_output=True,
-                         text=True, check=False).stdout
-    return {int(pid) for pid in out.split()}
+    """The live child processes of `master` (gunicorn's workers), from /proc."""
+    children = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended while we looked
+            continue
+        if int(fields[1]) == master and fields[0] != "Z":
+            children.add(int(stat.parent.name))
+    return children
 
 
 def peak_rss_mb(pid: int) -> float:
