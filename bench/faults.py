@@ -1,7 +1,7 @@
 """Fault runs (issue 7) against gunicorn with 2 workers and the real models, under a constant
 arrival rate of short and typical PolNeAR dev articles:
 
-1. kill -9 one worker mid-load: the master respawns it, /readyz recovers; errors during the
+1. kill -9 the busier worker mid-load: the master respawns it, /readyz recovers; errors during the
    fault are counted (the request the killed worker was running is lost; the new worker's
    requests wait for its models, they are not refused).
 2. SIGTERM to the master with long requests in flight: they are all answered (graceful
@@ -33,12 +33,25 @@ from training.polnear import DEFAULT_DIR
 READY_STREAK = 10  # consecutive /readyz 200s (both workers answer some) that mean recovered
 
 
+def cpu_ticks(pid: int) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def busiest(pids: set[int]) -> int:
+    """The worker that used the most CPU in the last 0.3 s: one with a request running."""
+    first = {pid: cpu_ticks(pid) for pid in pids}
+    time.sleep(0.3)
+    return max(pids, key=lambda pid: cpu_ticks(pid) - first[pid])
+
+
 def kill_and_watch(server: LiveServer, after: float, events: dict[str, float]) -> None:
-    """After `after` seconds: kill -9 a worker, then time the respawn and /readyz recovery."""
+    """After `after` seconds: kill -9 the busier worker, then time the respawn and the
+    /readyz recovery."""
     time.sleep(after)
     master = server.process.pid
     before = workers_of(master)
-    victim = min(before)
+    victim = busiest(before)
     os.kill(victim, signal.SIGKILL)
     events["kill"] = time.monotonic()
     while not (workers_of(master) - before):

@@ -28,3 +28,6 @@ class DrainingSyncWorker(SyncWorker):
                     self.accept(listener)  # non-blocking: raises once nothing is queued
                 except OSError:
                     break
+            # Let go of the socket now, not after the interpreter's exit: a connection queued
+            # meanwhile would be reset, and the last worker to close answers what is left.
+            listener.close()

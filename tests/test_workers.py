@@ -27,6 +27,7 @@ def test_drain_answers_every_queued_connection() -> None:
     worker.handle = handle
     worker.drain()  # returns once nothing is queued
     assert len(handled) == 3
+    assert listener.fileno() == -1  # closed at once, not when the worker process ends
     assert all(c.recv(16) == b"answered" for c in clients)
     for c in [*clients, listener]:
         c.close()
