@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -134,6 +135,7 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
+@lru_cache(maxsize=4096)  # rank_entities compares every mention with every name seen before
 def _tokens(name: str) -> frozenset[str]:
     return frozenset(re.findall(r"\w+", name.lower()))
 
@@ -166,6 +168,13 @@ def rank_entities(entities: Sequence[tuple[str, str]]) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda kv: (-kv[1], order[kv[0]]))
 
 
+# Every quote of an article ranks the same entities: once per article, not once per quote
+# (518 quotes in 100,000 characters of news took 3 minutes).
+@lru_cache(maxsize=8)
+def _ranked(entities: tuple[tuple[str, str], ...]) -> tuple[tuple[str, int], ...]:
+    return tuple(rank_entities(entities))
+
+
 def choose_targets(
     targets: Sequence[str] | None,
     title: str | None,
@@ -180,7 +189,7 @@ def choose_targets(
     if title and title.strip():
         return [(" ".join(title.split()), "title")]
     speaker = _tokens(speaker_name or "")
-    for name, _ in rank_entities(entities):
+    for name, _ in _ranked(tuple(entities)):
         words = _tokens(name)
         if speaker and (words <= speaker or speaker <= words):
             continue  # the speaker, or a short/long form of the speaker's name
