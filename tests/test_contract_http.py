@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import runpy
+
 import requests
 from spec_check import assert_matches
 
@@ -15,6 +17,10 @@ ARTICLE = (
 # Characters outside the BMP, combining marks, CJK and RTL text before the quote: offsets must
 # still count code points of the text as sent.
 UNICODE_ARTICLE = "🚀👩🏽‍💻 Ça̧ va? 北京 שלום. " + ARTICLE
+
+
+# the worker timeout the live server runs with (service/gunicorn_conf.py, TIMEOUT unset)
+GUNICORN_TIMEOUT = runpy.run_path(str(REPO_ROOT / "service" / "gunicorn_conf.py"))["timeout"]
 
 
 def analyse(server, body: dict) -> dict:
@@ -109,3 +115,18 @@ def test_info_probes_and_spec(live_server) -> None:
     assert requests.get(f"{live_server.url}/readyz", timeout=10).json() == {"status": "ready"}
     spec = requests.get(f"{live_server.url}/openapi.yaml", timeout=10)
     assert spec.content == (REPO_ROOT / "openapi.yaml").read_bytes()
+
+
+def test_eight_targets_on_a_long_article_answer_within_the_worker_timeout(live_server) -> None:
+    # ~40 quotes x 8 targets: the largest stance workload a client can ask for on a real article.
+    # The client waits no longer than gunicorn's TIMEOUT: a killed worker would fail the call.
+    text = "\n\n".join([ARTICLE] * 40)
+    targets = [f"target {i}" for i in range(7)] + ["US trade"]
+    body = {"text": text, "targets": targets}
+    response = requests.post(f"{live_server.url}/v1/quotes", json=body, timeout=GUNICORN_TIMEOUT)
+    assert response.status_code == 200, response.text
+    quotes = response.json()["quotes"]
+    assert len(quotes) >= 40
+    for quote in quotes:
+        assert [s["target"] for s in quote["stance"]] == targets
+        assert {s["target_source"] for s in quote["stance"]} == {"request"}
