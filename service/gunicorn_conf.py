@@ -32,8 +32,8 @@ workers = int(os.environ.get("WORKERS", "2"))
 worker_class = "service.workers.DrainingSyncWorker"
 threads = 1
 # Above the worst case for the largest allowed request (100,000 characters, alone or as a batch):
-# up to 89 s measured by scripts/worst_case.py on a busy 2-core machine (see README), so about
-# twice that.
+# 10 s by scripts/worst_case.py and 19-27 s for the fuzzing catalogue's worst inputs (see README),
+# with room for a slow, busy machine.
 timeout = int(os.environ.get("TIMEOUT", "180"))
 graceful_timeout = 30
 accesslog = None  # the app logs one JSON line per request, with its request id

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import runpy
+import subprocess
+import sys
 
 import requests
 from spec_check import assert_matches
@@ -19,8 +20,13 @@ ARTICLE = (
 UNICODE_ARTICLE = "🚀👩🏽‍💻 Ça̧ va? 北京 שלום. " + ARTICLE
 
 
-# the worker timeout the live server runs with (service/gunicorn_conf.py, TIMEOUT unset)
-GUNICORN_TIMEOUT = runpy.run_path(str(REPO_ROOT / "service" / "gunicorn_conf.py"))["timeout"]
+def gunicorn_timeout() -> int:
+    """The worker timeout the live server runs with, read in a child process because the
+    gunicorn config writes to the environment."""
+    code = "import runpy; print(runpy.run_path('service/gunicorn_conf.py')['timeout'])"
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT,
+                         capture_output=True, text=True, check=True).stdout
+    return int(out)
 
 
 def analyse(server, body: dict) -> dict:
@@ -123,7 +129,7 @@ def test_eight_targets_on_a_long_article_answer_within_the_worker_timeout(live_s
     text = "\n\n".join([ARTICLE] * 40)
     targets = [f"target {i}" for i in range(7)] + ["US trade"]
     body = {"text": text, "targets": targets}
-    response = requests.post(f"{live_server.url}/v1/quotes", json=body, timeout=GUNICORN_TIMEOUT)
+    response = requests.post(f"{live_server.url}/v1/quotes", json=body, timeout=gunicorn_timeout())
     assert response.status_code == 200, response.text
     quotes = response.json()["quotes"]
     assert len(quotes) >= 40
