@@ -39,13 +39,16 @@ $(VENV)/.stamp-train: pyproject.toml | $(PY)
 	touch $@ $(VENV)/.stamp-dev $(VENV)/.stamp-serve
 
 .PHONY: train-attribution export-attribution eval-attribution
-# Fine-tune (seeded, ~2 epochs), then export int8 ONNX into models/attribution.
+# Fine-tune (seeded: 2 epochs, then a 3rd at a low rate), then export int8 ONNX into models/attribution.
 train-attribution: $(VENV)/.stamp-train
 	$(PY) -m training.train_attribution --data $(DATA) --out runs/attribution
+	$(PY) -m training.train_attribution --data $(DATA) --init runs/attribution --epochs 1 \
+		--lr 3e-5 --out runs/attribution_e3
 	$(MAKE) export-attribution
 
 export-attribution: $(VENV)/.stamp-train
-	$(PY) -m training.export_attribution --checkpoint runs/attribution --out models/attribution
+	$(PY) -m training.export_attribution --checkpoint runs/attribution_e3 --out models/attribution \
+		--version 1.1.0
 
 # The field's metrics on PolNeAR dev, through the served ONNX model.
 eval-attribution: $(VENV)/.stamp-train

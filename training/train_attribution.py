@@ -45,6 +45,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--data", type=Path, default=DEFAULT_DIR)
     ap.add_argument("--out", type=Path, default=Path("runs/attribution"))
+    ap.add_argument("--init", type=Path, help="continue from this checkpoint (default: MiniLM)")
     ap.add_argument("--epochs", type=int, default=2)
     ap.add_argument("--max-len", type=int, default=256, help="window length incl. [CLS]/[SEP]")
     ap.add_argument("--batch", type=int, default=16)
@@ -74,7 +75,7 @@ def main() -> None:
     size = args.max_len - 2
 
     model = BertForTokenClassification.from_pretrained(
-        base,
+        args.init or base,
         num_labels=len(LABELS),
         id2label=dict(enumerate(LABELS)),
         label2id={label: i for i, label in enumerate(LABELS)},
