@@ -17,12 +17,17 @@ def _gap(a: LabelledSpan, b: LabelledSpan) -> int:
     return max(0, b.start - a.end, a.start - b.end)
 
 
+def _between(text: str, a: LabelledSpan, b: LabelledSpan) -> str:
+    """The text separating two spans (empty when they touch or overlap)."""
+    return text[min(a.end, b.end) : max(a.start, b.start)]
+
+
 def _linkable(text: str, a: LabelledSpan, b: LabelledSpan) -> bool:
     """Near enough, and not across a paragraph break unless only punctuation lies between."""
     gap = _gap(a, b)
     if gap > MAX_GAP:
         return False
-    between = text[min(a.end, b.end) : max(a.start, b.start)]
+    between = _between(text, a, b)
     return "\n" not in between or _ONLY_PUNCT.fullmatch(between) is not None
 
 
@@ -69,7 +74,7 @@ def _continues(text: str, prev: LabelledSpan, part: LabelledSpan) -> bool:
 
 def _paragraph_gap(text: str, a: LabelledSpan, b: LabelledSpan) -> tuple[bool, int]:
     """Distance that counts a paragraph break before any number of characters."""
-    return "\n" in text[min(a.end, b.end) : max(a.start, b.start)], _gap(a, b)
+    return "\n" in _between(text, a, b), _gap(a, b)
 
 
 def _split_at_breaks(
