@@ -52,7 +52,7 @@ def test_quote_crossing_a_window_boundary_comes_out_whole():
     assert any(s < 8 < e < 20 for s, e in bounds)  # some window cuts the span
     merged = merge_windows(bounds, [full[s:e] for s, e in bounds], n)
     offsets = [(2 * i, 2 * i + 1) for i in range(n)]
-    spans = decode_spans(merged, offsets, list(range(n)))
+    spans = decode_spans(" " * 2 * n, merged, offsets, list(range(n)))
     assert spans == [LabelledSpan("CONTENT", 16, 39, spans[0].score)]
 
 
@@ -70,9 +70,19 @@ def test_decode_labels_whole_words_from_their_first_subword():
     offsets = [(0, 5), (5, 8), (9, 13), (14, 16)]
     word_ids = [0, 0, 1, 2]
     logits = one_hot(["B-SOURCE", "O", "B-CUE", "B-CONTENT"])  # ##son's own label is ignored
-    spans = decode_spans(logits, offsets, word_ids)
+    spans = decode_spans(text, logits, offsets, word_ids)
     assert [(s.type, text[s.start:s.end]) for s in spans] == [
         ("SOURCE", "Smithson"), ("CUE", "said"), ("CONTENT", "it")]
+
+
+def test_decode_never_lets_a_span_cross_a_line_break():
+    text = "Lee said the plan\nis dead"
+    words = ["Lee", "said", "the", "plan", "is", "dead"]
+    offsets = [(text.index(w), text.index(w) + len(w)) for w in words]
+    labels = ["B-SOURCE", "B-CUE", "B-CONTENT", "I-CONTENT", "I-CONTENT", "I-CONTENT"]
+    spans = decode_spans(text, one_hot(labels), offsets, list(range(len(words))))
+    assert [(s.type, text[s.start:s.end]) for s in spans] == [
+        ("SOURCE", "Lee"), ("CUE", "said"), ("CONTENT", "the plan"), ("CONTENT", "is dead")]
 
 
 def _spans(text: str, *parts: tuple[str, str]) -> list[LabelledSpan]:
@@ -109,6 +119,13 @@ def test_link_keeps_a_content_without_cue_and_drops_a_cue_without_content():
     [quote] = link(text, spans)
     assert quote.cue is None and quote.source is None
     assert quote.fragments[0].text == "The plan is dead."
+
+
+def test_link_gives_a_content_without_cue_the_source_beside_it():
+    text = "Taxes will rise, the mayor, in a letter. Weather: sunny."
+    spans = _spans(text, ("CONTENT", "Taxes will rise"), ("SOURCE", "the mayor"))
+    [quote] = link(text, spans)
+    assert quote.cue is None and quote.source.text == "the mayor"
 
 
 def test_link_does_not_join_a_later_paragraph_to_a_quote_as_a_fragment():

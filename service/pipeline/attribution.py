@@ -53,5 +53,7 @@ class AttributionModel:
         encoding = self.tokenizer.encode(encoder_view(text), add_special_tokens=False)
         if not encoding.ids:
             return []
-        spans = decode_spans(self.logits(encoding.ids), encoding.offsets, encoding.word_ids)
+        spans = decode_spans(
+            text, self.logits(encoding.ids), encoding.offsets, encoding.word_ids
+        )
         return link(text, spans)

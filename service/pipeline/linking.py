@@ -121,7 +121,8 @@ def link(text: str, spans: list[LabelledSpan]) -> list[Attribution]:
     attributions = []
     for cue_index, parts in [*groups.items(), *((None, p) for p in lone)]:
         cue = cues[cue_index] if cue_index is not None else None
-        nearest_source = _nearest(text, cue, near_sources) if cue is not None else None
+        # without a cue the source is looked for beside the content itself
+        nearest_source = _nearest(text, cue or parts[0], near_sources)
         source = sources[nearest_source] if nearest_source is not None else None
         scored = [*parts, *(s for s in (cue, source) if s is not None)]
         attributions.append(
