@@ -8,17 +8,22 @@ from service.pipeline.stance import LABELS
 from training.vast import VastRow
 
 
-def macro_f1(gold: np.ndarray, pred: np.ndarray) -> float:
+def f1_per_label(gold: np.ndarray, pred: np.ndarray) -> list[float]:
     f1s = []
     for c in range(len(LABELS)):
         tp = np.sum((pred == c) & (gold == c))
         denom = np.sum(pred == c) + np.sum(gold == c)
-        f1s.append(2 * tp / denom if denom else 0.0)
-    return float(np.mean(f1s))
+        f1s.append(float(2 * tp / denom) if denom else 0.0)
+    return f1s
+
+
+def macro_f1(gold: np.ndarray, pred: np.ndarray) -> float:
+    return float(np.mean(f1_per_label(gold, pred)))
 
 
 def report(rows: list[VastRow], pred: np.ndarray) -> dict[str, float]:
-    """Macro-F1 on all rows, zero-shot rows (seen=0) and seen rows; pred holds label indices."""
+    """Macro-F1 on all rows, zero-shot rows (seen=0) and seen rows, then F1 per label on all
+    rows; pred holds label indices."""
     gold = np.array([LABELS.index(r.label) for r in rows])
     seen = np.array([r.seen for r in rows])
     out = {"all": macro_f1(gold, pred)}
@@ -26,4 +31,5 @@ def report(rows: list[VastRow], pred: np.ndarray) -> dict[str, float]:
         out["zero_shot"] = macro_f1(gold[~seen], pred[~seen])
     if seen.any() and (~seen).any():
         out["seen"] = macro_f1(gold[seen], pred[seen])
+    out |= {f"f1_{label}": f for label, f in zip(LABELS, f1_per_label(gold, pred), strict=True)}
     return {k: round(v, 4) for k, v in out.items()}
