@@ -103,7 +103,7 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=DEFAULT_DIR)
     ap.add_argument("--out", type=Path, default=Path("runs/stance"))
     ap.add_argument("--epochs", type=int, default=2)
-    ap.add_argument("--max-len", type=int, default=128, help="window incl. target and specials")
+    ap.add_argument("--max-len", type=int, default=256, help="window incl. target and specials")
     ap.add_argument("--stride", type=int, default=32, help="served window overlap (meta.json)")
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=5e-5)
