@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from service.pipeline.text import LINE_BREAK
+
 SPAN_TYPES = ("SOURCE", "CUE", "CONTENT")
 LABELS = ("O",) + tuple(f"{p}-{t}" for t in SPAN_TYPES for p in ("B", "I"))
 LABEL_ID = {label: i for i, label in enumerate(LABELS)}
@@ -88,7 +90,8 @@ def decode_spans(
     word_end = np.append(firsts[1:], len(offsets)) - 1  # last sub-token of each word
     restarts = np.zeros(len(firsts), dtype=bool)
     for w in range(1, len(firsts)):
-        restarts[w] = "\n" in text[offsets[word_end[w - 1]][1] : offsets[firsts[w]][0]]
+        gap = text[offsets[word_end[w - 1]][1] : offsets[firsts[w]][0]]
+        restarts[w] = LINE_BREAK.search(gap) is not None
     path = viterbi(logprobs, restarts)
     probs = np.exp(logprobs[np.arange(len(path)), path])
     spans: list[LabelledSpan] = []
