@@ -99,5 +99,7 @@ faults: $(VENV)/.stamp-dev
 	$(PY) -m bench.faults --json runs/bench/faults.json
 
 # Latency by size, throughput, RSS, cold start; textacy peer; torch fp32 vs ONNX int8; profile.
+# The service under test runs from a serving-only install (.venv-serve: no torch), as `make serve`.
 bench: $(VENV)/.stamp-bench
-	$(PY) -m bench.bench
+	$(MAKE) VENV=.venv-serve .venv-serve/.stamp-serve
+	$(PY) -m bench.bench --serve-python .venv-serve/bin/python

@@ -58,10 +58,12 @@ def stats_ms(seconds: list[float]) -> dict[str, float]:
     return {"p50": round(statistics.median(ms), 1), "p95": round(percentile(ms, 95), 1)}
 
 
-def serve(workers: int, sizes: dict[str, list[str]], runs: int, requests_n: int) -> dict:
+def serve(
+    workers: int, sizes: dict[str, list[str]], runs: int, requests_n: int, python: str
+) -> dict:
     log = Path(tempfile.mkdtemp(prefix="quotes-bench-")) / "gunicorn.log"
     started = time.monotonic()
-    server = start_server(log, workers=workers)
+    server = start_server(log, workers=workers, python=python)
     cold = time.monotonic() - started
     try:
         def post(text: str) -> float:
@@ -117,13 +119,13 @@ def in_process(pipeline, sizes: dict[str, list[str]], runs: int) -> dict:  # noq
     return out
 
 
-def transformer(checkpoint: Path) -> list[dict]:
-    engines = [["--engine", "onnx", "--model", str(MODELS / "attribution")]]
+def transformer(checkpoint: Path, serve_python: str) -> list[dict]:
+    engines = [[serve_python, "--engine", "onnx", "--model", str(MODELS / "attribution")]]
     if (checkpoint / "config.json").exists():
-        engines.append(["--engine", "torch", "--checkpoint", str(checkpoint)])
+        engines.append([sys.executable, "--engine", "torch", "--checkpoint", str(checkpoint)])
     rows = []
-    for engine in engines:
-        out = subprocess.run([sys.executable, "-m", "bench.transformer", *engine],
+    for python, *engine in engines:
+        out = subprocess.run([python, "-m", "bench.transformer", *engine],
                              capture_output=True, text=True, check=True).stdout
         rows.append(json.loads(out.strip().splitlines()[-1]))
     return rows
@@ -198,6 +200,10 @@ def main() -> None:
     ap.add_argument("--checkpoint", type=Path, default=Path("runs/attribution"))
     ap.add_argument("--data-dir", type=Path, default=DEFAULT_DIR)
     ap.add_argument("--json", type=Path, default=RESULTS / "bench.json")
+    # spaCy's thinc imports torch when it is installed (+190 MiB per process); the service and
+    # the ONNX engine run as `make serve` installs them, without torch
+    ap.add_argument("--serve-python", default=sys.executable,
+                    help="python of a serving-only install (make bench passes .venv-serve's)")
     args = ap.parse_args()
     sizes = {k: v[: args.articles] for k, v in by_size(dev_texts(args.data_dir)).items()}
     args.json.parent.mkdir(parents=True, exist_ok=True)
@@ -212,9 +218,9 @@ def main() -> None:
         result[name] = value
         args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")
 
-    step("1 worker", serve(1, sizes, args.runs, args.requests // 2))
-    step("2 workers", serve(2, sizes, 1, args.requests))
-    step("transformer", transformer(args.checkpoint))
+    step("1 worker", serve(1, sizes, args.runs, args.requests // 2, args.serve_python))
+    step("2 workers", serve(2, sizes, 1, args.requests, args.serve_python))
+    step("transformer", transformer(args.checkpoint, args.serve_python))
     from service.pipeline import Pipeline
 
     pipeline = Pipeline(MODELS, threads=1)

@@ -49,13 +49,15 @@ class LiveServer:
         return self.log_path.read_text(encoding="utf-8").splitlines()
 
 
-def start_server(log_path: Path, workers: int = 2, **env: str) -> LiveServer:
+def start_server(
+    log_path: Path, workers: int = 2, python: str = sys.executable, **env: str
+) -> LiveServer:
     port = free_port()
     environment = os.environ | {"PORT": str(port), "WORKERS": str(workers)} | env
     environment.pop("PROMETHEUS_MULTIPROC_DIR", None)  # the gunicorn config makes its own
     log_file = log_path.open("w", encoding="utf-8")
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "service/gunicorn_conf.py", "service.wsgi:app"],
+        [python, "-m", "gunicorn", "-c", "service/gunicorn_conf.py", "service.wsgi:app"],
         cwd=REPO_ROOT, env=environment, stdout=log_file, stderr=subprocess.STDOUT,
     )
     server = LiveServer(f"http://127.0.0.1:{port}", log_path, process)

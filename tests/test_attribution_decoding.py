@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from service.pipeline.linking import link
 from service.pipeline.spans import LABEL_ID, LABELS, LabelledSpan, decode_spans, viterbi
@@ -75,14 +76,31 @@ def test_decode_labels_whole_words_from_their_first_subword():
         ("SOURCE", "Smithson"), ("CUE", "said"), ("CONTENT", "it")]
 
 
-def test_decode_never_lets_a_span_cross_a_line_break():
-    text = "Lee said the plan\nis dead"
+@pytest.mark.parametrize("brk", ["\n", "\r\n", "\r", "\u2029"])
+def test_decode_never_lets_a_span_cross_a_line_break(brk):
+    text = f"Lee said the plan{brk}is dead"
     words = ["Lee", "said", "the", "plan", "is", "dead"]
     offsets = [(text.index(w), text.index(w) + len(w)) for w in words]
     labels = ["B-SOURCE", "B-CUE", "B-CONTENT", "I-CONTENT", "I-CONTENT", "I-CONTENT"]
     spans = decode_spans(text, one_hot(labels), offsets, list(range(len(words))))
     assert [(s.type, text[s.start:s.end]) for s in spans] == [
         ("SOURCE", "Lee"), ("CUE", "said"), ("CONTENT", "the plan"), ("CONTENT", "is dead")]
+
+
+def test_decode_joins_pieces_of_one_type_that_only_punctuation_separates():
+    text = 'He said that "we will win" and Lee said so'
+    words = ["He", "said", "that", '"', "we", "will", "win", '"', "and", "Lee", "said", "so"]
+    offsets, pos = [], 0
+    for w in words:
+        pos = text.index(w, pos)
+        offsets.append((pos, pos + len(w)))
+        pos += len(w)
+    labels = ["B-SOURCE", "B-CUE", "B-CONTENT", "O", "B-CONTENT", "I-CONTENT", "I-CONTENT", "O",
+              "O", "B-SOURCE", "B-CUE", "B-CONTENT"]
+    spans = decode_spans(text, one_hot(labels), offsets, list(range(len(words))))
+    assert [(s.type, text[s.start:s.end]) for s in spans] == [
+        ("SOURCE", "He"), ("CUE", "said"), ("CONTENT", 'that "we will win'),
+        ("SOURCE", "Lee"), ("CUE", "said"), ("CONTENT", "so")]
 
 
 def _spans(text: str, *parts: tuple[str, str]) -> list[LabelledSpan]:
@@ -128,8 +146,9 @@ def test_link_gives_a_content_without_cue_the_source_beside_it():
     assert quote.cue is None and quote.source.text == "the mayor"
 
 
-def test_link_does_not_join_a_later_paragraph_to_a_quote_as_a_fragment():
-    text = "\u201cWe will win,\u201d the senator said.\nSubscribe to our newsletter for more."
+@pytest.mark.parametrize("brk", ["\n", "\r\n", "\r"])
+def test_link_does_not_join_a_later_paragraph_to_a_quote_as_a_fragment(brk):
+    text = f"\u201cWe will win,\u201d the senator said.{brk}Subscribe to our newsletter for more."
     spans = _spans(text, ("CONTENT", "We will win,"), ("SOURCE", "the senator"), ("CUE", "said"),
                    ("CONTENT", "Subscribe to our newsletter"))
     first, second = link(text, spans)

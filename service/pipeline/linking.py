@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from service.pipeline.spans import LabelledSpan
+from service.pipeline.text import LINE_BREAK
 from service.pipeline.types import Attribution, Span
 
 MAX_GAP = 250  # characters between linked spans; attributions sit next to their content
@@ -28,7 +29,7 @@ def _linkable(text: str, a: LabelledSpan, b: LabelledSpan) -> bool:
     if gap > MAX_GAP:
         return False
     between = _between(text, a, b)
-    return "\n" not in between or _ONLY_PUNCT.fullmatch(between) is not None
+    return not LINE_BREAK.search(between) or _ONLY_PUNCT.fullmatch(between) is not None
 
 
 class _Candidates:
@@ -64,17 +65,17 @@ def _start(span: LabelledSpan) -> int:
 def _continues(text: str, prev: LabelledSpan, part: LabelledSpan) -> bool:
     """Whether `part` continues the quote of `prev` (same paragraph, or a new paragraph that
     opens with a quotation mark or follows a colon, as continued quotes are written)."""
-    between = text[prev.end : part.start]
-    if "\n" not in between:
+    lines = LINE_BREAK.split(text[prev.end : part.start])
+    if len(lines) == 1:
         return True
-    opening = between[between.rfind("\n") + 1 :].lstrip()[:1]
-    after_colon = between[: between.find("\n")].rstrip().endswith(":")
+    opening = lines[-1].lstrip()[:1]
+    after_colon = lines[0].rstrip().endswith(":")
     return after_colon or (bool(opening) and opening in _OPENING_MARKS)
 
 
 def _paragraph_gap(text: str, a: LabelledSpan, b: LabelledSpan) -> tuple[bool, int]:
     """Distance that counts a paragraph break before any number of characters."""
-    return "\n" in _between(text, a, b), _gap(a, b)
+    return LINE_BREAK.search(_between(text, a, b)) is not None, _gap(a, b)
 
 
 def _split_at_breaks(

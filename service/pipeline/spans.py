@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from service.pipeline.text import LINE_BREAK
+
 SPAN_TYPES = ("SOURCE", "CUE", "CONTENT")
 LABELS = ("O",) + tuple(f"{p}-{t}" for t in SPAN_TYPES for p in ("B", "I"))
 LABEL_ID = {label: i for i, label in enumerate(LABELS)}
@@ -88,7 +90,8 @@ def decode_spans(
     word_end = np.append(firsts[1:], len(offsets)) - 1  # last sub-token of each word
     restarts = np.zeros(len(firsts), dtype=bool)
     for w in range(1, len(firsts)):
-        restarts[w] = "\n" in text[offsets[word_end[w - 1]][1] : offsets[firsts[w]][0]]
+        gap = text[offsets[word_end[w - 1]][1] : offsets[firsts[w]][0]]
+        restarts[w] = LINE_BREAK.search(gap) is not None
     path = viterbi(logprobs, restarts)
     probs = np.exp(logprobs[np.arange(len(path)), path])
     spans: list[LabelledSpan] = []
@@ -104,4 +107,24 @@ def decode_spans(
             open_kind = None
         if label.startswith("B-"):
             open_kind, open_first = label[2:], w
-    return spans
+    return join_adjacent(text, spans)
+
+
+def join_adjacent(text: str, spans: list[LabelledSpan]) -> list[LabelledSpan]:
+    """Join spans of one type that only punctuation separates on the same line (a content
+    the tagger cut at a quotation mark: `that "I'm not ...`)."""
+    out: list[LabelledSpan] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        between = text[prev.end : span.start] if prev else ""
+        if (
+            prev is not None
+            and prev.type == span.type
+            and not any(ch.isalnum() for ch in between)
+            and not LINE_BREAK.search(between)
+        ):
+            score = (prev.score + span.score) / 2
+            out[-1] = LabelledSpan(span.type, prev.start, span.end, score)
+        else:
+            out.append(span)
+    return out

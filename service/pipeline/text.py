@@ -1,4 +1,9 @@
-"""Character-preserving views of the article for the encoder."""
+"""Character-preserving views of the article for the encoder, and its line breaks."""
+
+import re
+
+# Every line break that str.splitlines() knows: CRLF and CR texts break paragraphs as LF does.
+LINE_BREAK = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 # Typographic quotation marks folded to ASCII one code point for one, so the
 # uncased encoder sees one symbol per mark and every offset stays valid.
