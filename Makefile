@@ -62,7 +62,7 @@ container-test: $(VENV)/.stamp-serve
 # --- stance (VAST): MiniLM cross-encoder over "target [SEP] quote", see models/stance/MODEL_CARD.md ---
 VAST ?= ../shared/data/vast
 .PHONY: train-stance export-stance eval-stance
-# Fine-tune (seeded, 2 epochs, best epoch on 10% held-out train texts) into runs/stance, then
+# Fine-tune (seeded, 4 epochs, best epoch on 10% held-out train texts) into runs/stance, then
 # export fp32 (runs/stance/fp32) and per-channel int8 (models/stance) ONNX.
 train-stance: $(VENV)/.stamp-train
 	$(PY) -m training.train_stance --data $(VAST) --out runs/stance

@@ -102,7 +102,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--data", type=Path, default=DEFAULT_DIR)
     ap.add_argument("--out", type=Path, default=Path("runs/stance"))
-    ap.add_argument("--epochs", type=int, default=2)
+    ap.add_argument("--epochs", type=int, default=4)
     ap.add_argument("--max-len", type=int, default=256, help="window incl. target and specials")
     ap.add_argument("--stride", type=int, default=32, help="served window overlap (meta.json)")
     ap.add_argument("--batch", type=int, default=32)
