@@ -108,4 +108,3 @@ def decode_spans(
         if label.startswith("B-"):
             open_kind, open_first = label[2:], w
     return spans
-
