@@ -39,16 +39,19 @@ $(VENV)/.stamp-train: pyproject.toml | $(PY)
 	touch $@ $(VENV)/.stamp-dev $(VENV)/.stamp-serve
 
 .PHONY: train-attribution export-attribution eval-attribution
-# Fine-tune (seeded: 2 epochs, then a 3rd at a low rate), then export int8 ONNX into models/attribution.
+# Fine-tune (seeded, three stages: 2 epochs at 1e-4, 1 at 3e-5, 5 more at 5e-5 decaying), then
+# export int8 ONNX into models/attribution. About 1,900 steps at 2.1-2.5 s on 2 idle cores.
 train-attribution: $(VENV)/.stamp-train
 	$(PY) -m training.train_attribution --data $(DATA) --out runs/attribution
 	$(PY) -m training.train_attribution --data $(DATA) --init runs/attribution --epochs 1 \
 		--lr 3e-5 --out runs/attribution_e3
+	$(PY) -m training.train_attribution --data $(DATA) --init runs/attribution_e3 --epochs 5 \
+		--lr 5e-5 --out runs/attribution_e8
 	$(MAKE) export-attribution
 
 export-attribution: $(VENV)/.stamp-train
-	$(PY) -m training.export_attribution --checkpoint runs/attribution_e3 --out models/attribution \
-		--version 1.1.0
+	$(PY) -m training.export_attribution --checkpoint runs/attribution_e8 --out models/attribution \
+		--version 1.2.0
 
 # The field's metrics on PolNeAR dev, through the served ONNX model.
 eval-attribution: $(VENV)/.stamp-train

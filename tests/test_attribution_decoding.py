@@ -87,22 +87,6 @@ def test_decode_never_lets_a_span_cross_a_line_break(brk):
         ("SOURCE", "Lee"), ("CUE", "said"), ("CONTENT", "the plan"), ("CONTENT", "is dead")]
 
 
-def test_decode_joins_pieces_of_one_type_that_only_punctuation_separates():
-    text = 'He said that "we will win" and Lee said so'
-    words = ["He", "said", "that", '"', "we", "will", "win", '"', "and", "Lee", "said", "so"]
-    offsets, pos = [], 0
-    for w in words:
-        pos = text.index(w, pos)
-        offsets.append((pos, pos + len(w)))
-        pos += len(w)
-    labels = ["B-SOURCE", "B-CUE", "B-CONTENT", "O", "B-CONTENT", "I-CONTENT", "I-CONTENT", "O",
-              "O", "B-SOURCE", "B-CUE", "B-CONTENT"]
-    spans = decode_spans(text, one_hot(labels), offsets, list(range(len(words))))
-    assert [(s.type, text[s.start:s.end]) for s in spans] == [
-        ("SOURCE", "He"), ("CUE", "said"), ("CONTENT", 'that "we will win'),
-        ("SOURCE", "Lee"), ("CUE", "said"), ("CONTENT", "so")]
-
-
 def _spans(text: str, *parts: tuple[str, str]) -> list[LabelledSpan]:
     out, pos = [], 0
     for kind, part in parts:

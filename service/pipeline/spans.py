@@ -107,24 +107,4 @@ def decode_spans(
             open_kind = None
         if label.startswith("B-"):
             open_kind, open_first = label[2:], w
-    return join_adjacent(text, spans)
-
-
-def join_adjacent(text: str, spans: list[LabelledSpan]) -> list[LabelledSpan]:
-    """Join spans of one type that only punctuation separates on the same line (a content
-    the tagger cut at a quotation mark: `that "I'm not ...`)."""
-    out: list[LabelledSpan] = []
-    for span in spans:
-        prev = out[-1] if out else None
-        between = text[prev.end : span.start] if prev else ""
-        if (
-            prev is not None
-            and prev.type == span.type
-            and not any(ch.isalnum() for ch in between)
-            and not LINE_BREAK.search(between)
-        ):
-            score = (prev.score + span.score) / 2
-            out[-1] = LabelledSpan(span.type, prev.start, span.end, score)
-        else:
-            out.append(span)
-    return out
+    return spans
