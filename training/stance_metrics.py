@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from service.pipeline.stance import LABELS
-from training.vast import VastRow
+from training.vast import VastRow, single_label
 
 
 def f1_per_label(gold: np.ndarray, pred: np.ndarray) -> list[float]:
@@ -22,7 +22,8 @@ def macro_f1(gold: np.ndarray, pred: np.ndarray) -> float:
 
 
 def report(rows: list[VastRow], pred: np.ndarray) -> dict[str, float]:
-    """Macro-F1 on all rows, zero-shot rows (seen=0) and seen rows, then F1 per label on all
+    """Macro-F1 on all rows, zero-shot rows (seen=0), seen rows and the rows whose (text,
+    topic) carries one label (no duplicate with another label), then F1 per label on all
     rows; pred holds label indices."""
     gold = np.array([LABELS.index(r.label) for r in rows])
     seen = np.array([r.seen for r in rows])
@@ -31,5 +32,8 @@ def report(rows: list[VastRow], pred: np.ndarray) -> dict[str, float]:
         out["zero_shot"] = macro_f1(gold[~seen], pred[~seen])
     if seen.any() and (~seen).any():
         out["seen"] = macro_f1(gold[seen], pred[seen])
+    one = single_label(rows)
+    if one.any():
+        out["single_label"] = macro_f1(gold[one], pred[one])
     out |= {f"f1_{label}": f for label, f in zip(LABELS, f1_per_label(gold, pred), strict=True)}
     return {k: round(v, 4) for k, v in out.items()}
