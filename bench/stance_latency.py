@@ -1,6 +1,6 @@
 """Added latency of the stance step per (quote, target) pair, by batching strategy.
 
-    python bench/stance_latency.py [--gold ../shared/eval/seeds.gold.json] [--threads 1]
+    python -m bench.stance_latency [--gold ../shared/eval/seeds.gold.json] [--threads 1]
 
 Quotes are the hand-annotated seed quotes (real news-quote lengths); targets mimic a request's
 1-8 targets. Compares one predict call per pair with one call per document, and the ONNX batch

@@ -1,4 +1,4 @@
-"""The VAST duplicate audit on hand-made rows: which rows repeat a pair, and the reference scores."""
+"""The VAST duplicate audit on hand-made rows: which rows repeat a pair, the reference scores."""
 
 from training.vast import VastRow, single_label
 from training.vast_audit import audit, reference_scores
