@@ -62,21 +62,24 @@ eval-attribution: $(VENV)/.stamp-train
 container-test: $(VENV)/.stamp-serve
 	PYTHON=$(PY) scripts/container_test.sh
 
-# --- stance (VAST): frozen int8 MiniLM + trained interaction head, see models/stance/MODEL_CARD.md ---
+# --- stance (VAST): MiniLM cross-encoder over "target [SEP] quote", see models/stance/MODEL_CARD.md ---
 VAST ?= ../shared/data/vast
-.PHONY: train-stance eval-stance
-# Export + int8-quantise the encoder, cache its token states, train the head (seeded), write
-# models/stance/{model.onnx,head.onnx,tokenizer.json,meta.json}.
+.PHONY: train-stance export-stance eval-stance
+# Fine-tune (seeded, 4 epochs, best epoch on 10% held-out train texts) into runs/stance, then
+# export fp32 (runs/stance/fp32) and per-channel int8 (models/stance) ONNX.
 train-stance: $(VENV)/.stamp-train
-	$(PY) -m training.train_stance --data $(VAST) --out models/stance
+	$(PY) -m training.train_stance --data $(VAST) --out runs/stance
+	$(MAKE) export-stance
 
-# VAST test macro-F1 (overall, zero-shot, seen) through StanceModel.predict: int8 as served,
-# then the same model with the fp32 encoder export.
+export-stance: $(VENV)/.stamp-train
+	$(PY) -m training.stance_export --checkpoint runs/stance --out models/stance --data $(VAST) \
+		--version 1.0.0
+
+# VAST test macro-F1 (overall, zero-shot, seen, per label) through StanceModel.predict: the int8
+# model as served, then the fp32 export on the same code path.
 eval-stance: $(VENV)/.stamp-train
 	$(PY) -m training.stance_eval --data $(VAST) --model models/stance
-	test -f runs/stance/onnx/model_fp32.onnx || $(PY) -m training.stance_export --out runs/stance/onnx
-	$(PY) -m training.stance_eval --data $(VAST) --model models/stance \
-		--encoder runs/stance/onnx/model_fp32.onnx
+	$(PY) -m training.stance_eval --data $(VAST) --model runs/stance/fp32
 
 # --- reliability and performance (issue 7); README "Reliability and performance" ---
 # Each starts its own gunicorn (the `make serve` command, on a free port) with the real models.

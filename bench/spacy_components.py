@@ -1,5 +1,6 @@
 """How long spaCy and the speaker/role/type rules take on one ~800-word article, and what
-disabling spaCy components saves (the choice in service/pipeline/nlp.py).
+disabling spaCy components and routing thinc's matrix products through numpy save (the choices
+in service/pipeline/nlp.py).
 
     .venv/bin/python -m bench.spacy_components [--article PATH] [--runs 15]
 
@@ -9,6 +10,10 @@ The article defaults to the PolNeAR dev article closest to 800 words.
 """
 
 from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # one core, as in a gunicorn worker
 
 import argparse
 import statistics
@@ -26,7 +31,7 @@ from training.polnear import Article as PolnearArticle
 CONFIGS = {
     "all components": [],
     "without lemmatizer": ["lemmatizer"],
-    "without lemmatizer, attribute_ruler (served)": ["lemmatizer", "attribute_ruler"],
+    "served components, thinc's BLIS gemm": ["lemmatizer", "attribute_ruler"],
 }
 
 
@@ -75,7 +80,7 @@ def main() -> None:
     rules = median_ms(lambda: resolve_speakers(doc, text, atts), args.runs)
     types = median_ms(lambda: [quote_type(text, a) for a in atts], args.runs)
     served = median_ms(lambda: nlp(text), args.runs)
-    print(f"  {'spaCy as served (+ line-break sentence starts)':52} {served}")
+    print(f"  {'spaCy as served (numpy gemm, line-break starts)':52} {served}")
     print(f"  {f'resolve_speakers, {len(atts)} gold attributions':52} {rules}")
     print(f"  {f'quote_type, {len(atts)} gold attributions':52} {types}")
 

@@ -1,10 +1,11 @@
 """Added latency of the stance step per (quote, target) pair, by batching strategy.
 
-    python bench/stance_latency.py [--gold ../shared/eval/seeds.gold.json] [--threads 1]
+    python -m bench.stance_latency [--gold ../shared/eval/seeds.gold.json] [--threads 1]
 
 Quotes are the hand-annotated seed quotes (real news-quote lengths); targets mimic a request's
-1-8 targets. Compares one predict call per pair with one call per document, and the encoder's
-batch size within a call. Prints a table of milliseconds per pair (median of --repeat runs).
+1-8 targets. Compares one predict call per pair with one call per document, and the ONNX batch
+size (windows per run) within a call. Prints a table of milliseconds per pair (median of
+--repeat runs).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def main() -> None:
     docs = [[q["text"] for q in d["quotes"]] for d in json.loads(args.gold.read_text())]
     n_quotes = sum(len(d) for d in docs)
     print(f"{len(docs)} documents, {n_quotes} quotes, threads={args.threads}")
-    print("| strategy | targets | encoder batch | pairs | ms/pair |")
+    print("| strategy | targets | ONNX batch | pairs | ms/pair |")
     print("|---|---|---|---|---|")
     for n_targets in (1, 8):
         pairs_of = [[(t, q) for q in d for t in TARGETS[:n_targets]] for d in docs]

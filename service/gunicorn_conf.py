@@ -1,8 +1,8 @@
 """Gunicorn settings: `gunicorn -c service/gunicorn_conf.py service.wsgi:app`.
 
 Sync workers, each loading the models once (in a background thread started by create_app, so
-the worker answers /livez at once); inference runs on one intra-op thread per worker, so
-WORKERS requests run in parallel on WORKERS cores.
+the worker answers /livez at once); WORKERS requests run in parallel, each worker's ONNX
+Runtime on INFERENCE_THREADS intra-op threads (service/config.py says why 2).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-# Before anything imports numpy/onnxruntime: one thread per worker, no oversubscription.
+# Before anything imports numpy: its BLAS (spaCy's matrix products) on one thread per worker.
 for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUMEXPR_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")

@@ -53,7 +53,7 @@ def test_no_target_when_nothing_applies():
 
 
 needs_weights = pytest.mark.skipif(
-    not (MODEL_DIR / "head.onnx").exists(), reason="stance weights not committed"
+    not (MODEL_DIR / "model.onnx").exists(), reason="stance weights not committed"
 )
 
 
@@ -89,3 +89,10 @@ def test_duplicate_pairs_in_one_call_agree_and_empty_input(model):
     a, b = model.predict([pair, ("x", "y"), pair])[::2]
     assert a == b
     assert model.predict([]) == []
+
+
+@needs_weights
+def test_long_targets_and_empty_texts_are_answered(model):
+    long_target = " ".join(["the proposed national infrastructure spending bill"] * 30)
+    out = model.predict([(long_target, "We back it."), ("the ban", ""), (" ", "Fine.")])
+    assert len(out) == 3 and all(label in LABELS for label, _ in out)

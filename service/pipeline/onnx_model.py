@@ -12,13 +12,16 @@ from tokenizers import Tokenizer
 def load_session(path: Path, threads: int = 1) -> ort.InferenceSession:
     """Open an ONNX model for CPU inference with a fixed number of intra-op threads.
 
-    One thread per gunicorn worker: workers, not threads, use the cores.
+    One thread per gunicorn worker by default: workers, not threads, use the cores.
     """
     opts = ort.SessionOptions()
     opts.intra_op_num_threads = threads
     opts.inter_op_num_threads = 1
     opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
     opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    # idle intra-op threads sleep instead of spinning: a spinning pool takes the core that
+    # spaCy's parse (run beside the tagger) and the other workers need
+    opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
     return ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
 
 

@@ -1,128 +1,124 @@
 """Stance of a quote toward a target: support, oppose or neutral (VAST / SemEval-2016 sense).
 
-A frozen MiniLM encoder (ONNX, int8) turns the target and the quote, each on its own, into
-contextual token states; a small trained interaction model (head.onnx: two transformer layers
-over [target tokens; quote tokens]) reads both and classifies the pair. Quote states are computed
-once per quote and shared by all its targets; quotes longer than the encoder's window are split
-into overlapping windows whose class probabilities are averaged. Only onnxruntime, tokenizers
-and numpy run here (training/train_stance.py trains and exports the head).
+A MiniLM cross-encoder fine-tuned on VAST (ONNX, int8) reads "[CLS] target [SEP] quote [SEP]"
+and classifies the pair. Quotes longer than the model's window are split into overlapping
+windows, each with the target in front, whose class probabilities are averaged. The windows of
+all pairs of one call are sorted by length and batched, so a document's pairs take few, little
+padded ONNX runs. Only onnxruntime, tokenizers and numpy run here (training/train_stance.py
+trains the model, training/stance_export.py exports it).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-import onnxruntime as ort
-from tokenizers import Tokenizer
+from tokenizers import Encoding
 
-LABELS = ("support", "oppose", "neutral")
-QUOTE_WINDOW = 256  # tokens per encoder window (MiniLM was trained at 256)
-TARGET_WINDOW = 32  # targets are short; longer ones are cut
-STRIDE = 32  # token overlap between consecutive quote windows
+from service.pipeline.onnx_model import load_meta, load_session, load_tokenizer
 
-
-def _session(path: Path, threads: int) -> ort.InferenceSession:
-    opts = ort.SessionOptions()
-    opts.intra_op_num_threads = threads
-    opts.inter_op_num_threads = 1
-    return ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+LABELS = ("support", "oppose", "neutral")  # VAST pro / con / neutral, in the logits' order
+MAX_TARGET_TOKENS = 32  # longer targets are cut (VAST topics have at most 34 tokens)
+MAX_PADDING = 0.2  # a batch of windows holds at most 20% padding tokens
 
 
-def _pad(rows: Sequence[np.ndarray], dtype=np.float32) -> tuple[np.ndarray, np.ndarray]:
-    """Stack variable-length rows (n_i x ...) into a zero-padded batch and its 0/1 mask."""
-    n = max(len(r) for r in rows)
-    out = np.zeros((len(rows), n, *rows[0].shape[1:]), dtype=dtype)
-    mask = np.zeros((len(rows), n), dtype=np.int64)
-    for i, r in enumerate(rows):
-        out[i, : len(r)] = r
-        mask[i, : len(r)] = 1
-    return out, mask
+class PairEncoder:
+    """Tokenizes (target, quote) pairs into windows of at most max_len tokens: the target is
+    cut to MAX_TARGET_TOKENS, the quote into windows overlapping by stride tokens. Training
+    uses it too, so the model learns on exactly the inputs it is served."""
+
+    def __init__(self, path: Path, max_len: int, stride: int) -> None:
+        if max_len - 3 - MAX_TARGET_TOKENS <= stride:  # [CLS] target [SEP] quote [SEP]
+            raise ValueError(f"max_len {max_len} leaves no room for a stride of {stride}")
+        self.plain = load_tokenizer(path)
+        self.pairs = load_tokenizer(path)
+        self.pairs.enable_truncation(max_len, stride=stride, strategy="only_second")
+
+    def cut_target(self, target: str) -> str:
+        """The target's text up to its MAX_TARGET_TOKENS-th token."""
+        offsets = self.plain.encode(target, add_special_tokens=False).offsets
+        return (
+            target[: offsets[MAX_TARGET_TOKENS - 1][1]]
+            if len(offsets) > MAX_TARGET_TOKENS
+            else target
+        )
+
+    def encode(self, pairs: Sequence[tuple[str, str]]) -> list[list[Encoding]]:
+        """Per pair, its windows (the first, then the overflowing ones)."""
+        cut = {t: self.cut_target(t) for t in {t for t, _ in pairs}}
+        encodings = self.pairs.encode_batch([(cut[t], q) for t, q in pairs])
+        return [[e, *e.overflowing] for e in encodings]
 
 
-class TokenEncoder:
-    """Contextual token states of the frozen encoder, one array per window of each text."""
-
-    def __init__(self, onnx_path: Path, tokenizer_path: Path, threads: int = 1) -> None:
-        self.session = _session(onnx_path, threads)
-        self.tokenizers: dict[int, Tokenizer] = {}
-        for window in (QUOTE_WINDOW, TARGET_WINDOW):
-            tok = Tokenizer.from_file(str(tokenizer_path))  # one per window: thread-safe
-            tok.no_padding()
-            tok.enable_truncation(window, stride=STRIDE if window == QUOTE_WINDOW else 0)
-            self.tokenizers[window] = tok
-
-    def encode(
-        self, texts: Sequence[str], window: int, batch_size: int = 64, all_windows: bool = True
-    ) -> list[list[np.ndarray]]:
-        """Per text, the (tokens x 384) states of each window (only the first unless
-        all_windows); windows of all texts are batched by length to keep padding small."""
-        owner, pieces = [], []
-        for i, enc in enumerate(self.tokenizers[window].encode_batch(list(texts))):
-            for e in (enc, *enc.overflowing) if all_windows else (enc,):
-                owner.append(i)
-                pieces.append(np.asarray(e.ids, dtype=np.int64))
-        states: list[np.ndarray | None] = [None] * len(pieces)
-        order = sorted(range(len(pieces)), key=lambda k: len(pieces[k]))
-        for b in range(0, len(order), batch_size):
-            idx = order[b : b + batch_size]
-            ids, mask = _pad([pieces[k] for k in idx], np.int64)
-            hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
-            for row, k in enumerate(idx):
-                states[k] = hidden[row, : len(pieces[k])]
-        out: list[list[np.ndarray]] = [[] for _ in texts]
-        for i, st in zip(owner, states, strict=True):
-            out[i].append(st)
-        return out
+def batch_arrays(windows: Sequence[Encoding]) -> dict[str, np.ndarray]:
+    """The ONNX inputs for windows, zero-padded to the longest."""
+    n = max(len(w.ids) for w in windows)
+    feed = {
+        k: np.zeros((len(windows), n), np.int64)
+        for k in ("input_ids", "attention_mask", "token_type_ids")
+    }
+    for row, w in enumerate(windows):
+        feed["input_ids"][row, : len(w.ids)] = w.ids
+        feed["attention_mask"][row, : len(w.ids)] = 1
+        feed["token_type_ids"][row, : len(w.ids)] = w.type_ids
+    return feed
 
 
 class StanceModel:
-    """Loads the encoder and interaction head once; predicts the stance of (target, quote)."""
+    """Loads the cross-encoder once; predicts the stance of (target, quote text) pairs."""
 
     def __init__(self, model_dir: str | Path, threads: int = 1, batch_size: int = 64) -> None:
         model_dir = Path(model_dir)
-        self.encoder = TokenEncoder(model_dir / "model.onnx", model_dir / "tokenizer.json", threads)
-        self.head = _session(model_dir / "head.onnx", threads)
-        self.meta = json.loads((model_dir / "meta.json").read_text())
+        self.meta = load_meta(model_dir)
+        if tuple(self.meta.get("labels", ())) != LABELS or "max_len" not in self.meta:
+            raise ValueError(f"{model_dir} holds no cross-encoder stance model over {LABELS}")
+        self.encoder = PairEncoder(
+            model_dir / "tokenizer.json", self.meta["max_len"], self.meta["stride"]
+        )
+        self.session = load_session(model_dir / "model.onnx", threads)
         self.batch_size = batch_size
 
     def predict(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[str, float]]:
-        """(label, confidence) per (target, quote text) pair. Distinct targets and quotes are
-        encoded once each in shared batches; the head runs over all (target, window) rows."""
+        """(label, confidence) per (target, quote text) pair: the label with the highest
+        probability, averaged over the quote's windows."""
         if not pairs:
             return []
-        targets = sorted({t for t, _ in pairs})
-        quotes = sorted({q for _, q in pairs})
-        t_states = dict(zip(targets, self.encoder.encode(targets, TARGET_WINDOW), strict=True))
-        q_states = dict(zip(quotes, self.encoder.encode(quotes, QUOTE_WINDOW), strict=True))
-        rows, owner = [], []
-        for p, (t, q) in enumerate(pairs):
-            for window in q_states[q]:
-                rows.append((t_states[t][0], window))
-                owner.append(p)
-        probs = np.concatenate(
-            [
-                self.classify(rows[b : b + self.batch_size])
-                for b in range(0, len(rows), self.batch_size)
-            ]
-        )
+        owner, windows = [], []
+        for p, wins in enumerate(self.encoder.encode(pairs)):
+            owner += [p] * len(wins)
+            windows += wins
+        probs = np.empty((len(windows), len(LABELS)))
+        for idx in self.batches([len(w.ids) for w in windows]):
+            probs[idx] = self.probabilities([windows[k] for k in idx])
         pooled = np.zeros((len(pairs), len(LABELS)))
         np.add.at(pooled, np.asarray(owner), probs)
         pooled /= np.bincount(owner, minlength=len(pairs))[:, None]
         best = pooled.argmax(1)
         return [(LABELS[k], float(pooled[p, k])) for p, k in enumerate(best)]
 
-    def classify(self, rows: Sequence[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
-        """Class probabilities for (target states, quote states) rows."""
-        t, t_mask = _pad([r[0] for r in rows])
-        q, q_mask = _pad([r[1] for r in rows])
-        logits = self.head.run(
-            None, {"target": t, "target_mask": t_mask, "quote": q, "quote_mask": q_mask}
-        )[0]
+    def batches(self, lengths: Sequence[int]) -> list[list[int]]:
+        """Window indices in ascending length, cut into batches of at most batch_size rows
+        whose padding adds at most MAX_PADDING of their tokens (one ONNX run each)."""
+        out: list[list[int]] = [[]]
+        tokens = 0
+        for k in sorted(range(len(lengths)), key=lengths.__getitem__):
+            batch, n = out[-1], lengths[k]  # n: the longest so far, all rows pad to it
+            if batch and (
+                len(batch) == self.batch_size
+                or (len(batch) + 1) * n > (1 + MAX_PADDING) * (tokens + n)
+            ):
+                out.append([])
+                batch, tokens = out[-1], 0
+            batch.append(k)
+            tokens += n
+        return out
+
+    def probabilities(self, windows: Sequence[Encoding]) -> np.ndarray:
+        """Class probabilities (softmax of the logits) for a batch of windows."""
+        logits = self.session.run(None, batch_arrays(windows))[0].astype(np.float64)
         e = np.exp(logits - logits.max(1, keepdims=True))
         return e / e.sum(1, keepdims=True)
 
