@@ -80,6 +80,7 @@ export-stance: $(VENV)/.stamp-train
 eval-stance: $(VENV)/.stamp-train
 	$(PY) -m training.stance_eval --data $(VAST) --model models/stance
 	$(PY) -m training.stance_eval --data $(VAST) --model runs/stance/fp32
+	$(PY) -m training.vast_audit --data $(VAST)
 
 # --- reliability and performance (issue 7); README "Reliability and performance" ---
 # Each starts its own gunicorn (the `make serve` command, on a free port) with the real models.

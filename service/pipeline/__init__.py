@@ -13,7 +13,7 @@ from service.pipeline.nlp import load_nlp
 from service.pipeline.quote_types import quote_type
 from service.pipeline.speakers import resolve_speakers
 from service.pipeline.stance import StanceModel, choose_targets
-from service.pipeline.types import Quote, Stance
+from service.pipeline.types import Attribution, Quote, Stance
 
 WARM_UP_TEXT = (
     "Jane Doe, a spokeswoman for the city, said the bridge would reopen on Monday. "
@@ -47,6 +47,10 @@ class Pipeline:
         """Return the quotes of `text`, sorted by start, with speakers, types and stance."""
         parsing = self._parser.submit(self.nlp, text)
         attributions = self.attribution.find(text)
+        # Request targets or a title apply to every quote alike: stance runs while spaCy is
+        # still parsing. Only the entity rule needs the parse (entities, the quote's speaker).
+        shared = choose_targets(targets, title, [], None)
+        stances = self._stances(attributions, [shared] * len(attributions)) if shared else None
         doc = parsing.result()
         if not attributions:
             return []
@@ -54,16 +58,23 @@ class Pipeline:
         quotes = [
             Quote(a, quote_type(text, a), s) for a, s in zip(attributions, speakers, strict=True)
         ]
-        entities = [(ent.text, ent.label_) for ent in doc.ents]
-        wanted = [
-            (quote, target, source)
-            for quote in quotes
-            for target, source in choose_targets(targets, title, entities, quote.speaker.name)
-        ]
-        pairs = [(t, " ".join(f.text for f in q.attribution.fragments)) for q, t, _ in wanted]
-        # one batched stance call per document
-        for (quote, target, source), (label, conf) in zip(
-            wanted, self.stance.predict(pairs), strict=True
-        ):
-            quote.stance.append(Stance(target, source, label, round(conf, 4)))
+        if stances is None:
+            entities = [(ent.text, ent.label_) for ent in doc.ents]
+            per_quote = [choose_targets(None, None, entities, q.speaker.name) for q in quotes]
+            stances = self._stances(attributions, per_quote)
+        for quote, found in zip(quotes, stances, strict=True):
+            quote.stance.extend(found)
         return sorted(quotes, key=lambda q: q.attribution.start)
+
+    def _stances(
+        self, attributions: list[Attribution], targets: list[list[tuple[str, str]]]
+    ) -> list[list[Stance]]:
+        """Per attribution, its stance toward each of its (target, target_source) pairs: one
+        batched stance call per document."""
+        wanted = [(i, t, source) for i, pairs in enumerate(targets) for t, source in pairs]
+        texts = [" ".join(f.text for f in a.fragments) for a in attributions]
+        found: list[list[Stance]] = [[] for _ in attributions]
+        predicted = self.stance.predict([(target, texts[i]) for i, target, _ in wanted])
+        for (i, target, source), (label, conf) in zip(wanted, predicted, strict=True):
+            found[i].append(Stance(target, source, label, round(conf, 4)))
+        return found
