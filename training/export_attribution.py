@@ -11,36 +11,14 @@ import shutil
 from pathlib import Path
 
 import numpy as np
-import onnx
 import onnxruntime as ort
 import torch
-from onnxruntime.quantization import QuantType, quantize_dynamic
-from onnxruntime.transformers.optimizer import optimize_model
 from transformers import BertForTokenClassification
 
 from service.pipeline.spans import LABELS
+from training.onnx_export import export_fp32, fuse, quantize_int8
 
 NAME = "quotes-attribution-minilm"
-
-
-def export_fp32(model: torch.nn.Module, path: Path) -> None:
-    ids = torch.ones(2, 16, dtype=torch.long)
-    dyn = {0: "batch", 1: "tokens"}
-    torch.onnx.export(
-        model,
-        (ids, torch.ones_like(ids), torch.zeros_like(ids)),
-        str(path),
-        input_names=["input_ids", "attention_mask", "token_type_ids"],
-        output_names=["logits"],
-        dynamic_axes={
-            "input_ids": dyn,
-            "attention_mask": dyn,
-            "token_type_ids": dyn,
-            "logits": dyn,
-        },
-        opset_version=17,
-        dynamo=False,
-    )
 
 
 def parity(model: torch.nn.Module, path: Path, seed: int = 0) -> tuple[float, float]:
@@ -72,20 +50,11 @@ def main() -> None:
     model = BertForTokenClassification.from_pretrained(args.checkpoint).eval()
     work = args.checkpoint / "onnx"
     work.mkdir(parents=True, exist_ok=True)
-    export_fp32(model, work / "raw.onnx")
-    # fuse attention / layer norm / GELU so ONNX Runtime runs its fast kernels
-    fused = optimize_model(str(work / "raw.onnx"), model_type="bert", num_heads=12, hidden_size=384)
-    fused.save_model_to_file(str(work / "fp32.onnx"))
+    export_fp32(model, work / "raw.onnx", logits_axes={0: "batch", 1: "tokens"})
+    fuse(work / "raw.onnx", work / "fp32.onnx")
     final = work / "fp32.onnx"
     if args.precision == "int8":
-        quantize_dynamic(
-            str(final),
-            str(work / "int8.onnx"),
-            weight_type=QuantType.QInt8,
-            per_channel=True,
-            # fused contrib ops defeat shape inference; the tensors they feed are fp32
-            extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
-        )
+        quantize_int8(final, work / "int8.onnx")
         final = work / "int8.onnx"
     diff, agree = parity(model, final)
     print(f"{args.precision}: max |logit diff| {diff:.4f}, argmax agreement {agree:.4f}")

