@@ -45,7 +45,7 @@ class Config:
     models_dir: Path = REPO_ROOT / "models"
     # ONNX Runtime intra-op threads per worker. 2 on 2 cores: one request at a time ran 22%
     # faster (800 words p50 301 -> 235 ms), 2 busy workers 5% slower (5.26 -> 4.97 /s), by
-    # `make bench` with INFERENCE_THREADS=1 and 2.
+    # `python -m bench.bench --articles 3 --runs 2 --requests 30` with INFERENCE_THREADS=1, 2.
     inference_threads: int = 2
     # Seconds a quote request waits for this worker's models before answering 503.
     ready_wait_seconds: int = 60

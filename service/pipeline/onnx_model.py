@@ -12,7 +12,7 @@ from tokenizers import Tokenizer
 def load_session(path: Path, threads: int = 1) -> ort.InferenceSession:
     """Open an ONNX model for CPU inference with a fixed number of intra-op threads.
 
-    One thread per gunicorn worker by default: workers, not threads, use the cores.
+    The service passes INFERENCE_THREADS (service/config.py says why its default is 2).
     """
     opts = ort.SessionOptions()
     opts.intra_op_num_threads = threads
