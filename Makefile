@@ -42,20 +42,20 @@ $(VENV)/.stamp-train: pyproject.toml | $(PY)
 # Fine-tune (seeded, three stages: 2 epochs at 1e-4, 1 at 3e-5, 5 more at 5e-5 decaying), then
 # export int8 ONNX into models/attribution. About 1,900 steps at 2.1-2.5 s on 2 idle cores.
 train-attribution: $(VENV)/.stamp-train
-	$(PY) -m training.train_attribution --data $(DATA) --out runs/attribution
-	$(PY) -m training.train_attribution --data $(DATA) --init runs/attribution --epochs 1 \
+	$(PY) -m training.attribution.train_attribution --data $(DATA) --out runs/attribution
+	$(PY) -m training.attribution.train_attribution --data $(DATA) --init runs/attribution --epochs 1 \
 		--lr 3e-5 --out runs/attribution_e3
-	$(PY) -m training.train_attribution --data $(DATA) --init runs/attribution_e3 --epochs 5 \
+	$(PY) -m training.attribution.train_attribution --data $(DATA) --init runs/attribution_e3 --epochs 5 \
 		--lr 5e-5 --out runs/attribution_e8
 	$(MAKE) export-attribution
 
 export-attribution: $(VENV)/.stamp-train
-	$(PY) -m training.export_attribution --checkpoint runs/attribution_e8 --out models/attribution \
+	$(PY) -m training.attribution.export_attribution --checkpoint runs/attribution_e8 --out models/attribution \
 		--version 1.2.0
 
 # The field's metrics on PolNeAR dev, through the served ONNX model.
 eval-attribution: $(VENV)/.stamp-train
-	$(PY) -m training.evaluate_attribution --data $(DATA) --split dev --model models/attribution
+	$(PY) -m training.attribution.evaluate_attribution --data $(DATA) --split dev --model models/attribution
 
 # --- container: build the image, run the compose stack, compare it with the local code ---
 .PHONY: container-test
@@ -68,19 +68,19 @@ VAST ?= ../shared/data/vast
 # Fine-tune (seeded, 4 epochs, best epoch on 10% held-out train texts) into runs/stance, then
 # export fp32 (runs/stance/fp32) and per-channel int8 (models/stance) ONNX.
 train-stance: $(VENV)/.stamp-train
-	$(PY) -m training.train_stance --data $(VAST) --out runs/stance
+	$(PY) -m training.stance.train_stance --data $(VAST) --out runs/stance
 	$(MAKE) export-stance
 
 export-stance: $(VENV)/.stamp-train
-	$(PY) -m training.stance_export --checkpoint runs/stance --out models/stance --data $(VAST) \
+	$(PY) -m training.stance.export_stance --checkpoint runs/stance --out models/stance --data $(VAST) \
 		--version 1.0.0
 
 # VAST test macro-F1 (overall, zero-shot, seen, per label) through StanceModel.predict: the int8
 # model as served, then the fp32 export on the same code path.
 eval-stance: $(VENV)/.stamp-train
-	$(PY) -m training.stance_eval --data $(VAST) --model models/stance
-	$(PY) -m training.stance_eval --data $(VAST) --model runs/stance/fp32
-	$(PY) -m training.vast_audit --data $(VAST)
+	$(PY) -m training.stance.evaluate_stance --data $(VAST) --model models/stance
+	$(PY) -m training.stance.evaluate_stance --data $(VAST) --model runs/stance/fp32
+	$(PY) -m training.stance.vast_audit --data $(VAST)
 
 # --- reliability and performance (issue 7); README "Reliability and performance" ---
 # Each starts its own gunicorn (the `make serve` command, on a free port) with the real models.

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from service.config import MAX_TEXT_CHARS
-from training.polnear import DEFAULT_DIR, read_split
+from training.corpora.polnear import DEFAULT_DIR, read_split
 
 # name -> (min words, max words); ~200, ~800 and ~3,000 words as issue 7 asks.
 SIZES = {"200 words": (150, 260), "800 words": (700, 900), "3000 words": (2500, 4000)}

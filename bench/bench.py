@@ -30,8 +30,8 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")  # as service/gunicorn_conf.py set
 from bench.articles import by_size, dev_texts, words  # noqa: E402
 from bench.loadgen import percentile, send  # noqa: E402
 from bench.procs import peak_rss_mb, workers_of  # noqa: E402
-from tests.conftest import start_server, stop_server  # noqa: E402
-from training.polnear import DEFAULT_DIR  # noqa: E402
+from tests.support.server import start_server, stop_server  # noqa: E402
+from training.corpora.polnear import DEFAULT_DIR  # noqa: E402
 
 TARGET = "the government"  # one stance target per request, as in issue 7's latency target
 RESULTS = Path("runs/bench")

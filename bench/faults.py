@@ -27,8 +27,8 @@ import requests
 from bench.articles import by_size, dev_texts
 from bench.loadgen import Mix, Result, open_loop, send, summary
 from bench.procs import workers_of
-from tests.conftest import LiveServer, start_server
-from training.polnear import DEFAULT_DIR
+from tests.support.server import LiveServer, start_server
+from training.corpora.polnear import DEFAULT_DIR
 
 READY_STREAK = 10  # consecutive /readyz 200s (both workers answer some) that mean recovered
 

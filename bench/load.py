@@ -19,8 +19,8 @@ from pathlib import Path
 
 from bench.articles import by_size, dev_texts, maximal
 from bench.loadgen import Mix, open_loop, summary, table
-from tests.conftest import start_server, stop_server
-from training.polnear import DEFAULT_DIR
+from tests.support.server import start_server, stop_server
+from training.corpora.polnear import DEFAULT_DIR
 
 # Of every 200 requests: 1 maximal, 80 typical, 119 short, spread out.
 SCHEDULE = ["maximal" if i == 100 else "typical" if i % 5 in (1, 3) else "short"

@@ -24,9 +24,9 @@ import spacy
 
 from service.pipeline.nlp import MODEL, load_nlp
 from service.pipeline.quote_types import quote_type
-from service.pipeline.speakers import resolve_speakers
-from training.polnear import DEFAULT_DIR, read_split
-from training.polnear import Article as PolnearArticle
+from service.pipeline.speakers.resolver import resolve_speakers
+from training.corpora.polnear import DEFAULT_DIR, read_split
+from training.corpora.polnear import Article as PolnearArticle
 
 CONFIGS = {
     "all components": [],

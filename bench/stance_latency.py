@@ -16,7 +16,7 @@ import statistics
 import time
 from pathlib import Path
 
-from service.pipeline.stance import StanceModel
+from service.pipeline.stance.model import StanceModel
 
 TARGETS = ["Huawei", "the US ban", "5G networks", "China", "tariffs", "Google", "Trump", "trade"]
 

@@ -21,9 +21,9 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")  # as service/gunicorn_conf.py set
 
 from bench.articles import by_size, dev_texts  # noqa: E402
 from bench.procs import peak_rss_mb  # noqa: E402
-from service.pipeline import attribution  # noqa: E402
+from service.pipeline.attribution import model as attribution  # noqa: E402
 from service.pipeline.text import encoder_view  # noqa: E402
-from training.polnear import DEFAULT_DIR  # noqa: E402
+from training.corpora.polnear import DEFAULT_DIR  # noqa: E402
 
 
 class TorchSession:

@@ -5,9 +5,15 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from service.pipeline.linking import link
-from service.pipeline.spans import LABEL_ID, LABELS, LabelledSpan, decode_spans, viterbi
-from service.pipeline.windows import merge_windows, window_bounds
+from service.pipeline.attribution.decoding import (
+    LABEL_ID,
+    LABELS,
+    LabelledSpan,
+    decode_spans,
+    viterbi,
+)
+from service.pipeline.attribution.linking import link
+from service.pipeline.attribution.windows import merge_windows, window_bounds
 
 
 def one_hot(labels: list[str], strength: float = 5.0) -> np.ndarray:

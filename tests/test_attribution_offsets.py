@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from service.pipeline.attribution import AttributionModel
+from service.pipeline.attribution.model import AttributionModel
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "attribution"
 BASE = (

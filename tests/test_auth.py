@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 
 import pytest
-from doubles import ScriptedPipeline
 
 from service.auth import key_is_valid
+from tests.support.doubles import ScriptedPipeline
 
 KEYS = ("alpha-key-1", "beta-key-2")
 

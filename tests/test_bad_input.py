@@ -9,11 +9,11 @@ import json
 
 import pytest
 import requests
-from spec_check import assert_matches
 from test_contract_http import assert_consistent, assert_offsets_index_the_text
 from test_errors_http import VALID, assert_problem, post, raw_chunked_post
 
 from service import config
+from tests.support.spec_check import assert_matches
 
 TEN_MB = 10 * 1024 * 1024
 QUOTE = "The minister said: \u201cWe will not {verb} the bridge,\u201d and left."

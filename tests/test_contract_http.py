@@ -6,9 +6,9 @@ import subprocess
 import sys
 
 import requests
-from spec_check import assert_matches
 
 from service.config import REPO_ROOT, limits
+from tests.support.spec_check import assert_matches
 
 ARTICLE = (
     "Huawei founder Ren Zhengfei spoke to reporters on Tuesday. "

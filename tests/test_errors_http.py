@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 
 import pytest
 import requests
-from spec_check import assert_matches
 
 from service import config
+from tests.support.spec_check import assert_matches
 
 JSON_HEADERS = {"Content-Type": "application/json"}
 VALID = {"text": "The mayor said the bridge would open in May."}

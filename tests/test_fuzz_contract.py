@@ -16,7 +16,6 @@ from dataclasses import replace
 
 import pytest
 import schemathesis
-from conftest import start_server, stop_server
 from hypothesis import HealthCheck, settings
 from schemathesis import GenerationConfig
 from schemathesis.checks import ALL_CHECKS
@@ -24,6 +23,9 @@ from schemathesis.internal.checks import NegativeDataRejectionConfig
 from schemathesis.specs.openapi import checks
 
 from service.config import REPO_ROOT
+from tests.support.server import start_server, stop_server
+
+pytestmark = pytest.mark.live
 
 MAX_EXAMPLES = int(os.environ.get("FUZZ_MAX_EXAMPLES", "20"))
 WORKERS = int(os.environ.get("FUZZ_WORKERS", "1"))

@@ -24,7 +24,7 @@ def test_committed_spec_is_valid_openapi_3() -> None:
 
 
 def test_every_route_is_documented(make_client) -> None:
-    from doubles import ScriptedPipeline
+    from tests.support.doubles import ScriptedPipeline
 
     app = make_client(ScriptedPipeline()).application
     routes = {rule.rule for rule in app.url_map.iter_rules() if rule.endpoint != "static"}

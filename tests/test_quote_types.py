@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from handmade import attribution
 
 from service.pipeline.quote_types import quote_type
+from tests.support.handmade import attribution
 
 
 @pytest.mark.parametrize(

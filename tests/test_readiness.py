@@ -6,10 +6,9 @@ import subprocess
 import sys
 import threading
 
-from doubles import ScriptedPipeline
-
 from service import create_app
 from service.config import REPO_ROOT, Config
+from tests.support.doubles import ScriptedPipeline
 
 PROBLEM = "application/problem+json"
 

@@ -4,10 +4,10 @@ each trimmed to the role itself."""
 from __future__ import annotations
 
 import pytest
-from handmade import attribution
 
 from service.pipeline.nlp import parse
-from service.pipeline.speakers import resolve_speakers
+from service.pipeline.speakers.resolver import resolve_speakers
+from tests.support.handmade import attribution
 
 
 def role_of(text: str, source: str, content: str) -> str | None:

@@ -4,11 +4,11 @@ written for these tests."""
 
 from __future__ import annotations
 
-from handmade import attribution
 from test_speakers import speakers
 
-from service.pipeline.entities import hyphenated, titled_names
 from service.pipeline.nlp import parse
+from service.pipeline.speakers.coreference import hyphenated, titled_names
+from tests.support.handmade import attribution
 
 
 def test_description_marked_without_its_appositive_name_goes_to_the_name() -> None:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from handmade import attribution
-
 from service.pipeline.nlp import parse
-from service.pipeline.speakers import resolve_speakers
+from service.pipeline.speakers.resolver import resolve_speakers
 from service.pipeline.types import Attribution, Span, Speaker
+from tests.support.handmade import attribution
 
 
 def speakers(text: str, *atts) -> list[Speaker]:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from service.pipeline.stance import LABELS, StanceModel, choose_targets, rank_entities
+from service.pipeline.stance.model import LABELS, StanceModel
+from service.pipeline.stance.targets import choose_targets, rank_entities
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "stance"
 

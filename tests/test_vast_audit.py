@@ -1,7 +1,7 @@
 """The VAST duplicate audit on hand-made rows: which rows repeat a pair, the reference scores."""
 
-from training.vast import VastRow, single_label
-from training.vast_audit import audit, reference_scores
+from training.corpora.vast import VastRow, single_label
+from training.stance.vast_audit import audit, reference_scores
 
 
 def row(text: str, topic: str, label: str) -> VastRow:

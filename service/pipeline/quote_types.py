@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from service.pipeline.lexicon import SPEECH_VERBS
+from service.pipeline.speakers.lexicon import SPEECH_VERBS
 from service.pipeline.types import Attribution
 
 # opening mark -> closing marks it accepts

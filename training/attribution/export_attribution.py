@@ -1,6 +1,7 @@
 """Export the fine-tuned tagger to ONNX, fuse it, quantise it to int8 and check parity.
 
-python -m training.export_attribution --checkpoint runs/attribution --out models/attribution
+python -m training.attribution.export_attribution --checkpoint runs/attribution \
+    --out models/attribution
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import onnxruntime as ort
 import torch
 from transformers import BertForTokenClassification
 
-from service.pipeline.spans import LABELS
+from service.pipeline.attribution.decoding import LABELS
 from training.onnx_export import export_fp32, fuse, quantize_int8
 
 NAME = "quotes-attribution-minilm"

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from service.pipeline.entities import ArticleEntities, Entity, is_name_token
-from service.pipeline.lexicon import (
+from service.pipeline.speakers.coreference import ArticleEntities, Entity, is_name_token
+from service.pipeline.speakers.lexicon import (
     FIRST_PERSON,
     ORG_NOUNS,
     PLURAL_PRONOUNS,
@@ -16,7 +16,7 @@ from service.pipeline.lexicon import (
     RELATIVE_PRONOUNS,
     THING_PRONOUNS,
 )
-from service.pipeline.roles import is_role_head
+from service.pipeline.speakers.roles import is_role_head
 
 PRONOUNS = set(PRONOUN_GENDER) | FIRST_PERSON | PLURAL_PRONOUNS | THING_PRONOUNS | {"you"}
 DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "its", "their", "our"}

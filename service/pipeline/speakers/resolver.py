@@ -13,23 +13,23 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from service.pipeline.entities import ArticleEntities, Entity, org_name
-from service.pipeline.lexicon import (
+from service.pipeline.speakers.coreference import ArticleEntities, Entity, org_name
+from service.pipeline.speakers.lexicon import (
     CONTINUATION_CUES,
     FIRST_PERSON,
     PRONOUN_GENDER,
     ROLE_CLASSES,
     ROLE_NOUNS,
 )
-from service.pipeline.mentions import Mention, classify, head_of, name_run, source_tokens
-from service.pipeline.roles import (
+from service.pipeline.speakers.mentions import Mention, classify, head_of, name_run, source_tokens
+from service.pipeline.speakers.roles import (
     assign_roles,
     choose_role,
     description_role,
     set_role_words,
     words,
 )
-from service.pipeline.source_fixes import outer_speaker, speaker_span
+from service.pipeline.speakers.source_fixes import outer_speaker, speaker_span
 from service.pipeline.types import Attribution, Speaker
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "vast"
+DEFAULT_DIR = Path(__file__).resolve().parents[3] / "shared" / "data" / "vast"
 # VAST's labels mapped onto the service's stance labels.
 LABELS = {"pro": "support", "con": "oppose", "neutral": "neutral"}
 
@@ -34,7 +34,7 @@ def read_vast(data_dir: str | Path, split: str) -> list[VastRow]:
 
 def labels_by_pair(rows: list[VastRow]) -> dict[tuple[str, str], set[str]]:
     """The labels each (text, topic) pair carries: most synthetic-neutral rows repeat the
-    text and topic of a pro or con row (training/vast_audit.py counts them)."""
+    text and topic of a pro or con row (training/stance/vast_audit.py counts them)."""
     out: dict[tuple[str, str], set[str]] = defaultdict(set)
     for r in rows:
         out[(r.text, r.topic)].add(r.label)

@@ -1,7 +1,7 @@
 """Score a served stance model folder (StanceModel.predict) on VAST: macro-F1 overall, zero-shot.
 
-    python -m training.stance_eval --data ../shared/data/vast --model models/stance
-    python -m training.stance_eval --model runs/stance/fp32    # the fp32 export, same code path
+    python -m training.stance.evaluate_stance --data ../shared/data/vast --model models/stance
+    python -m training.stance.evaluate_stance --model runs/stance/fp32  # fp32, same code path
 
 Rows are sorted by text and sent 64 at a time, so a text's targets share a call as a
 document's quotes do in the service.
@@ -17,9 +17,9 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
-from service.pipeline.stance import LABELS, StanceModel
-from training.stance_metrics import report
-from training.vast import DEFAULT_DIR, read_vast
+from service.pipeline.stance.model import LABELS, StanceModel
+from training.corpora.vast import DEFAULT_DIR, read_vast
+from training.stance.metrics import report
 
 
 def evaluate(model: StanceModel, data: Path, split: str, chunk: int = 64, limit: int = 0) -> dict:

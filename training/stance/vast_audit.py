@@ -1,6 +1,6 @@
 """Audit VAST's duplicate inputs: (text, topic) pairs that carry more than one label.
 
-    python -m training.vast_audit --data ../shared/data/vast
+    python -m training.stance.vast_audit --data ../shared/data/vast
 
 Most synthetic-neutral rows (type_idx 4) repeat, character for character, the text and topic of
 a pro or con row. A model sees one input and gives one answer, so no model can be right on both
@@ -19,9 +19,9 @@ from pathlib import Path
 
 import numpy as np
 
-from service.pipeline.stance import LABELS
-from training.stance_metrics import f1_per_label, macro_f1
-from training.vast import DEFAULT_DIR, VastRow, labels_by_pair, read_vast, single_label
+from service.pipeline.stance.model import LABELS
+from training.corpora.vast import DEFAULT_DIR, VastRow, labels_by_pair, read_vast, single_label
+from training.stance.metrics import f1_per_label, macro_f1
 
 
 def reference_scores(rows: list[VastRow]) -> dict[str, dict[str, float]]:

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import numpy as np
 
-from service.pipeline.linking import link
+from service.pipeline.attribution.decoding import decode_spans
+from service.pipeline.attribution.linking import link
+from service.pipeline.attribution.windows import merge_windows, window_bounds
 from service.pipeline.onnx_model import load_meta, load_session, load_tokenizer
-from service.pipeline.spans import decode_spans
 from service.pipeline.text import encoder_view
 from service.pipeline.types import Attribution
-from service.pipeline.windows import merge_windows, window_bounds
 
 
 class AttributionModel:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from service.pipeline.stance import LABELS
-from training.vast import VastRow, single_label
+from service.pipeline.stance.model import LABELS
+from training.corpora.vast import VastRow, single_label
 
 
 def f1_per_label(gold: np.ndarray, pred: np.ndarray) -> list[float]:

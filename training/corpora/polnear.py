@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 SPAN_TYPES = ("Source", "Cue", "Content")
-DEFAULT_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "polnear"
+DEFAULT_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "polnear"
 
 
 @dataclass

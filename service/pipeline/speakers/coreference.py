@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from service.pipeline.lexicon import (
+from service.pipeline.speakers.lexicon import (
     HONORIFICS,
     PRONOUN_GENDER,
     ROLE_NOUNS,

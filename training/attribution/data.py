@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 from tokenizers import Encoding, Tokenizer
 
-from service.pipeline.spans import LABEL_ID
+from service.pipeline.attribution.decoding import LABEL_ID
 from service.pipeline.text import encoder_view
-from training.polnear import Article
+from training.corpora.polnear import Article
 
 IGNORE = -100
 

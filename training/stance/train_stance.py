@@ -1,6 +1,6 @@
 """Fine-tune MiniLM as a stance cross-encoder over "[CLS] target [SEP] text [SEP]" on VAST.
 
-    python -m training.train_stance --data ../shared/data/vast --out runs/stance
+    python -m training.stance.train_stance --data ../shared/data/vast --out runs/stance
 
 Full fine-tuning, bf16 autocast on CPU, length-bucketed batches, class-weighted cross-entropy
 (VAST has half as many neutral rows as pro or con), seeded. Each row is the first window of
@@ -24,9 +24,9 @@ from tokenizers import Encoding
 from tqdm import tqdm
 from transformers import BertModel, get_linear_schedule_with_warmup
 
-from service.pipeline.stance import LABELS, PairEncoder, batch_arrays
-from training.stance_metrics import report
-from training.vast import DEFAULT_DIR, VastRow, read_vast
+from service.pipeline.stance.model import LABELS, PairEncoder, batch_arrays
+from training.corpora.vast import DEFAULT_DIR, VastRow, read_vast
+from training.stance.metrics import report
 
 
 class CrossEncoder(torch.nn.Module):

@@ -1,6 +1,6 @@
 """Score the served attribution model on a PolNeAR split with the field's metrics.
 
-    python -m training.evaluate_attribution --data ../shared/data/polnear --split dev
+    python -m training.attribution.evaluate_attribution --data ../shared/data/polnear --split dev
 
 Exact-match P/R/F1 per span type (after trimming whitespace and punctuation at both
 ends), token-overlap P/R/F1 (a prediction counts if it overlaps a still unmatched
@@ -18,10 +18,10 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from service.pipeline.attribution import AttributionModel
+from service.pipeline.attribution.model import AttributionModel
 from service.pipeline.quote_types import quote_type
 from service.pipeline.types import Attribution, Span
-from training.polnear import DEFAULT_DIR, Article, read_split
+from training.corpora.polnear import DEFAULT_DIR, Article, read_split
 
 TYPES = ("SOURCE", "CUE", "CONTENT")
 _STRIP = set(string.whitespace + string.punctuation + "\u201c\u201d\u2018\u2019\u2014\u2013")

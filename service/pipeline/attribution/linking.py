@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from service.pipeline.spans import LabelledSpan
+from service.pipeline.attribution.decoding import LabelledSpan
 from service.pipeline.text import LINE_BREAK
 from service.pipeline.types import Attribution, Span
 

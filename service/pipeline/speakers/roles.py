@@ -11,8 +11,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from service.pipeline.entities import ArticleEntities, Entity
-from service.pipeline.lexicon import GENDERED_NOUNS, HONORIFICS, ROLE_NOUNS, TITLE_ABBREVIATIONS
+from service.pipeline.speakers.coreference import ArticleEntities, Entity
+from service.pipeline.speakers.lexicon import (
+    GENDERED_NOUNS,
+    HONORIFICS,
+    ROLE_NOUNS,
+    TITLE_ABBREVIATIONS,
+)
 
 NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 MODIFIER_TAGS = {"JJ", "JJR", "JJS", "CD", "HYPH", "POS", "PRP$", "NML", "AFX"}

@@ -1,6 +1,7 @@
 """Fine-tune MiniLM as a Source/Cue/Content BIO tagger on PolNeAR train.
 
-python -m training.train_attribution --data ../shared/data/polnear --out runs/attribution
+python -m training.attribution.train_attribution --data ../shared/data/polnear \
+    --out runs/attribution
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from tokenizers import Tokenizer
 from tqdm import tqdm
 from transformers import BertForTokenClassification, get_linear_schedule_with_warmup
 
-from service.pipeline.spans import LABELS
-from training.attribution_data import IGNORE, encode, token_labels, windows
-from training.polnear import DEFAULT_DIR, read_split
+from service.pipeline.attribution.decoding import LABELS
+from training.attribution.data import IGNORE, encode, token_labels, windows
+from training.corpora.polnear import DEFAULT_DIR, read_split
 
 
 def load_tokenizer(path: Path) -> Tokenizer:

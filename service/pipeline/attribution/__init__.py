@@ -1,0 +1,2 @@
+"""Attribution step: token windows -> BIO tags -> source / cue / content spans -> linked
+attributions."""

@@ -1,0 +1,1 @@
+"""Stance step: the cross-encoder model and the choice of targets per quote."""

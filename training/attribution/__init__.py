@@ -1,0 +1,1 @@
+"""Train, export and evaluate the attribution tagger."""

@@ -1,0 +1,1 @@
+"""Readers of the training and evaluation corpora (PolNeAR, VAST)."""

@@ -1,0 +1,1 @@
+"""Train, export and evaluate the stance cross-encoder; audit its data."""
