@@ -22,8 +22,10 @@ from pathlib import Path
 
 import spacy
 
+from service.config import REPO_ROOT
 from service.pipeline.nlp import MODEL, load_nlp
 from service.pipeline.quote_types import quote_type
+from service.pipeline.speakers.antecedents import AntecedentModel
 from service.pipeline.speakers.resolver import resolve_speakers
 from training.corpora.polnear import DEFAULT_DIR, read_split
 from training.corpora.polnear import Article as PolnearArticle
@@ -77,7 +79,8 @@ def main() -> None:
     nlp = load_nlp()
     doc = nlp(text)
     atts = gold_attributions(article)
-    rules = median_ms(lambda: resolve_speakers(doc, text, atts), args.runs)
+    coreference = AntecedentModel(REPO_ROOT / "models" / "coreference")
+    rules = median_ms(lambda: resolve_speakers(doc, text, atts, coreference), args.runs)
     types = median_ms(lambda: [quote_type(text, a) for a in atts], args.runs)
     served = median_ms(lambda: nlp(text), args.runs)
     print(f"  {'spaCy as served (numpy gemm, line-break starts)':52} {served}")

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from service.pipeline.nlp import parse
-from service.pipeline.speakers.resolver import resolve_speakers
-from tests.support.handmade import attribution
+from tests.support.handmade import attribution, resolve
 
 
 def role_of(text: str, source: str, content: str) -> str | None:
     att = attribution(text, content, source=source)
-    return resolve_speakers(parse(text), text, [att])[0].role
+    return resolve(text, [att])[0].role
 
 
 @pytest.mark.parametrize(
@@ -112,14 +110,16 @@ def test_a_fuller_later_title_upgrades_a_bare_one() -> None:
     assert role_of(text, "Ilir Meta", "the border would stay open") == "Albanian President"
 
 
-def test_description_used_as_mention_gives_the_role_of_an_unnamed_speaker() -> None:
+def test_an_unnamed_speaker_keeps_the_description_as_name_and_no_role() -> None:
     text = "The director-general of the Sports Council said the games would go ahead."
     att = attribution(
         text, "the games would go ahead", source="The director-general of the Sports Council"
     )
-    speaker = resolve_speakers(parse(text), text, [att])[0]
+    speaker = resolve(text, [att])[0]
+    # the guideline: unnamed (other) speakers carry no role; the description is the name
     assert speaker.type == "other"
-    assert speaker.role == "director-general of the Sports Council"
+    assert speaker.name == "The director-general of the Sports Council"
+    assert speaker.role is None
 
 
 def test_description_gives_a_role_to_a_person_who_had_none() -> None:
@@ -127,10 +127,7 @@ def test_description_gives_a_role_to_a_person_who_had_none() -> None:
         "Maya Singh presented the forecast on Monday. "
         "The economist said growth would slow to 2 percent."
     )
-    speaker = resolve_speakers(
-        parse(text),
-        text,
-        [
+    speaker = resolve(text, [
             attribution(text, "Monday", source="Maya Singh"),
             attribution(text, "growth would slow to 2 percent", source="The economist"),
         ],

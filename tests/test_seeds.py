@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from training.evaluate_seeds import (
+from training.speakers.evaluate_seeds import (
     THRESHOLDS,
     failures,
     load_gold,

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from service.pipeline.nlp import parse
-from service.pipeline.speakers.resolver import resolve_speakers
 from service.pipeline.types import Attribution, Span, Speaker
-from tests.support.handmade import attribution
+from tests.support.handmade import attribution, resolve
 
 
 def speakers(text: str, *atts) -> list[Speaker]:
-    return resolve_speakers(parse(text), text, list(atts))
+    return resolve(text, list(atts))
 
 
 def names(text: str, *atts) -> list[str | None]:

@@ -11,6 +11,7 @@ from service.pipeline.attribution.model import AttributionModel
 from service.pipeline.nlp import MODEL as SPACY_MODEL
 from service.pipeline.nlp import load_nlp
 from service.pipeline.quote_types import quote_type
+from service.pipeline.speakers.antecedents import AntecedentModel
 from service.pipeline.speakers.resolver import resolve_speakers
 from service.pipeline.stance.model import StanceModel
 from service.pipeline.stance.targets import choose_targets
@@ -29,13 +30,14 @@ class Pipeline:
         models_dir = Path(models_dir)
         self.attribution = AttributionModel(models_dir / "attribution", threads)
         self.stance = StanceModel(models_dir / "stance", threads)
+        self.coreference = AntecedentModel(models_dir / "coreference")
         self.nlp = load_nlp()
         # spaCy parses while ONNX Runtime (which releases the GIL) tags the same text
         self._parser = ThreadPoolExecutor(max_workers=1, thread_name_prefix="spacy")
         spacy_version = spacy.util.get_package_version(SPACY_MODEL) or "unknown"
         self.models = [
             {"name": m["name"], "version": m["version"]}
-            for m in (self.attribution.meta, self.stance.meta)
+            for m in (self.attribution.meta, self.stance.meta, self.coreference.meta)
         ] + [{"name": SPACY_MODEL, "version": spacy_version}]
 
     def warm_up(self) -> None:
@@ -55,7 +57,7 @@ class Pipeline:
         doc = parsing.result()
         if not attributions:
             return []
-        speakers = resolve_speakers(doc, text, attributions)
+        speakers = resolve_speakers(doc, text, attributions, self.coreference)
         quotes = [
             Quote(a, quote_type(text, a), s) for a, s in zip(attributions, speakers, strict=True)
         ]

@@ -23,6 +23,7 @@ SYMMETRIC = {'"', "'", "’", "‘"}  # marks that may also be apostrophes or op
 WORD = re.compile(r"\w+")
 BLOCK_INTRO = re.compile(r"(\w+)[ \t]*\n?[ \t]*[:;]\s*$")
 INTRO_WINDOW = 80
+DOUBLED = re.compile(r"''|``")
 
 
 def quote_type(text: str, attribution: Attribution) -> str:
@@ -64,7 +65,18 @@ def _inside(i: int, starts: tuple[int, ...], ends: tuple[int, ...]) -> bool:
 # by bisection, so that a text of 100,000 quotation marks stays fast.
 @lru_cache(maxsize=16)
 def _quoted_index(text: str, start: int, end: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    return _merged(quoted_regions(text, start, end))
+    para = DOUBLED.sub(_fold_doubled, text[start:end])
+    return _merged([(a + start, b + start) for a, b in quoted_regions(para, 0, len(para))])
+
+
+def _fold_doubled(m: re.Match[str]) -> str:
+    """Two apostrophes or backticks written as a double mark ('' or ``, as in PTB text and
+    some newspapers): one double mark beside the word, a space on the other side, so the
+    length and offsets stay."""
+    s, a, b = m.string, m.start(), m.end()
+    after_space = a == 0 or s[a - 1].isspace() or s[a - 1] in "(["
+    opening = b < len(s) and not s[b].isspace() and after_space
+    return ' "' if opening else '" '
 
 
 def quoted_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:

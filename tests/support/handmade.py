@@ -3,7 +3,13 @@ hard-coded offsets, the way the attribution model would mark them."""
 
 from __future__ import annotations
 
-from service.pipeline.types import Attribution, Span
+from functools import lru_cache
+
+from service.config import REPO_ROOT
+from service.pipeline.nlp import parse
+from service.pipeline.speakers.antecedents import AntecedentModel
+from service.pipeline.speakers.resolver import resolve_speakers
+from service.pipeline.types import Attribution, Span, Speaker
 
 
 def locate(text: str, part: str, near: int = 0) -> Span:
@@ -39,3 +45,13 @@ def attribution(
         locate(text, source, at) if source else None,
         1.0,
     )
+
+
+@lru_cache(maxsize=1)
+def coreference_model() -> AntecedentModel:
+    return AntecedentModel(REPO_ROOT / "models" / "coreference")
+
+
+def resolve(text: str, atts: list[Attribution]) -> list[Speaker]:
+    """The speakers step on hand-made attributions, with the served coreference model."""
+    return resolve_speakers(parse(text), text, atts, coreference_model())

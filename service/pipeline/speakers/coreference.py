@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
@@ -52,6 +54,12 @@ class Mention:
     start: int  # token indexes, end exclusive
     end: int
     entity: Entity
+
+
+def word_key(tok: Token) -> str:
+    """A name word as matched across mentions: lower case, one apostrophe ("O’Neill" is
+    "O'Neill")."""
+    return tok.lower_.replace("\u2019", "'")
 
 
 def is_name_token(tok: Token) -> bool:
@@ -99,18 +107,24 @@ def org_name(span: Span) -> str:
 class ArticleEntities:
     """People and organisations of one article, with all their mentions in text order."""
 
-    def __init__(self, doc: Doc, extra_names: list[list[Token]] = ()):
+    def __init__(
+        self,
+        doc: Doc,
+        extra_names: Sequence[list[Token]] = (),
+        first_names: Mapping[str, str] | None = None,
+    ):
         self.doc = doc
         self.people: list[Entity] = []
         self.orgs: dict[str, Entity] = {}
         self._by_word: dict[str, list[Entity]] = {}
-        candidates = [clean_name(list(e)) for e in doc.ents if e.label_ == "PERSON"]
+        candidates = [clean_name(widened(e)) for e in doc.ents if e.label_ == "PERSON"]
         candidates += [clean_name(list(toks)) for toks in extra_names]
-        candidates += [clean_name(toks) for toks in titled_names(doc)]
+        candidates += [clean_name(toks) for toks in titled_names(doc) + speaking_names(doc)]
         non_person = {e.text.lower() for e in doc.ents if e.label_ != "PERSON"}
         for toks in sorted((c for c in candidates if c), key=lambda c: c[0].i):
             self._add_person(toks, non_person)
         self._name_people()
+        self._vote_first_names(first_names or {})
         self.mentions: list[Mention] = []
         # role phrase written at a person's mention, by token (set by roles.assign_roles)
         self.stated_roles: dict[int, str] = {}
@@ -126,7 +140,7 @@ class ArticleEntities:
 
     # -- building -----------------------------------------------------------------------
     def _add_person(self, toks: list[Token], non_person: set[str]) -> None:
-        words = [t.lower_ for t in toks if any(c.isalpha() for c in t.text)]
+        words = [word_key(t) for t in toks if any(c.isalpha() for c in t.text)]
         if len(words) == 1 and words[0] in non_person and words[0] not in self._by_word:
             return  # a lone word tagged ORG/GPE elsewhere ("Xiaomi") is not a person
         form = name_text(self.doc, toks)
@@ -143,11 +157,20 @@ class ArticleEntities:
         self._index(ent)
 
     def _name_people(self) -> None:
-        """The canonical name: the full name written most often, then the longest, then
-        the earliest (a one-off "Crooked Hillary Clinton" does not rename her)."""
+        """The canonical name: the fullest the article writes (the guideline: "Ildefonso
+        Guajardo Villarreal", not the "Guajardo Villarreal" of later mentions), then the one
+        written most often, then the earliest."""
         for ent in self.people:
             if ent.forms:
-                ent.name = max(ent.forms, key=lambda f: (ent.forms[f], len(f.split())))
+                ent.name = max(ent.forms, key=lambda f: (len(f.split()), ent.forms[f]))
+
+    def _vote_first_names(self, first_names: Mapping[str, str]) -> None:
+        """A name's first word tells a likely gender (one vote: an honorific or a pronoun in
+        the article outweighs it; "Meng Wanzhou" writes the surname first)."""
+        for ent in self.people:
+            first = ent.name.lower().split()[0]
+            if first in first_names:
+                ent.gender_votes[first_names[first]] += 1
 
     def _index(self, ent: Entity) -> None:
         for w in ent.words:
@@ -159,14 +182,15 @@ class ArticleEntities:
         doc, i, last_seen = self.doc, 0, {}
         while i < len(doc):
             tok = doc[i]
-            cands = self._by_word.get(tok.lower_) if is_name_token(tok) or tok.is_upper else None
+            key = word_key(tok)
+            cands = self._by_word.get(key) if is_name_token(tok) or tok.is_upper else None
             if not cands or self._inside_longer_name(tok):
                 i += 1
                 continue
             j = i + 1
-            while j < len(doc) and doc[j].lower_ in set().union(*(e.words for e in cands)):
+            while j < len(doc) and word_key(doc[j]) in set().union(*(e.words for e in cands)):
                 j += 1
-            words = {t.lower_ for t in doc[i:j]}
+            words = {word_key(t) for t in doc[i:j]}
             fits = [e for e in cands if words <= e.words] or cands
             recent = self._sent_starts[max(0, self._sent_of[i] - 1)]
 
@@ -189,8 +213,8 @@ class ArticleEntities:
         ent = self._ner_span.get(tok.i)
         if ent is None or ent.label_ == "PERSON":
             return False
-        words = {t.lower_ for t in ent if t.tag_ not in ("DT", "POS") and not t.is_punct}
-        return not any(words <= p.words for p in self._by_word.get(tok.lower_, []))
+        words = {word_key(t) for t in ent if t.tag_ not in ("DT", "POS") and not t.is_punct}
+        return not any(words <= p.words for p in self._by_word.get(word_key(tok), []))
 
     def _scan_orgs(self) -> None:
         for span in self.doc.ents:
@@ -201,11 +225,16 @@ class ArticleEntities:
             name = org_name(span)
             if name.islower():
                 continue  # "the ministry" tagged ORG: a generic noun, not a name
-            ent = self.orgs.get(name.lower())
+            short = acronym(name)
+            ent = self.orgs.get(name.lower()) or self.orgs.get(short or "")
             if ent is None:
                 kind = "other" if span.label_ == "NORP" else "organization"  # "Republicans"
                 ent = Entity(name, kind, {t.lower_ for t in span}, span.start)
-                self.orgs[name.lower()] = ent
+            elif short and ent.name.lower() == short:  # "IMF" first, then its full name
+                ent.name = name
+            self.orgs[name.lower()] = ent
+            if short:
+                self.orgs.setdefault(short, ent)
             self._record(span.start, span.end, ent)
 
     def _record(self, start: int, end: int, ent: Entity) -> None:
@@ -248,6 +277,14 @@ class ArticleEntities:
         k = bisect.bisect_left(self._starts, at)
         yield from reversed(self.mentions[max(0, k - limit) : k])
 
+    def mentions_after(self, at: int):
+        """Mentions starting at or after token `at`, nearest first."""
+        yield from self.mentions[bisect.bisect_left(self._starts, at) :]
+
+    def sentence_of(self, i: int) -> int:
+        """The index of the sentence that holds token i."""
+        return self._sent_of[i]
+
     def entity_at(self, i: int) -> Entity | None:
         return self.token_entity.get(i)
 
@@ -256,6 +293,37 @@ class ArticleEntities:
         roles = self.stated_roles
         return next((roles[t.i] for t in span
                      if t.i in roles and self.token_entity.get(t.i) is ent), None)  # fmt: skip
+
+
+def widened(ent: Span) -> list[Token]:
+    """A PERSON span with the capitalised name words right before it that the NER left out
+    ("Amelize Joseph" tagged as "Joseph"); title words stay out."""
+    start = ent.start
+    while start > max(0, ent.start - 2) and (prev := ent.doc[start - 1]).tag_ == "NNP" and (
+        prev.ent_type_ == "" and not is_title_word(prev) and prev.text.isalpha()
+    ):
+        start -= 1
+    return list(ent.doc[start : ent.end])
+
+
+def acronym(name: str) -> str | None:
+    """The lower-case initials of a name of three or more capitalised words ("International
+    Monetary Fund" -> "imf"; "of", "and", "the" skipped), so that "the IMF" is the same
+    organisation; None for shorter names."""
+    caps = [w for w in name.split() if w[:1].isupper()]
+    return "".join(w[0] for w in caps).lower() if len(caps) >= 3 else None
+
+
+def speaking_names(doc: Doc) -> list[list[Token]]:
+    """Capitalised names the NER missed that speak: the subject of a speech verb
+    ("Okonkwo spoke to reporters")."""
+    runs = []
+    for tok in doc:
+        if tok.dep_ == "nsubj" and tok.ent_type_ == "" and is_name_token(tok) and (
+            tok.head.lower_ in SPEECH_VERBS or tok.head.lower_ in ("spoke", "speaks")
+        ):
+            runs.append(name_tokens_ending(doc, tok.i))
+    return runs
 
 
 def titled_names(doc: Doc) -> list[list[Token]]:
@@ -274,7 +342,8 @@ def titled_names(doc: Doc) -> list[list[Token]]:
                 end += 1
             run = list(doc[tok.i + 1 : end + 1])
         # only names the NER missed, and whole words ("Jo-Renee", "Crouse-Mays" stay whole)
-        if run and all(t.ent_type_ == "" for t in run) and not hyphenated(doc, run):
+        # (a run tagged ORG after a title is a person: "organiser Bea Lindqvist")
+        if run and all(t.ent_type_ in ("", "ORG") for t in run) and not hyphenated(doc, run):
             runs.append(run)
     return runs
 
@@ -292,3 +361,10 @@ def name_tokens_ending(doc: Doc, end: int) -> list[Token]:
     while start > end - MAX_NAME_TOKENS and start >= 0 and is_name_token(doc[start]):
         start -= 1
     return list(doc[start + 1 : end + 1])
+
+
+def load_first_names(model_dir: Path | str) -> dict[str, str]:
+    """first_names.tsv of the coreference model: lower-case first name -> "m" | "f" (from the
+    US Social Security Administration's baby names; see models/coreference/MODEL_CARD.md)."""
+    rows = (Path(model_dir) / "first_names.tsv").read_text(encoding="utf-8").splitlines()
+    return dict(row.split("\t") for row in rows if row)

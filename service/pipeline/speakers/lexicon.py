@@ -44,7 +44,21 @@ ROLE_NOUNS = {
     "president-designate", "rapporteur", "negotiator", "regulator", "auditor-general",
     "attorney-general", "solicitor", "barrister", "counsel", "specialist", "scholar", "host",
     "anchor", "pundit", "critic", "surrogate", "contender", "hopeful", "incumbent",
-    "co-chair", "vice-chair", "commentator", "instructor", "mediator",
+    "co-chair", "vice-chair", "commentator", "instructor", "mediator", "curator",
+    "goalkeeper", "referee", "striker", "midfielder", "defender", "player", "athlete",
+    "climber", "mountaineer", "pilot", "farmer", "firefighter", "paramedic", "librarian",
+    "pharmacist", "dentist", "accountant", "chef", "resident", "victim", "survivor",
+    "witness", "playwright", "photographer",
+}  # fmt: skip
+
+# Relations to another person ("Y's son", "her team-mate"): a role only when the article
+# states no occupation (the guideline).
+RELATIONAL_NOUNS = {
+    "colleague", "team-mate", "teammate", "wife", "husband", "ex-wife", "ex-husband", "son",
+    "daughter", "brother", "sister", "mother", "father", "friend", "neighbour", "neighbor",
+    "cousin", "widow", "widower", "fiancee", "fiancé", "fiancée", "girlfriend", "boyfriend",
+    "grandson", "granddaughter", "nephew", "niece", "uncle", "aunt", "stepfather",
+    "stepmother", "classmate", "roommate", "mentor", "protege", "mate",
 }  # fmt: skip
 
 # Nouns for people or offices whose head only loosely matches the title in a role:
@@ -61,6 +75,10 @@ ROLE_CLASSES = {
                  "deputy", "administrator", "ambassador", "envoy", "governor", "mayor"},
     "lawmaker": {"senator", "congressman", "congresswoman", "representative", "lawmaker",
                  "legislator", "mp", "mep", "delegate", "councillor"},
+    "judge": {"judge", "justice", "magistrate"},
+    "justice": {"judge", "justice"},
+    "nominee": {"nominee", "candidate", "contender", "hopeful"},
+    "candidate": {"nominee", "candidate", "contender", "hopeful"},
     "entrepreneur": {"founder", "co-founder", "entrepreneur", "ceo", "owner", "businessman",
                      "businesswoman"},
 }  # fmt: skip

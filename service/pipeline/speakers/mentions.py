@@ -16,7 +16,7 @@ from service.pipeline.speakers.lexicon import (
     RELATIVE_PRONOUNS,
     THING_PRONOUNS,
 )
-from service.pipeline.speakers.roles import is_role_head
+from service.pipeline.speakers.roles import is_role_head, is_title_token
 
 PRONOUNS = set(PRONOUN_GENDER) | FIRST_PERSON | PLURAL_PRONOUNS | THING_PRONOUNS | {"you"}
 DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "its", "their", "our"}
@@ -25,7 +25,7 @@ NAMED_THINGS = {"FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}  # NER slips fo
 
 @dataclass
 class Mention:
-    kind: str  # pronoun | relative | entity | named_org | description | org_noun | unnamed
+    kind: str  # pronoun | relative | entity | group | named_org | description | org_noun | unnamed
     span: Span
     entity: Entity | None = None
 
@@ -94,6 +94,16 @@ def heads_to_root(tok: Token, span: Span) -> bool:
     return True
 
 
+def titled(tok: Token, span: Span, ents: ArticleEntities) -> bool:
+    """The mention is a title and a name, whatever the parse says: the name ends the span
+    and only title words come before it ("head coach Tomas Reyes", "Curator X")."""
+    ent = ents.entity_at(tok.i)
+    name = [t for t in span if ents.entity_at(t.i) is ent]
+    before = [t for t in span if t.i < name[0].i]
+    after = [t for t in span if t.i > name[-1].i and not t.is_punct]
+    return bool(before) and not after and all(is_title_token(t) for t in before)
+
+
 def classify(ents: ArticleEntities, span: Span) -> Mention:
     root, first = head_of(span), span[0].lower_
     if len(span) == 1 and root.lower_ in RELATIVE_PRONOUNS:
@@ -101,8 +111,11 @@ def classify(ents: ArticleEntities, span: Span) -> Mention:
     if len(span) == 1 and root.lower_ in PRONOUNS:
         return Mention("pronoun", span)
     people = [t for t in span if (e := ents.entity_at(t.i)) is not None and e.type == "person"]
+    named = {id(ents.entity_at(t.i)) for t in people}
+    if len(named) > 1 and any(t.dep_ == "conj" and t.head in people for t in people):
+        return Mention("group", span)  # "Dunmore and Achebe": the pair speaks together
     for tok in people:
-        if heads_to_root(tok, span):
+        if heads_to_root(tok, span) or titled(tok, span, ents):
             return Mention("entity", span, ents.entity_at(tok.i))
     org = ents.entity_at(root.i)
     if org is not None and org.type == "organization":

@@ -13,29 +13,40 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from service.pipeline.speakers.antecedents import (
+    Anaphor,
+    AntecedentModel,
+    agrees,
+    candidates,
+    role_match,
+)
 from service.pipeline.speakers.coreference import ArticleEntities, Entity, org_name
 from service.pipeline.speakers.lexicon import (
     CONTINUATION_CUES,
     FIRST_PERSON,
     PRONOUN_GENDER,
-    ROLE_CLASSES,
     ROLE_NOUNS,
+    SPEECH_VERBS,
 )
 from service.pipeline.speakers.mentions import Mention, classify, head_of, name_run, source_tokens
 from service.pipeline.speakers.roles import (
     assign_roles,
-    choose_role,
     description_role,
+    is_role_head,
     set_role_words,
     words,
 )
-from service.pipeline.speakers.source_fixes import outer_speaker, speaker_span
+from service.pipeline.speakers.source_fixes import inverted_source, outer_speaker, speaker_span
 from service.pipeline.types import Attribution, Speaker
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
+GROUPS = ("organization", "other")
+CHAIN_BONUS = 0.15  # added to the previous speaker's antecedent probability (dev-chosen)
+CATAPHORA_SENTENCES = 1  # a description may be named in the same or the next sentence
 INHERIT_PARAGRAPHS = 1  # a source-less quote inherits from the same or previous paragraph
 PRONOUN_PARAGRAPHS = 2  # how far back "he" may still mean the previous quote's speaker
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+OPENING_MARKS = "\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"
 
 
 @dataclass
@@ -50,24 +61,33 @@ class Resolved:
 UNKNOWN = Resolved(None, "unknown")
 
 
-def resolve_speakers(doc: Doc, text: str, attributions: list[Attribution]) -> list[Speaker]:
+def resolve_speakers(
+    doc: Doc, text: str, attributions: list[Attribution], coreference: AntecedentModel
+) -> list[Speaker]:
     """One Speaker per attribution, in the attributions' order."""
     if not attributions:
         return []
-    return SpeakerResolver(doc, text, attributions).speakers()
+    return SpeakerResolver(doc, text, attributions, coreference).speakers()
 
 
 class SpeakerResolver:
-    def __init__(self, doc: Doc, text: str, attributions: list[Attribution]):
+    def __init__(
+        self, doc: Doc, text: str, attributions: list[Attribution], coreference: AntecedentModel
+    ):
         self.doc, self.text, self.attributions = doc, text, attributions
-        marked = [source_tokens(doc, a.source.start, a.source.end) if a.source else None
-                  for a in attributions]  # fmt: skip
+        self.coreference = coreference
+        marked = [source_tokens(doc, a.source.start, a.source.end) if a.source
+                  else inverted_source(doc, a) for a in attributions]  # fmt: skip
         self.spans = [speaker_span(doc, s, a) if s is not None else None
                       for s, a in zip(marked, attributions, strict=True)]  # fmt: skip
         names = [run for s in self.spans if s is not None and (run := name_run(s))]
-        self.ents = ArticleEntities(doc, names)
+        self.ents = ArticleEntities(doc, names, first_names=coreference.first_names)
         self.spans = [outer_speaker(s, a, self.is_person) or s if s is not None else None
                       for s, a in zip(self.spans, attributions, strict=True)]  # fmt: skip
+        # a quote with no speech verb is not said by a source named after it in a sentence
+        # without one ("... ." The chairman, X, nodded.)
+        self.spans = [None if s is not None and a.cue is None and self.narrated_after(s, a)
+                      else s for s, a in zip(self.spans, attributions, strict=True)]  # fmt: skip
         assign_roles(self.ents)
         self.para_starts = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
         self.sents = list(doc.sents)
@@ -83,7 +103,8 @@ class SpeakerResolver:
             para = self.paragraph(at)
             if span is None:
                 near = prev is not None and para - prev.para <= INHERIT_PARAGRAPHS
-                res = prev if near else UNKNOWN
+                introduced = self.lead_in(att) or self.previous_subject(att.start)
+                res = of_entity(introduced) if introduced else (prev if near else UNKNOWN)
             else:
                 res = self.resolve(classify(self.ents, span), att, prev, para)
             # the running speaker was last heard where the quote ends (a block quote
@@ -96,11 +117,9 @@ class SpeakerResolver:
         out = []
         for i, att in enumerate(self.attributions):
             res = resolved[i]
-            # the role stated at the quote ("Lei, the CEO of Xiaomi,") wins over the
-            # entity's article-wide role ("Xiaomi founder Lei Jun")
-            # (unless the latter says more: "law professor" -> "law professor at X")
-            article_role = res.entity.role if res.entity is not None else None
-            role = choose_role([r for r in (res.role, article_role) if r])
+            # one role per speaker per article: the person's, wherever the article states
+            # it; organisations and unnamed sources have none
+            role = res.entity.role if res.entity is not None and res.type == "person" else None
             out.append(Speaker(res.name, res.type, att.source, role))
         return out
 
@@ -108,6 +127,45 @@ class SpeakerResolver:
         root = head_of(span)
         ent = self.ents.entity_at(root.i)
         return root.lower_ in PRONOUN_GENDER or (ent is not None and ent.type == "person")
+
+    def narrated_after(self, span: Span, att: Attribution) -> bool:
+        """The source follows the quote in a sentence of its own with no speech verb."""
+        sent = span[0].sent
+        return span.start_char >= att.end and sent.start_char >= att.end and not any(
+            t.lower_ in SPEECH_VERBS for t in sent
+        )
+
+    def lead_in(self, att: Attribution) -> Entity | None:
+        """A colon lead-in right before the quote, in its paragraph or the one before
+        ("From Chairwoman X:" then the quote): the person (else organisation) it names
+        nearest the colon."""
+        before = self.text[: att.start].rstrip(OPENING_MARKS + " \t\r\n\u2028\u2029")
+        if not before.endswith(":"):
+            return None
+        colon = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if colon is None:
+            return None
+        sent = colon[0].sent
+        named = [x.entity for x in self.ents.mentions_before(colon[0].i, limit=20)
+                 if x.start >= sent.start]  # fmt: skip
+        people = [e for e in named if e.type == "person"]
+        return (people or named or [None])[0]
+
+    def previous_subject(self, at: int) -> Entity | None:
+        """The person subject of the sentence before the one at character `at`, when the
+        quote opens its sentence (an uncued quote continues the person just described)."""
+        tok = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        if tok is None or tok[0].sent.start_char < at - 2:
+            return None
+        k = bisect.bisect_right(self.sent_starts, tok[0].i) - 1
+        if k <= 0:
+            return None
+        sent = self.sents[k - 1]
+        for t in sent:
+            if t.dep_ in SUBJECT_DEPS and t.head == sent.root:
+                ent = self.ents.entity_at(t.i)
+                return ent if ent is not None and ent.type == "person" else None
+        return None
 
     def paragraph(self, at: int) -> int:
         return bisect.bisect_right(self.para_starts, at) - 1
@@ -122,52 +180,43 @@ class SpeakerResolver:
             return self.pronoun(m, att, near)
         if m.kind == "relative":
             return self.relative(m, att, near)
+        if m.kind == "group":  # named people speaking together: the names as written
+            names = [t.i for t in m.span if self.ents.entity_at(t.i) is not None]
+            return Resolved(self.doc[names[0] : names[-1] + 1].text, "other")
         if m.kind == "named_org":
             return Resolved(org_name(m.span), "organization")
         if m.kind == "description":
             return self.description(m, near)
         if m.kind == "org_noun":
             return self.org_noun(m, near)
-        role = description_role(self.doc, m.span.start, m.span.end)
-        return Resolved(m.span.text.strip(), "other", role=role if role and " " in role else None)
+        named_later = self.named_later(m) if is_role_head(m.word) else None
+        if named_later is not None:  # "A senior official ... The official, X, said"
+            return of_entity(named_later)
+        return Resolved(m.span.text.strip(), "other")
 
     def pronoun(self, m: Mention, att: Attribution, near: Resolved | None) -> Resolved:
-        word, at = m.word, m.span.start
+        word = m.word
         if word in FIRST_PERSON and near is not None:
             return near
-        if word not in PRONOUN_GENDER:  # they, it, we: an organisation or a group
-            if near is not None and near.type in ("organization", "other"):
-                return near
-            org = next((x.entity for x in self.ents.mentions_before(at)
-                        if x.entity.type == "organization"), None)  # fmt: skip
-            return of_entity(org) if org is not None else near or UNKNOWN
-        gender = PRONOUN_GENDER[word]
-        prev_person = near.entity if near is not None and near.type == "person" else None
-        subject = self.previous_subject(at)
+        if word not in PRONOUN_GENDER and near is not None and near.type in GROUPS:
+            return near  # "they", "it": the organisation or group that spoke before
+        anaphor = Anaphor.of(m.root)
         continuing = att.cue is not None and att.cue.text.split()[0].lower() in CONTINUATION_CUES
-        first = [prev_person, subject] if continuing else [subject, prev_person]
-        cands = [e for e in first if e is not None]
-        cands += [x.entity for x in self.ents.mentions_before(at) if x.entity.type == "person"]
-        cands = list(dict.fromkeys(cands))
-        compatible = [e for e in cands if e.gender in (None, gender)]
-        # Most people quoted in news are men, so a person of unknown gender is a likely "he"
-        # but an unlikely "she": "she" prefers a nearby person known to be a woman.
-        known = [e for e in cands[:3] if e.gender == gender] if gender == "f" else []
-        pick = known[0] if known else (compatible[0] if compatible else None)
-        if pick is not None and near is not None and pick is near.entity:
-            return near  # keeps the role stated at the previous quote
-        return of_entity(pick) if pick is not None else UNKNOWN
-
-    def previous_subject(self, at: int) -> Entity | None:
-        k = bisect.bisect_right(self.sent_starts, at) - 1
-        if k <= 0:
-            return None
-        sent = self.sents[k - 1]
-        for tok in sent:
-            if tok.dep_ in SUBJECT_DEPS and tok.head == sent.root:
-                ent = self.ents.entity_at(tok.i)
-                return ent if ent is not None and ent.type == "person" else None
-        return None
+        chain = near.entity if near is not None else None
+        if continuing and chain is not None and agrees(anaphor, chain):
+            return near  # "she added": the speaker of the previous quote goes on
+        cands = candidates(self.ents, m.root.i)
+        if chain is not None and chain not in cands:
+            cands.append(chain)
+        ranked = self.coreference.rank(self.ents, anaphor, cands)
+        # the quote chain: the previous speaker keeps the floor unless another candidate
+        # is clearly likelier (news attributes consecutive quotes to one person)
+        scored = [(p + (CHAIN_BONUS if e is chain and agrees(anaphor, e) else 0.0), e)
+                  for e, p in ranked]  # fmt: skip
+        if not scored:
+            return near or UNKNOWN
+        pick = max(scored, key=lambda pe: pe[0])[1]
+        return near if near is not None and pick is near.entity else of_entity(pick)
 
     def relative(self, m: Mention, att: Attribution, near: Resolved | None) -> Resolved:
         """ "who"/"which": the noun the relative clause hangs on."""
@@ -184,24 +233,39 @@ class SpeakerResolver:
         return of_entity(ent) if ent is not None else UNKNOWN
 
     def description(self, m: Mention, near: Resolved | None) -> Resolved:
-        """ "the executive", "the ministry spokeswoman": the person whose role matches,
-        preferring the running speaker, then the most recently mentioned."""
-        head = m.word
-        head = head[:-1] if head.endswith("s") and head[:-1] in ROLE_CLASSES else head
-        wanted = ROLE_CLASSES.get(head, set()) | {head}
-        cands = [near.entity] if near is not None and near.type == "person" else []
-        cands += [x.entity for x in self.ents.mentions_before(m.span.start, limit=80)
-                  if x.entity.type == "person"]  # fmt: skip
+        """ "the executive", "the ministry spokeswoman": the learned ranking among the
+        people whose stated role matches and the running speaker (an unmatched singular
+        "the official" continues the speaker); else a person named just after with that
+        role ("The official, deputy director X"); else an unnamed source."""
+        anaphor = Anaphor.of(m.root)
+        chain = near.entity if near is not None and near.type == "person" else None
+        people = [e for e in candidates(self.ents, m.root.i) if e.type == "person"]
+        people += [x.entity for x in self.ents.mentions_before(m.span.start, limit=80)
+                   if x.entity.type == "person" and x.entity not in people]  # fmt: skip
+        allowed = [e for e in people if role_match(anaphor.head.lower_, e)]
+        if chain is not None and chain not in allowed and m.word in ROLE_NOUNS:
+            allowed.append(chain)
+        ranked = self.coreference.rank(self.ents, anaphor, allowed)
+        pick = ranked[0][0] if ranked else self.named_later(m)
         role = description_role(self.doc, m.span.start, m.span.end)
-        pick = next((e for e in cands if e is not None and e.role_words & wanted), None)
-        if pick is None and near is not None and near.type == "person" and head in ROLE_NOUNS:
-            pick = near.entity  # an unmatched singular "the official" continues the speaker
         if pick is None:
-            return Resolved(m.span.text.strip(), "other", role=role)
+            return Resolved(m.span.text.strip(), "other")
         if pick.role is None and role:
             pick.role = role
             set_role_words(pick)
         return of_entity(pick)
+
+    def named_later(self, m: Mention) -> Entity | None:
+        """Cataphora: the first person named after the mention, within CATAPHORA_SENTENCES,
+        whose stated role matches the mention's head ("A senior official ... The official,
+        deputy director X, said")."""
+        last = self.ents.sentence_of(m.span.end - 1) + CATAPHORA_SENTENCES
+        for x in self.ents.mentions_after(m.span.end):
+            if self.ents.sentence_of(x.start) > last:
+                break
+            if x.entity.type == "person" and x.entity.first >= m.span.end:
+                return x.entity if role_match(m.word, x.entity) else None
+        return None
 
     def org_noun(self, m: Mention, near: Resolved | None) -> Resolved:
         """ "the ministry" -> the organisation named with that word, else the running

@@ -15,6 +15,7 @@ from service.pipeline.speakers.coreference import ArticleEntities, Entity
 from service.pipeline.speakers.lexicon import (
     GENDERED_NOUNS,
     HONORIFICS,
+    RELATIONAL_NOUNS,
     ROLE_NOUNS,
     TITLE_ABBREVIATIONS,
 )
@@ -38,6 +39,8 @@ def is_role_head(word: str) -> bool:
     w = word.lower()
     singular = w[:-1] if w.endswith("s") and len(w) > 3 else w
     if w in ROLE_NOUNS or singular in ROLE_NOUNS or w in TITLE_ABBREVIATIONS:
+        return True
+    if w in RELATIONAL_NOUNS or singular in RELATIONAL_NOUNS:
         return True
     return word.islower() and any(
         singular.endswith(suffix) and len(singular) >= len(suffix) + 4 for suffix in ROLE_SUFFIXES
@@ -229,11 +232,16 @@ def assign_roles(ents: ArticleEntities) -> None:
 
 
 def choose_role(cands: list[str]) -> str | None:
-    best = cands[0] if cands else None
-    for text in cands[1:]:
-        if set(words(best)) < set(words(text)):
-            best = text
-    return best
+    """The article's role for a person: an occupation before a relation ("host", not "Y's
+    colleague"), then the phrase that says most (most words; the earliest of equals), so
+    "head of the Congressional Black Caucus" beats "Rep."."""
+    return max(cands, key=lambda text: (not relational(text), len(words(text))), default=None)
+
+
+def relational(role: str) -> bool:
+    """Headed by a relation to another person ("Y's son", "team-mate")."""
+    head = (role.split(" of ")[0].split() or [""])[-1].strip(".,").lower()
+    return head in RELATIONAL_NOUNS or head.rstrip("s") in RELATIONAL_NOUNS
 
 
 def words(text: str) -> list[str]:

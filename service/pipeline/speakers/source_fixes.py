@@ -33,6 +33,10 @@ MEDIUM_NOUNS = {"report", "reports", "article", "statement", "release", "data", 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 APPOSITIVE_NAME_ENTS = ("", "PERSON", "ORG")
 NAME_PARTS = ("compound", "flat")
+# Cue verbs of the "...," <verb> <speaker> order besides the speech verbs ("grumbled coach X")
+INVERTED_CUES = {"grumbled", "sighed", "insists", "insisted", "replied", "quipped", "shouted",
+                 "joked", "laughed", "admitted", "conceded", "cautioned", "recalled"}  # fmt: skip
+MAX_TITLE_WORDS = 4
 
 
 def speaker_span(doc: Doc, span: Span, att: Attribution) -> Span:
@@ -122,3 +126,22 @@ def appositive_name(doc: Doc, span: Span, att: Attribution) -> Span | None:
     while start > 0 and is_name_token(doc[start - 1]) and doc[start - 1].dep_ in NAME_PARTS:
         start -= 1
     return doc[start : span.end]
+
+
+def inverted_source(doc: Doc, att: Attribution) -> Span | None:
+    """A source the model missed after an inverted cue ("...," added goalkeeper X): the
+    title words and the capitalised name right after the cue, in its sentence."""
+    if att.cue is None or att.cue.start < att.end:
+        return None
+    cue = doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
+    if cue is None or cue[-1].lower_ not in SPEECH_VERBS | INVERTED_CUES:
+        return None
+    sent_end, k = cue[-1].sent.end, cue.end
+    while k < sent_end and k < cue.end + MAX_TITLE_WORDS and not is_name_token(doc[k]):
+        if not (doc[k].tag_.startswith("NN") or doc[k].tag_ in ("JJ", "HYPH")):
+            return None
+        k += 1
+    end = k
+    while end < sent_end and is_name_token(doc[end]):
+        end += 1
+    return doc[cue.end : end] if end > k else None

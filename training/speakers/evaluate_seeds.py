@@ -5,8 +5,8 @@ prediction used once, largest overlap first); its speaker is right when the cano
 names are equal ignoring case; its role is right when the token F1 against the gold role
 is at least 0.5 (scored only where the gold has a role); its type is right when equal.
 
-    python -m training.evaluate_seeds --url http://127.0.0.1:8000     # the running service
-    python -m training.evaluate_seeds --models models                 # the pipeline in-process
+    python -m training.speakers.evaluate_seeds --url http://127.0.0.1:8000  # the running service
+    python -m training.speakers.evaluate_seeds --models models  # the pipeline in-process
 """
 
 from __future__ import annotations
