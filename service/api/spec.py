@@ -14,7 +14,7 @@ from service import config, schemas
 
 JSON = "application/json"
 PROBLEM = "application/problem+json"
-_PROBLEMS = {
+DOCUMENTED_PROBLEMS = {
     400: "Malformed JSON",
     401: "Missing or invalid API key (only when QUOTES_API_KEYS is set)",
     413: "Body, text or batch over its limit",
@@ -26,7 +26,10 @@ _PROBLEMS = {
 
 def _problems(*codes: int) -> dict[str, Any]:
     return {
-        str(code): {"description": _PROBLEMS[code], "content": {PROBLEM: {"schema": "Problem"}}}
+        str(code): {
+            "description": DOCUMENTED_PROBLEMS[code],
+            "content": {PROBLEM: {"schema": "Problem"}},
+        }
         for code in codes
     }
 
