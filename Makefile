@@ -89,7 +89,8 @@ $(VENV)/.stamp-bench: pyproject.toml docker/constraints.txt $(VENV)/.stamp-train
 	$(PY) -m pip install --quiet -c docker/constraints.txt -e '.[dev,train,bench]'
 	touch $@
 
-# schemathesis, every check, >= 1,000 generated requests (the suite runs a fast profile).
+# schemathesis, every check, every phase (coverage, generated, stateful), >= 1,000 generated
+# requests (the suite runs a fast profile).
 fuzz: $(VENV)/.stamp-dev
 	$(PY) -m bench.fuzz
 

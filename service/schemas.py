@@ -3,6 +3,7 @@ is generated from them."""
 
 from __future__ import annotations
 
+import re
 from typing import Any, get_args
 
 from marshmallow import RAISE, Schema, ValidationError, fields, post_dump, validate
@@ -32,8 +33,17 @@ class UnicodeString(fields.String):
         return text
 
 
+# Whitespace as str.isspace() and str.strip() see it, spelled with escapes that Python's re and
+# ECMA-262 (the dialect of `pattern` in openapi.yaml) read alike; ECMA's own \s differs (it
+# lacks U+001C-U+001F and U+0085, and has U+FEFF), so the validator and the document share this.
+WHITESPACE = (
+    r"\t\n\x0b\x0c\r\x1c-\x1f\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+NOT_BLANK = f"[^{WHITESPACE}]"  # one character that is not whitespace
+
+
 def not_blank(value: str) -> None:
-    if not value.strip():
+    if not re.search(NOT_BLANK, value):
         raise ValidationError("Must contain something other than whitespace.")
 
 
@@ -50,8 +60,10 @@ class DocumentSchema(Schema):
     text = UnicodeString(
         required=True,
         validate=[validate.Length(min=1, max=config.MAX_TEXT_CHARS), not_blank],
-        metadata={"description": "Article text, not blank; longer than the limit is 413.",
-                  "pattern": r"\S"},
+        metadata={
+            "description": "Article text, not blank; longer than the limit is 413.",
+            "pattern": NOT_BLANK,
+        },
     )
     title = UnicodeString(validate=validate.Length(max=config.MAX_TITLE_CHARS))
     targets = fields.List(

@@ -6,6 +6,8 @@ invalid bodies get a 4xx problem+json; after every case the server still answers
 from __future__ import annotations
 
 import json
+import socket
+from urllib.parse import urlsplit
 
 import pytest
 import requests
@@ -149,3 +151,20 @@ def test_ten_megabyte_body_is_413(live_server) -> None:
     assert_problem(post(live_server, "/v1/quotes", data=data), 413)
     status, payload = raw_chunked_post(live_server, "/v1/quotes", data.encode())
     assert status == 413 and json.loads(payload)["status"] == 413
+
+
+def test_ten_megabyte_body_with_its_length_is_read_to_the_413(live_server) -> None:
+    # A plain client sends the whole body before it reads: it must not be reset mid-send.
+    address = urlsplit(live_server.url)
+    data = json.dumps({"text": "x" * TEN_MB}).encode()
+    with socket.create_connection((address.hostname, address.port), timeout=60) as sock:
+        sock.sendall(f"POST /v1/quotes HTTP/1.1\r\nHost: {address.netloc}\r\n"
+                     "Content-Type: application/json\r\n"
+                     f"Content-Length: {len(data)}\r\n\r\n".encode() + data)
+        reply = b""
+        while chunk := sock.recv(65_536):
+            reply += chunk
+    head, _, payload = reply.partition(b"\r\n\r\n")
+    assert head.split()[1] == b"413"
+    assert b"content-type: application/problem+json" in head.lower()
+    assert str(config.MAX_BODY_BYTES) in json.loads(payload)["detail"]
