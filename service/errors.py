@@ -49,7 +49,7 @@ STATUS: dict[Kind, HTTPStatus] = {
     Kind.INTERNAL: HTTPStatus.INTERNAL_SERVER_ERROR,
     Kind.NOT_READY: HTTPStatus.SERVICE_UNAVAILABLE,
 }
-KIND_OF_STATUS = {status: kind for kind, status in STATUS.items()}
+KIND_OF_STATUS = {int(status): kind for kind, status in STATUS.items()}
 # Kinds with meaning beyond their status get a problem type of their own (urn:quotes:problem:
 # <kind>); the rest are "about:blank" (RFC 9457 4.2.1).
 TYPED = frozenset({Kind.UNAUTHORIZED, Kind.TOO_LARGE, Kind.INVALID, Kind.NOT_READY})

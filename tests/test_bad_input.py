@@ -6,15 +6,20 @@ invalid bodies get a 4xx problem+json; after every case the server still answers
 from __future__ import annotations
 
 import json
-import socket
-from urllib.parse import urlsplit
 
 import pytest
 import requests
-from test_contract_http import assert_consistent, assert_offsets_index_the_text
-from test_errors_http import VALID, assert_problem, post, raw_chunked_post
 
 from service import config
+from tests.support.http import (
+    VALID,
+    assert_consistent,
+    assert_offsets_index_the_text,
+    assert_problem,
+    post,
+    raw_chunked_post,
+    raw_post,
+)
 from tests.support.spec_check import assert_matches
 
 TEN_MB = 10 * 1024 * 1024
@@ -155,16 +160,8 @@ def test_ten_megabyte_body_is_413(live_server) -> None:
 
 def test_ten_megabyte_body_with_its_length_is_read_to_the_413(live_server) -> None:
     # A plain client sends the whole body before it reads: it must not be reset mid-send.
-    address = urlsplit(live_server.url)
     data = json.dumps({"text": "x" * TEN_MB}).encode()
-    with socket.create_connection((address.hostname, address.port), timeout=60) as sock:
-        sock.sendall(f"POST /v1/quotes HTTP/1.1\r\nHost: {address.netloc}\r\n"
-                     "Content-Type: application/json\r\n"
-                     f"Content-Length: {len(data)}\r\n\r\n".encode() + data)
-        reply = b""
-        while chunk := sock.recv(65_536):
-            reply += chunk
-    head, _, payload = reply.partition(b"\r\n\r\n")
+    head, payload = raw_post(live_server, "/v1/quotes", data)
     assert head.split()[1] == b"413"
     assert b"content-type: application/problem+json" in head.lower()
     assert str(config.MAX_BODY_BYTES) in json.loads(payload)["detail"]

@@ -59,13 +59,14 @@ def test_every_not_ready_answer_has_the_one_retry_after(make_client) -> None:
     for answer in answers:
         assert answer.status_code == HTTPStatus.SERVICE_UNAVAILABLE
         assert answer.headers["Retry-After"] == str(RETRY_AFTER_SECONDS)
-        assert answer.json["type"] == "urn:quotes:problem:not-ready"
+        assert answer.json and answer.json["type"] == "urn:quotes:problem:not-ready"
 
 
 def test_werkzeug_errors_become_our_kinds(make_client) -> None:
     client = make_client(ScriptedPipeline())
     wrong_method = client.get("/v1/quotes")
     assert wrong_method.status_code == 405 and "POST" in wrong_method.headers["Allow"]
-    assert wrong_method.json["type"] == "about:blank"
+    assert wrong_method.json and wrong_method.json["type"] == "about:blank"
     missing = client.get("/v2")
-    assert missing.status_code == 404 and "openapi.yaml" in missing.json["detail"]
+    assert missing.status_code == 404
+    assert missing.json and "openapi.yaml" in missing.json["detail"]

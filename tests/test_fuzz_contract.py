@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, Phase, settings
+from requests.structures import CaseInsensitiveDict
 from schemathesis import DataGenerationMethod, GenerationConfig, experimental
 from schemathesis.checks import ALL_CHECKS
 from schemathesis.internal.checks import (
@@ -30,6 +31,7 @@ from schemathesis.internal.checks import (
 from schemathesis.models import Case
 from schemathesis.specs.openapi import checks
 from schemathesis.stateful import run_state_machine_as_test
+from schemathesis.transports.responses import GenericResponse
 
 from service.config import REPO_ROOT
 from tests.support.server import start_server, stop_server
@@ -51,7 +53,9 @@ sent: Counter[str] = Counter()  # generated requests per operation and generatio
 experimental.COVERAGE_PHASE.enable()  # boundary values of every constraint, before generation
 
 
-def negative_data_rejection(ctx: CheckContext, response: object, case: Case) -> bool | None:
+def negative_data_rejection(
+    ctx: CheckContext, response: GenericResponse, case: Case
+) -> bool | None:
     """schemathesis's check with our refusal statuses (its default list lacks 413)."""
     ctx.config = replace(
         ctx.config, negative_data_rejection=NegativeDataRejectionConfig(REFUSALS)
@@ -59,7 +63,9 @@ def negative_data_rejection(ctx: CheckContext, response: object, case: Case) -> 
     return checks.negative_data_rejection(ctx, response, case)
 
 
-def positive_data_acceptance(ctx: CheckContext, response: object, case: Case) -> bool | None:
+def positive_data_acceptance(
+    ctx: CheckContext, response: GenericResponse, case: Case
+) -> bool | None:
     """schemathesis's (optional) check that valid data is accepted, with ACCEPTANCES."""
     ctx.config = replace(
         ctx.config, positive_data_acceptance=PositiveDataAcceptanceConfig(ACCEPTANCES)
@@ -116,7 +122,8 @@ def count(case: Case, phase: str) -> None:
 @FUZZ_SETTINGS
 def test_contract(case: Case) -> None:
     count(case, "stateless")
-    case.headers = case.headers or {}  # ignored_auth writes its invalid key into this dict
+    # ignored_auth writes its invalid key into this dict
+    case.headers = case.headers or CaseInsensitiveDict()
     case.call_and_validate(
         headers=dict(AUTH), checks=CHECKS, timeout=150
     )
@@ -135,7 +142,7 @@ def test_contract_stateful(keyed_server) -> None:
                 # The link sent the previous request's body whole (merge_body: false), so
                 # this case is as valid as that one was, whatever was drawn for it.
                 case.data_generation_method = case.source.case.data_generation_method
-            case.headers = case.headers or {}
+            case.headers = case.headers or CaseInsensitiveDict()
             count(case, "stateful")
 
         def get_call_kwargs(self, case: Case) -> dict:

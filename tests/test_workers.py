@@ -21,7 +21,7 @@ def test_drain_answers_every_queued_connection() -> None:
     worker.sockets = [listener]
     worker.cfg = SimpleNamespace(graceful_timeout=30)
 
-    def handle(_listener, client, _addr) -> None:  # noqa: ANN001
+    def handle(_listener: socket.socket, client: socket.socket, _addr: object) -> None:
         handled.append(client.fileno())
         client.sendall(b"answered")
         client.close()

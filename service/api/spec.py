@@ -68,7 +68,7 @@ def _post(
 
 
 def _get(summary: str, responses: dict[str, Any], secured: bool = True) -> dict[str, Any]:
-    operation = {"summary": summary, "responses": responses}
+    operation: dict[str, Any] = {"summary": summary, "responses": responses}
     if secured:
         operation["security"] = [{}, {"bearerAuth": []}]
     return {"get": operation}
