@@ -27,6 +27,8 @@ PROBLEM = ProblemSchema()
 
 
 class Kind(StrEnum):
+    """What went wrong, in the client's terms (a typed kind's value names its problem type)."""
+
     MALFORMED = "malformed"
     UNAUTHORIZED = "unauthorized"
     NOT_FOUND = "not-found"

@@ -10,12 +10,7 @@ from flask import Blueprint, current_app, request
 from marshmallow import ValidationError
 
 from service import config, observability
-from service.api.render import (
-    QUOTES_RESPONSE,
-    DocumentResult,
-    document_result,
-    render_batch,
-)
+from service.api.render import DocumentResult, document_result, render, render_batch
 from service.errors import (
     body_too_large,
     invalid,
@@ -103,7 +98,7 @@ def quotes() -> dict[str, Any]:
     payload = read_json()
     _check_text_size(payload, "text")
     document = _load(document_schema, payload)
-    return QUOTES_RESPONSE.dump(_analyse(_pipeline(), document))
+    return render(_analyse(_pipeline(), document))
 
 
 @bp.post("/v1/quotes/batch")

@@ -72,11 +72,16 @@ def document_result(
     return DocumentResult(doc_id, model, numbered, _speakers(numbered))
 
 
+def render(result: DocumentResult) -> dict[str, Any]:
+    """The JSON object of POST /v1/quotes (QuotesResponse in openapi.yaml)."""
+    return QUOTES_RESPONSE.dump(result)
+
+
 def render_document(
     doc_id: str | None, text: str, quotes: list[Quote], model: dict[str, str]
 ) -> dict[str, Any]:
-    """The JSON object of POST /v1/quotes (QuotesResponse in openapi.yaml)."""
-    return QUOTES_RESPONSE.dump(document_result(doc_id, text, quotes, model))
+    """render(document_result(...)), for callers outside the API (training/evaluate_seeds.py)."""
+    return render(document_result(doc_id, text, quotes, model))
 
 
 def render_batch(results: list[DocumentResult]) -> dict[str, Any]:
