@@ -1,5 +1,5 @@
 # `make serve`: set up .venv if missing or older than pyproject.toml, serve on ${PORT:-8000}.
-# `make test`:  set up .venv with the dev extras, run ruff and the test suite.
+# `make test`:  set up .venv with the dev extras, run ruff, mypy and the test suite.
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
@@ -20,8 +20,10 @@ $(VENV)/.stamp-dev: pyproject.toml docker/constraints.txt | $(PY)
 serve: $(VENV)/.stamp-serve
 	PORT=$(PORT) $(VENV)/bin/gunicorn -c service/gunicorn_conf.py service.wsgi:app
 
+# No formatter: the code keeps its hand-aligned layout (ruff format would rewrite 810 lines).
 lint: $(VENV)/.stamp-dev
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 
 test: lint
 	$(PY) -m pytest -q
@@ -33,9 +35,9 @@ openapi: $(VENV)/.stamp-serve
 # --- models (training needs torch: the local CPU wheel, pinned, installed first) ---
 DATA ?= ../shared/data/polnear
 
-$(VENV)/.stamp-train: pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet torch==2.13.0
-	$(PY) -m pip install --quiet -e '.[dev,train]'
+$(VENV)/.stamp-train: pyproject.toml docker/constraints.txt | $(PY)
+	$(PY) -m pip install --quiet -c docker/constraints.txt torch==2.13.0
+	$(PY) -m pip install --quiet -c docker/constraints.txt -e '.[dev,train]'
 	touch $@ $(VENV)/.stamp-dev $(VENV)/.stamp-serve
 
 .PHONY: train-attribution export-attribution eval-attribution
@@ -89,7 +91,8 @@ $(VENV)/.stamp-bench: pyproject.toml docker/constraints.txt $(VENV)/.stamp-train
 	$(PY) -m pip install --quiet -c docker/constraints.txt -e '.[dev,train,bench]'
 	touch $@
 
-# schemathesis, every check, >= 1,000 generated requests (the suite runs a fast profile).
+# schemathesis, every check, every phase (coverage, generated, stateful), >= 1,000 generated
+# requests (the suite runs a fast profile).
 fuzz: $(VENV)/.stamp-dev
 	$(PY) -m bench.fuzz
 

@@ -24,14 +24,18 @@ import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")  # as service/gunicorn_conf.py sets it
 
-from bench.articles import by_size, dev_texts, words  # noqa: E402
-from bench.loadgen import percentile, send  # noqa: E402
-from bench.procs import peak_rss_mb, workers_of  # noqa: E402
-from tests.support.server import start_server, stop_server  # noqa: E402
-from training.corpora.polnear import DEFAULT_DIR  # noqa: E402
+from bench.articles import by_size, dev_texts, words
+from bench.loadgen import percentile, send
+from bench.procs import peak_rss_mb, workers_of
+from tests.support.server import start_server, stop_server
+from training.corpora.polnear import DEFAULT_DIR
+
+if TYPE_CHECKING:
+    from service.pipeline import Pipeline
 
 TARGET = "the government"  # one stance target per request, as in issue 7's latency target
 RESULTS = Path("runs/bench")
@@ -89,7 +93,7 @@ def serve(
             "throughput_800w_per_s": round(throughput, 2), "peak_rss_mb_per_worker": rss}
 
 
-def in_process(pipeline, sizes: dict[str, list[str]], runs: int) -> dict:  # noqa: ANN001
+def in_process(pipeline: Pipeline, sizes: dict[str, list[str]], runs: int) -> dict:
     import spacy
     from textacy.extract.triples import direct_quotations
 
@@ -131,7 +135,7 @@ def transformer(checkpoint: Path, serve_python: str) -> list[dict]:
     return rows
 
 
-def profile(pipeline, text: str, runs: int) -> dict[str, float]:  # noqa: ANN001
+def profile(pipeline: Pipeline, text: str, runs: int) -> dict[str, float]:
     """Milliseconds per article in each function Pipeline.analyse calls (pyinstrument)."""
     from pyinstrument import Profiler
 

@@ -45,7 +45,7 @@ def busy_worker(pids: set[int], window: float = 0.2) -> int:
         first = {pid: cpu_ticks(pid) for pid in pids}
         time.sleep(window)
         used = {pid: cpu_ticks(pid) - first[pid] for pid in pids}
-        pid = max(used, key=used.get)
+        pid = max(used, key=used.__getitem__)
         if used[pid] >= 0.6 * window * os.sysconf("SC_CLK_TCK"):
             return pid
 

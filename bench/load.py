@@ -57,7 +57,7 @@ def main() -> None:
         log = Path(tempfile.mkdtemp(prefix="quotes-load-")) / "gunicorn.log"
         server = start_server(log, workers=args.workers)
         print(f"gunicorn, {args.workers} workers, at {server.url} (log {log})")
-    url = args.url or server.url
+    url = args.url if server is None else server.url
     try:
         steady = summary(open_loop(url, steady_mix, args.rate, args.seconds))
         typical = steady["latency_ms_by_class"]["typical"]["p50"] / 1000

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -47,7 +47,7 @@ class Mix:
     """A deterministic request mix: `schedule` lists article classes in the order they are
     sent, repeated; `bodies` holds the JSON bodies of each class, used in turn."""
 
-    def __init__(self, schedule: Sequence[str], texts: dict[str, Sequence[str]]) -> None:
+    def __init__(self, schedule: Sequence[str], texts: Mapping[str, Sequence[str]]) -> None:
         self.schedule = list(schedule)
         self.bodies = {k: [json.dumps({"text": t}).encode() for t in v] for k, v in texts.items()}
         self._used: Counter[str] = Counter()

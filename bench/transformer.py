@@ -19,11 +19,11 @@ from types import SimpleNamespace
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")  # as service/gunicorn_conf.py sets it
 
-from bench.articles import by_size, dev_texts  # noqa: E402
-from bench.procs import peak_rss_mb  # noqa: E402
-from service.pipeline.attribution import model as attribution  # noqa: E402
-from service.pipeline.text import encoder_view  # noqa: E402
-from training.corpora.polnear import DEFAULT_DIR  # noqa: E402
+from bench.articles import by_size, dev_texts
+from bench.procs import peak_rss_mb
+from service.pipeline.attribution import model as attribution
+from service.pipeline.text import encoder_view
+from training.corpora.polnear import DEFAULT_DIR
 
 
 class TorchSession:
@@ -58,7 +58,11 @@ def main() -> None:
     ap.add_argument("--data-dir", type=Path, default=DEFAULT_DIR)
     args = ap.parse_args()
     if args.engine == "torch":
-        attribution.load_session = lambda _path, _threads: TorchSession(args.checkpoint)
+
+        def torch_session(path: Path, threads: int = 1) -> TorchSession:
+            return TorchSession(args.checkpoint)
+
+        attribution.load_session = torch_session
     model = attribution.AttributionModel(args.model, threads=1)
     texts = [group[0] for group in by_size(dev_texts(args.data_dir)).values()]
     ids = [model.tokenizer.encode(encoder_view(t), add_special_tokens=False).ids for t in texts]

@@ -15,8 +15,8 @@ import time
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")  # as service/gunicorn_conf.py sets it
 
-from service.config import MAX_TEXT_CHARS, REPO_ROOT  # noqa: E402
-from service.pipeline import Pipeline  # noqa: E402
+from service.config import MAX_TEXT_CHARS, REPO_ROOT
+from service.pipeline import Pipeline
 
 PROSE = (
     "The city council met on Tuesday to discuss the budget for the coming year. Members "

@@ -5,9 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask
+from flask.json.provider import DefaultJSONProvider
 
 from service.config import MAX_BODY_BYTES, Config
 from service.loader import PipelineLoader, build_real_pipeline
+
+
+class OrderedJSON(DefaultJSONProvider):
+    sort_keys = False  # keep the documented field order
 
 
 def create_app(config: Config | None = None, pipeline: Any = None) -> Flask:
@@ -21,7 +26,7 @@ def create_app(config: Config | None = None, pipeline: Any = None) -> Flask:
     app = Flask(__name__)
     app.config["QUOTES"] = config
     app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES + 1  # see api.quotes.read_json
-    app.json.sort_keys = False  # keep the documented field order
+    app.json = OrderedJSON(app)
 
     observability.init_app(app)  # first: request ids and logs also cover auth and errors
     auth.init_app(app)

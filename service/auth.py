@@ -6,10 +6,9 @@ import hmac
 
 from flask import Flask, request
 
-from service.errors import UNAUTHORIZED, ApiError
+from service.errors import unauthorized
 
 OPEN_PATHS = frozenset({"/livez", "/readyz", "/metrics"})
-CHALLENGE = {"WWW-Authenticate": 'Bearer realm="quotes"'}
 
 
 def _bytes(value: str) -> bytes:
@@ -34,13 +33,6 @@ def init_app(app: Flask) -> None:
             return
         scheme, _, presented = request.headers.get("Authorization", "").partition(" ")
         if scheme.lower() != "bearer" or not presented.strip():
-            raise ApiError(
-                401, "This service needs an API key: 'Authorization: Bearer <key>'.",
-                type_=UNAUTHORIZED, headers=CHALLENGE,
-            )
+            raise unauthorized("This service needs an API key: 'Authorization: Bearer <key>'.")
         if not key_is_valid(presented.strip(), keys):
-            raise ApiError(
-                401, "The API key is not valid.", type_=UNAUTHORIZED,
-                headers={"WWW-Authenticate": CHALLENGE["WWW-Authenticate"]
-                         + ', error="invalid_token"'},
-            )
+            raise unauthorized("The API key is not valid.", invalid_token=True)

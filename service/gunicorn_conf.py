@@ -11,6 +11,11 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gunicorn.arbiter import Arbiter
+    from gunicorn.workers.base import Worker
 
 # Before anything imports numpy: its BLAS (spaCy's matrix products) on one thread per worker.
 for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUMEXPR_NUM_THREADS"):
@@ -43,7 +48,7 @@ limit_request_line = 8190
 limit_request_fields = 100
 
 
-def on_starting(server) -> None:  # noqa: ANN001 (gunicorn Arbiter)
+def on_starting(server: Arbiter) -> None:
     # Stale files from an earlier run would be summed into this run's metrics.
     shutil.rmtree(METRICS_DIR, ignore_errors=True)
     METRICS_DIR.mkdir(parents=True)
@@ -54,13 +59,13 @@ def on_starting(server) -> None:  # noqa: ANN001 (gunicorn Arbiter)
         handler.setFormatter(JsonFormatter())
 
 
-def child_exit(server, worker) -> None:  # noqa: ANN001
+def child_exit(server: Arbiter, worker: Worker) -> None:
     # A dead worker's live gauges must not be reported any more; its counters are kept.
     from prometheus_client import multiprocess
 
     multiprocess.mark_process_dead(worker.pid, str(METRICS_DIR))
 
 
-def on_exit(server) -> None:  # noqa: ANN001
+def on_exit(server: Arbiter) -> None:
     if _OWN_METRICS_DIR:
         shutil.rmtree(METRICS_DIR, ignore_errors=True)

@@ -1,15 +1,22 @@
-"""Marshmallow schemas: requests are loaded through them, responses and openapi.yaml follow them."""
+"""Marshmallow schemas: requests are loaded and responses dumped through them, and openapi.yaml
+is generated from them."""
 
 from __future__ import annotations
 
-from marshmallow import RAISE, Schema, ValidationError, fields, validate
+import re
+from typing import Any, get_args
+
+from marshmallow import RAISE, Schema, ValidationError, fields, post_dump, validate
 
 from service import config
+from service.vocabulary import QuoteType, SpeakerType, StanceLabel, TargetSource
 
-QUOTE_TYPES = ("direct", "indirect", "mixed")
-SPEAKER_TYPES = ("person", "organization", "other", "unknown")
-STANCE_LABELS = ("support", "oppose", "neutral")
-TARGET_SOURCES = ("request", "title", "entity")
+CONFIDENCE_DECIMALS = 4
+
+
+def one_of(alias: object) -> validate.OneOf:
+    """A validator (and an `enum` in openapi.yaml) for the values of a Literal alias."""
+    return validate.OneOf(get_args(alias))
 
 
 class UnicodeString(fields.String):
@@ -26,8 +33,17 @@ class UnicodeString(fields.String):
         return text
 
 
+# Whitespace as str.isspace() and str.strip() see it, spelled with escapes that Python's re and
+# ECMA-262 (the dialect of `pattern` in openapi.yaml) read alike; ECMA's own \s differs (it
+# lacks U+001C-U+001F and U+0085, and has U+FEFF), so the validator and the document share this.
+WHITESPACE = (
+    r"\t\n\x0b\x0c\r\x1c-\x1f\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+NOT_BLANK = f"[^{WHITESPACE}]"  # one character that is not whitespace
+
+
 def not_blank(value: str) -> None:
-    if not value.strip():
+    if not re.search(NOT_BLANK, value):
         raise ValidationError("Must contain something other than whitespace.")
 
 
@@ -44,8 +60,10 @@ class DocumentSchema(Schema):
     text = UnicodeString(
         required=True,
         validate=[validate.Length(min=1, max=config.MAX_TEXT_CHARS), not_blank],
-        metadata={"description": "Article text, not blank; longer than the limit is 413.",
-                  "pattern": r"\S"},
+        metadata={
+            "description": "Article text, not blank; longer than the limit is 413.",
+            "pattern": NOT_BLANK,
+        },
     )
     title = UnicodeString(validate=validate.Length(max=config.MAX_TITLE_CHARS))
     targets = fields.List(
@@ -66,6 +84,17 @@ class BatchSchema(Schema):
     )
 
 
+class Confidence(fields.Float):
+    """A probability in [0, 1], rounded to CONFIDENCE_DECIMALS: the one place confidences are."""
+
+    def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> float | None:
+        return None if value is None else round(float(value), CONFIDENCE_DECIMALS)
+
+
+# The response schemas dump the pipeline's objects (service/pipeline/types.py) directly;
+# a quote is dumped as render.NumberedQuote (its id and text, and the pipeline's Quote).
+
+
 class SpanSchema(Schema):
     """Characters [start, end) of the text as sent, in Unicode code points."""
 
@@ -76,7 +105,7 @@ class SpanSchema(Schema):
 
 class SpeakerSchema(Schema):
     name = fields.String(required=True, allow_none=True)
-    type = fields.String(required=True, validate=validate.OneOf(SPEAKER_TYPES))
+    type = fields.String(required=True, validate=one_of(SpeakerType))
     mention = fields.Nested(SpanSchema, required=True, allow_none=True)
     role = fields.String(required=True, allow_none=True)
 
@@ -85,7 +114,7 @@ class StanceSchema(Schema):
     target = fields.String(required=True)
     target_source = fields.String(
         required=True,
-        validate=validate.OneOf(TARGET_SOURCES),
+        validate=one_of(TargetSource),
         metadata={
             "description": "Where the target came from, by the first rule that applies: the "
             "request's `targets` (one entry per target); else the `title`; else the article's "
@@ -94,31 +123,40 @@ class StanceSchema(Schema):
     )
     label = fields.String(
         required=True,
-        validate=validate.OneOf(STANCE_LABELS),
+        validate=one_of(StanceLabel),
         metadata={"description": "The speaker's position toward the target (not sentiment)."},
     )
-    confidence = fields.Float(required=True)
+    confidence = Confidence(required=True)
 
 
 class QuoteSchema(Schema):
     id = fields.String(required=True)
-    type = fields.String(required=True, validate=validate.OneOf(QUOTE_TYPES))
+    type = fields.String(required=True, validate=one_of(QuoteType), attribute="quote.type")
     text = fields.String(required=True)
-    start = fields.Integer(required=True)
-    end = fields.Integer(required=True)
+    start = fields.Integer(required=True, attribute="quote.attribution.start")
+    end = fields.Integer(required=True, attribute="quote.attribution.end")
     fragments = fields.List(
         fields.Nested(SpanSchema),
+        attribute="quote.attribution.fragments",
         metadata={"description": "Content parts; present only when the quote is interrupted."},
     )
-    cue = fields.Nested(SpanSchema, required=True, allow_none=True)
-    speaker = fields.Nested(SpeakerSchema, required=True)
-    stance = fields.List(fields.Nested(StanceSchema), required=True)
-    confidence = fields.Float(required=True)
+    cue = fields.Nested(
+        SpanSchema, required=True, allow_none=True, attribute="quote.attribution.cue"
+    )
+    speaker = fields.Nested(SpeakerSchema, required=True, attribute="quote.speaker")
+    stance = fields.List(fields.Nested(StanceSchema), required=True, attribute="quote.stance")
+    confidence = Confidence(required=True, attribute="quote.attribution.confidence")
+
+    @post_dump
+    def _fragments_only_when_interrupted(self, data: dict[str, Any], **kwargs: Any) -> dict:
+        if len(data["fragments"]) < 2:
+            del data["fragments"]
+        return data
 
 
 class SpeakerSummarySchema(Schema):
     name = fields.String(required=True)
-    type = fields.String(required=True, validate=validate.OneOf(SPEAKER_TYPES))
+    type = fields.String(required=True, validate=one_of(SpeakerType))
     role = fields.String(required=True, allow_none=True)
     quote_ids = fields.List(fields.String(), required=True)
 

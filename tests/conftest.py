@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
+from flask.testing import FlaskClient
 
 from service import create_app
 from service.config import Config
@@ -15,7 +17,7 @@ from tests.support.server import LiveServer, start_server, stop_server
 def make_client():
     """make_client(pipeline, **config) -> a Flask test client whose models are already loaded."""
 
-    def make(pipeline: object, **settings: object):
+    def make(pipeline: object, **settings: Any) -> FlaskClient:
         app = create_app(Config(**settings), pipeline=pipeline)
         app.extensions["quotes_loader"].thread.join(timeout=10)
         return app.test_client()

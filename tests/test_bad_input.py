@@ -9,10 +9,17 @@ import json
 
 import pytest
 import requests
-from test_contract_http import assert_consistent, assert_offsets_index_the_text
-from test_errors_http import VALID, assert_problem, post, raw_chunked_post
 
 from service import config
+from tests.support.http import (
+    VALID,
+    assert_consistent,
+    assert_offsets_index_the_text,
+    assert_problem,
+    post,
+    raw_chunked_post,
+    raw_post,
+)
 from tests.support.spec_check import assert_matches
 
 TEN_MB = 10 * 1024 * 1024
@@ -149,3 +156,12 @@ def test_ten_megabyte_body_is_413(live_server) -> None:
     assert_problem(post(live_server, "/v1/quotes", data=data), 413)
     status, payload = raw_chunked_post(live_server, "/v1/quotes", data.encode())
     assert status == 413 and json.loads(payload)["status"] == 413
+
+
+def test_ten_megabyte_body_with_its_length_is_read_to_the_413(live_server) -> None:
+    # A plain client sends the whole body before it reads: it must not be reset mid-send.
+    data = json.dumps({"text": "x" * TEN_MB}).encode()
+    head, payload = raw_post(live_server, "/v1/quotes", data)
+    assert head.split()[1] == b"413"
+    assert b"content-type: application/problem+json" in head.lower()
+    assert str(config.MAX_BODY_BYTES) in json.loads(payload)["detail"]

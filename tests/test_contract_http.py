@@ -8,6 +8,7 @@ import sys
 import requests
 
 from service.config import REPO_ROOT, limits
+from tests.support.http import assert_consistent, assert_offsets_index_the_text
 from tests.support.spec_check import assert_matches
 
 ARTICLE = (
@@ -37,36 +38,6 @@ def analyse(server, body: dict) -> dict:
     result = response.json()
     assert_matches(result, "QuotesResponse")
     return result
-
-
-def assert_offsets_index_the_text(result: dict, text: str) -> None:
-    def check(span: dict | None) -> None:
-        if span is not None:
-            assert text[span["start"]:span["end"]] == span["text"], span
-
-    for quote in result["quotes"]:
-        check(quote)
-        check(quote["cue"])
-        check(quote["speaker"]["mention"])
-        for fragment in quote.get("fragments", []):
-            check(fragment)
-            assert quote["start"] <= fragment["start"] < fragment["end"] <= quote["end"]
-        assert len(quote.get("fragments", [None, None])) > 1
-
-
-def assert_consistent(result: dict) -> None:
-    quotes = result["quotes"]
-    assert [q["id"] for q in quotes] == [f"q{i}" for i in range(1, len(quotes) + 1)]
-    assert [q["start"] for q in quotes] == sorted(q["start"] for q in quotes)
-    by_id = {q["id"]: q for q in quotes}
-    listed = [quote_id for speaker in result["speakers"] for quote_id in speaker["quote_ids"]]
-    assert sorted(listed) == sorted(q["id"] for q in quotes if q["speaker"]["name"] is not None)
-    for speaker in result["speakers"]:
-        for quote_id in speaker["quote_ids"]:
-            assert by_id[quote_id]["speaker"]["name"] == speaker["name"]
-            assert by_id[quote_id]["speaker"]["type"] == speaker["type"]
-    first_quotes = [int(s["quote_ids"][0][1:]) for s in result["speakers"]]
-    assert first_quotes == sorted(first_quotes)
 
 
 def test_single_article(live_server) -> None:

@@ -4,35 +4,13 @@ RFC 9457 problem+json (4xx), never a 500, and the server keeps serving."""
 from __future__ import annotations
 
 import json
-import socket
-from urllib.parse import urlsplit
 
 import pytest
 import requests
 
 from service import config
+from tests.support.http import VALID, assert_problem, post, raw_chunked_post
 from tests.support.spec_check import assert_matches
-
-JSON_HEADERS = {"Content-Type": "application/json"}
-VALID = {"text": "The mayor said the bridge would open in May."}
-
-
-def post(server, path: str, body: object = None, data: bytes | str | None = None,
-         headers: dict[str, str] | None = None) -> requests.Response:
-    if data is None:
-        data = json.dumps(body)
-    return requests.post(f"{server.url}{path}", data=data,
-                         headers=JSON_HEADERS if headers is None else headers, timeout=60)
-
-
-def assert_problem(response: requests.Response, status: int) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["Content-Type"] == "application/problem+json"
-    problem = response.json()
-    assert_matches(problem, "Problem")
-    assert problem["status"] == status
-    assert problem["request_id"] == response.headers["X-Request-ID"]
-    return problem
 
 
 @pytest.mark.parametrize("data", [
@@ -112,28 +90,6 @@ def test_body_over_the_limit_is_413(live_server) -> None:
     data = json.dumps({"text": "ok", "id": "x" * config.MAX_BODY_BYTES})
     problem = assert_problem(post(live_server, "/v1/quotes", data=data), 413)
     assert str(config.MAX_BODY_BYTES) in problem["detail"]
-
-
-def raw_chunked_post(server, path: str, body: bytes, chunk: int = 65_536) -> tuple[int, bytes]:
-    """POST with Transfer-Encoding: chunked and no Content-Length; returns (status, body)."""
-    address = urlsplit(server.url)
-    with socket.create_connection((address.hostname, address.port), timeout=60) as sock:
-        sock.sendall(f"POST {path} HTTP/1.1\r\nHost: {address.netloc}\r\n"
-                     "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
-                     "Connection: close\r\n\r\n".encode())
-        try:
-            for i in range(0, len(body), chunk):
-                part = body[i:i + chunk]
-                sock.sendall(f"{len(part):x}\r\n".encode() + part + b"\r\n")
-            sock.sendall(b"0\r\n\r\n")
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the server answered before reading everything, as it should
-        reply = b""
-        while data := sock.recv(65_536):
-            reply += data
-    head, _, payload = reply.partition(b"\r\n\r\n")
-    assert b"content-length" not in head.lower().split(b"\r\n")[0]
-    return int(head.split()[1]), payload
 
 
 def test_chunked_body_without_length_is_read_and_bounded(live_server) -> None:

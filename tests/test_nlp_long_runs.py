@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.pipeline.nlp import MAX_RUN, load_nlp
+from service.pipeline.nlp import MAX_RUN, BoundedTokenizer, load_nlp
 
 TEXTS = {
     "quotation-marks": '"' * 100_000,
@@ -29,4 +29,6 @@ def test_doc_holds_the_text_and_long_runs_are_cut(text: str) -> None:
 def test_ordinary_text_is_tokenized_as_by_spacy() -> None:
     nlp = load_nlp()
     text = TEXTS["ordinary"] + " " + "y" * MAX_RUN
-    assert [t.text for t in nlp(text)] == [t.text for t in nlp.tokenizer.tokenizer(text)]
+    bounded = nlp.tokenizer
+    assert isinstance(bounded, BoundedTokenizer)
+    assert [t.text for t in nlp(text)] == [t.text for t in bounded.tokenizer(text)]

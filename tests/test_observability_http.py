@@ -7,6 +7,7 @@ import re
 import uuid
 
 import requests
+from prometheus_client import CONTENT_TYPE_LATEST
 from prometheus_client.parser import text_string_to_metric_families
 
 
@@ -50,6 +51,12 @@ def test_one_json_log_line_per_request_without_article_text(live_server) -> None
     assert entry["status"] == 200 and entry["route"] == "/v1/quotes"
     assert entry["latency_ms"] >= 0 and entry["characters"] == len(text)
     assert not any(secret in line for line in lines)
+
+
+def test_metrics_content_type_names_its_charset_once(live_server) -> None:
+    content_type = requests.get(f"{live_server.url}/metrics", timeout=10).headers["Content-Type"]
+    assert content_type == CONTENT_TYPE_LATEST
+    assert content_type.count("charset") == 1
 
 
 def test_metrics_are_summed_over_workers(live_server) -> None:

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from service.api.render import render_document
+from typing import get_args
+
+import pytest
+import yaml
+
+from service.api.render import document_result, render_batch, render_document
+from service.config import REPO_ROOT
 from service.pipeline.types import Attribution, Quote, Span, Speaker, Stance
+from service.schemas import QuoteSchema, SpeakerSchema, SpeakerSummarySchema, StanceSchema
+from service.vocabulary import QuoteType, SpeakerType, StanceLabel, TargetSource
 
 ARTICLE = "“We will win,” she said, “and soon.” Ren Zhengfei said trade helps. They said no."
 MODEL = {"name": "attribution-tagger", "version": "1.2"}
@@ -70,3 +78,26 @@ def test_same_name_with_another_type_is_another_speaker() -> None:
     body = render_document(None, ARTICLE, [person, company], MODEL)
     assert [(s["name"], s["type"]) for s in body["speakers"]] == [
         ("Huawei", "person"), ("Huawei", "organization")]
+
+
+def test_a_batch_is_its_documents_rendered_one_by_one() -> None:
+    quotes = [quote([span("trade helps")], "Ren Zhengfei"), quote([span("no")], None)]
+    one = render_document("a", ARTICLE, quotes, MODEL)
+    batch = render_batch([document_result("a", ARTICLE, quotes, MODEL)] * 2)
+    assert batch == {"results": [one, one]}
+
+
+@pytest.mark.parametrize(("schema", "field", "alias"), [
+    (QuoteSchema, "type", QuoteType),
+    (SpeakerSchema, "type", SpeakerType),
+    (SpeakerSummarySchema, "type", SpeakerType),
+    (StanceSchema, "label", StanceLabel),
+    (StanceSchema, "target_source", TargetSource),
+])
+def test_enums_come_from_the_vocabulary(schema, field: str, alias: object) -> None:
+    validator = schema().fields[field].validators[0]
+    assert tuple(validator.choices) == get_args(alias)
+    spec = yaml.safe_load((REPO_ROOT / "openapi.yaml").read_text(encoding="utf-8"))
+    component = spec["components"]["schemas"][schema.__name__.removesuffix("Schema")]
+    documented = component["properties"][field]
+    assert tuple(documented["enum"]) == get_args(alias)

@@ -4,11 +4,10 @@ written for these tests."""
 
 from __future__ import annotations
 
-from test_speakers import speakers
-
 from service.pipeline.nlp import parse
 from service.pipeline.speakers.coreference import hyphenated, titled_names
 from tests.support.handmade import attribution
+from tests.test_speakers import speakers
 
 
 def test_description_marked_without_its_appositive_name_goes_to_the_name() -> None:

@@ -8,9 +8,12 @@ from typing import Any
 from flask import Blueprint, Response, current_app
 
 from service import config, observability
-from service.errors import NOT_READY, ApiError
+from service.errors import not_ready
+from service.schemas import InfoSchema, StatusSchema
 
 bp = Blueprint("health", __name__)
+STATUS = StatusSchema()
+INFO = InfoSchema()
 
 
 def service_version() -> str:
@@ -22,31 +25,28 @@ def service_version() -> str:
 
 @bp.get("/livez")
 def livez() -> dict[str, str]:
-    return {"status": "alive"}
+    return STATUS.dump({"status": "alive"})
 
 
 @bp.get("/readyz")
 def readyz() -> dict[str, str]:
     loader = current_app.extensions["quotes_loader"]
     if loader.ready:
-        return {"status": "ready"}
+        return STATUS.dump({"status": "ready"})
     if loader.error:
-        raise ApiError(503, f"The models failed to load: {loader.error}", type_=NOT_READY)
-    raise ApiError(
-        503, "The models are loading and warming up.", type_=NOT_READY,
-        headers={"Retry-After": "2"},
-    )
+        raise not_ready(f"The models failed to load: {loader.error}")
+    raise not_ready("The models are loading and warming up.")
 
 
 @bp.get("/v1/info")
 def info() -> dict[str, Any]:
     loader = current_app.extensions["quotes_loader"]
-    return {
+    return INFO.dump({
         "service": {"name": "quotes", "version": service_version()},
-        "models": list(loader.pipeline.models) if loader.ready else [],
+        "models": loader.pipeline.models if loader.ready else [],
         "ready": loader.ready,
         "limits": config.limits(),
-    }
+    })
 
 
 @bp.get("/metrics")

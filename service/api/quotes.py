@@ -10,8 +10,15 @@ from flask import Blueprint, current_app, request
 from marshmallow import ValidationError
 
 from service import config, observability
-from service.api.render import render_document
-from service.errors import NOT_READY, VALIDATION, ApiError, body_limit_detail, too_large
+from service.api.render import DocumentResult, document_result, render, render_batch
+from service.errors import (
+    body_too_large,
+    invalid,
+    malformed,
+    not_ready,
+    too_large,
+    unsupported_media_type,
+)
 from service.schemas import BatchSchema, DocumentSchema
 
 bp = Blueprint("quotes", __name__)
@@ -21,19 +28,21 @@ batch_schema = BatchSchema()
 
 def read_json() -> Any:
     if not request.is_json:
-        raise ApiError(415, "The body must be JSON, sent with 'Content-Type: application/json'.")
+        raise unsupported_media_type(
+            "The body must be JSON, sent with 'Content-Type: application/json'."
+        )
     # Werkzeug refuses a declared Content-Length over MAX_CONTENT_LENGTH, but silently cuts a
     # chunked body at it; MAX_CONTENT_LENGTH is one byte over the limit so that a cut shows.
     body = request.get_data(cache=False)
     if len(body) > config.MAX_BODY_BYTES:
-        raise too_large(body_limit_detail())
+        raise body_too_large()
     try:
         # Strict UTF-8 (RFC 8259): json.loads(bytes) would let UTF-8-encoded surrogates through.
         return json.loads(body.decode("utf-8"))
     except RecursionError as exc:
-        raise ApiError(400, "The JSON body is nested too deeply.") from exc
+        raise malformed("The JSON body is nested too deeply.") from exc
     except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError both land here
-        raise ApiError(400, f"The body is not valid JSON: {exc}") from exc
+        raise malformed(f"The body is not valid JSON: {exc}") from exc
 
 
 def _check_text_size(document: Any, where: str) -> int:
@@ -62,11 +71,7 @@ def _load(schema: Any, payload: Any) -> dict[str, Any]:
     try:
         return schema.load(payload)
     except ValidationError as exc:
-        errors = _flatten(exc.messages)
-        summary = "; ".join(f"{field}: {' '.join(messages)}" for field, messages in errors.items())
-        raise ApiError(
-            422, f"The request is invalid. {summary}", type_=VALIDATION, errors=errors
-        ) from exc
+        raise invalid(_flatten(exc.messages)) from exc
 
 
 def _pipeline() -> Any:
@@ -76,16 +81,16 @@ def _pipeline() -> Any:
         detail = "The models are still loading; retry shortly."
         if loader.error:
             detail = "The models failed to load; see the service logs."
-        raise ApiError(503, detail, type_=NOT_READY, headers={"Retry-After": "5"})
+        raise not_ready(detail)
     return pipeline
 
 
-def _analyse(pipeline: Any, document: dict[str, Any]) -> dict[str, Any]:
+def _analyse(pipeline: Any, document: dict[str, Any]) -> DocumentResult:
     text = document["text"]
     started = time.perf_counter()
     quotes = pipeline.analyse(text, title=document.get("title"), targets=document.get("targets"))
     observability.record_document(time.perf_counter() - started, len(text), len(quotes))
-    return render_document(document.get("id"), text, quotes, pipeline.models[0])
+    return document_result(document.get("id"), text, quotes, pipeline.models[0])
 
 
 @bp.post("/v1/quotes")
@@ -93,7 +98,7 @@ def quotes() -> dict[str, Any]:
     payload = read_json()
     _check_text_size(payload, "text")
     document = _load(document_schema, payload)
-    return _analyse(_pipeline(), document)
+    return render(_analyse(_pipeline(), document))
 
 
 @bp.post("/v1/quotes/batch")
@@ -110,4 +115,4 @@ def quotes_batch() -> dict[str, Any]:
             )
     batch = _load(batch_schema, payload)
     pipeline = _pipeline()
-    return {"results": [_analyse(pipeline, document) for document in batch["documents"]]}
+    return render_batch([_analyse(pipeline, document) for document in batch["documents"]])

@@ -1,77 +1,89 @@
-"""Pipeline output (Quote objects) -> the JSON document of the API (issue 2)."""
+"""Pipeline output (Quote objects) -> the response documents, dumped by service/schemas.py."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from service.schemas import BatchResponseSchema, QuotesResponseSchema
+
 if TYPE_CHECKING:  # importing service.pipeline loads spaCy and ONNX Runtime: the loader's job
-    from service.pipeline.types import Quote, Span
+    from service.pipeline.types import Quote
+
+QUOTES_RESPONSE = QuotesResponseSchema()
+BATCH_RESPONSE = BatchResponseSchema()
 
 
-def _span(span: Span | None) -> dict[str, Any] | None:
-    if span is None:
-        return None
-    return {"text": span.text, "start": span.start, "end": span.end}
+@dataclass(frozen=True)
+class NumberedQuote:
+    """A pipeline quote with what the response adds: its id (q1, q2, ... in text order) and
+    its text, the outer extent with any interruptions included."""
+
+    id: str
+    text: str
+    quote: Quote
 
 
-def _quote(quote_id: str, text: str, quote: Quote) -> dict[str, Any]:
-    attribution = quote.attribution
-    start, end = attribution.start, attribution.end
-    body: dict[str, Any] = {
-        "id": quote_id,
-        "type": quote.type,
-        "text": text[start:end],  # the outer extent, interruptions included
-        "start": start,
-        "end": end,
-    }
-    if len(attribution.fragments) > 1:
-        body["fragments"] = [_span(part) for part in attribution.fragments]
-    speaker = quote.speaker
-    body["cue"] = _span(attribution.cue)
-    body["speaker"] = {
-        "name": speaker.name,
-        "type": speaker.type,
-        "mention": _span(speaker.mention),
-        "role": speaker.role,
-    }
-    body["stance"] = [
-        {
-            "target": stance.target,
-            "target_source": stance.target_source,
-            "label": stance.label,
-            "confidence": round(float(stance.confidence), 4),
-        }
-        for stance in quote.stance
-    ]
-    body["confidence"] = round(float(attribution.confidence), 4)
-    return body
+@dataclass
+class SpeakerSummary:
+    """One resolved (name, type): its first stated role and its quotes' ids."""
+
+    name: str
+    type: str
+    role: str | None = None
+    quote_ids: list[str] = field(default_factory=list)
 
 
-def _speakers(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class DocumentResult:
+    """What QuotesResponseSchema dumps for one article."""
+
+    id: str | None
+    model: dict[str, str]
+    quotes: list[NumberedQuote]
+    speakers: list[SpeakerSummary]
+
+
+def _speakers(quotes: list[NumberedQuote]) -> list[SpeakerSummary]:
     """One entry per resolved (name, type), in order of first quote; unnamed speakers left out."""
-    entries: dict[tuple[str, str], dict[str, Any]] = {}
-    for quote in quotes:
-        speaker = quote["speaker"]
-        if speaker["name"] is None:
+    entries: dict[tuple[str, str], SpeakerSummary] = {}
+    for numbered in quotes:
+        speaker = numbered.quote.speaker
+        if speaker.name is None:
             continue
-        key = (speaker["name"], speaker["type"])
         entry = entries.setdefault(
-            key, {"name": key[0], "type": key[1], "role": None, "quote_ids": []}
+            (speaker.name, speaker.type), SpeakerSummary(speaker.name, speaker.type)
         )
-        entry["quote_ids"].append(quote["id"])
-        if entry["role"] is None:
-            entry["role"] = speaker["role"]
+        entry.quote_ids.append(numbered.id)
+        if entry.role is None:
+            entry.role = speaker.role
     return list(entries.values())
+
+
+def document_result(
+    doc_id: str | None, text: str, quotes: list[Quote], model: dict[str, str]
+) -> DocumentResult:
+    """The quotes of `text` in text order, numbered, with the speakers they group into."""
+    ordered = sorted(quotes, key=lambda q: (q.attribution.start, q.attribution.end))
+    numbered = [
+        NumberedQuote(f"q{i}", text[q.attribution.start : q.attribution.end], q)
+        for i, q in enumerate(ordered, start=1)
+    ]
+    return DocumentResult(doc_id, model, numbered, _speakers(numbered))
+
+
+def render(result: DocumentResult) -> dict[str, Any]:
+    """The JSON object of POST /v1/quotes (QuotesResponse in openapi.yaml)."""
+    return QUOTES_RESPONSE.dump(result)
 
 
 def render_document(
     doc_id: str | None, text: str, quotes: list[Quote], model: dict[str, str]
 ) -> dict[str, Any]:
-    ordered = sorted(quotes, key=lambda q: (q.attribution.start, q.attribution.end))
-    rendered = [_quote(f"q{i}", text, quote) for i, quote in enumerate(ordered, start=1)]
-    return {
-        "id": doc_id,
-        "model": {"name": str(model["name"]), "version": str(model["version"])},
-        "quotes": rendered,
-        "speakers": _speakers(rendered),
-    }
+    """render(document_result(...)), for callers outside the API (training/evaluate_seeds.py)."""
+    return render(document_result(doc_id, text, quotes, model))
+
+
+def render_batch(results: list[DocumentResult]) -> dict[str, Any]:
+    """The JSON object of POST /v1/quotes/batch (BatchResponse in openapi.yaml)."""
+    return BATCH_RESPONSE.dump({"results": results})

@@ -14,7 +14,7 @@ from service import config, schemas
 
 JSON = "application/json"
 PROBLEM = "application/problem+json"
-_PROBLEMS = {
+DOCUMENTED_PROBLEMS = {
     400: "Malformed JSON",
     401: "Missing or invalid API key (only when QUOTES_API_KEYS is set)",
     413: "Body, text or batch over its limit",
@@ -26,7 +26,10 @@ _PROBLEMS = {
 
 def _problems(*codes: int) -> dict[str, Any]:
     return {
-        str(code): {"description": _PROBLEMS[code], "content": {PROBLEM: {"schema": "Problem"}}}
+        str(code): {
+            "description": DOCUMENTED_PROBLEMS[code],
+            "content": {PROBLEM: {"schema": "Problem"}},
+        }
         for code in codes
     }
 
@@ -35,19 +38,37 @@ def _ok(schema: str, description: str, media: str = JSON) -> dict[str, Any]:
     return {"200": {"description": description, "content": {media: {"schema": schema}}}}
 
 
-def _post(summary: str, request: str, response: str) -> dict[str, Any]:
+# A document accepted alone is accepted, and analysed alike, as a batch of one. As a link it
+# gives stateful testers (schemathesis) a way from one operation to the other.
+AS_A_BATCH = {
+    "AsABatchOfOne": {
+        "operationId": "analyseBatch",
+        "requestBody": {"documents": ["$request.body"]},
+        "description": "The same document as the only one of a batch: the same result.",
+        "x-schemathesis": {"merge_body": False},
+    }
+}
+
+
+def _post(
+    operation_id: str, summary: str, request: str, response: str, links: dict | None = None
+) -> dict[str, Any]:
+    responses = _ok(response, "Quotes found") | _problems(400, 401, 413, 415, 422, 503)
+    if links:
+        responses["200"]["links"] = links
     return {
         "post": {
+            "operationId": operation_id,
             "summary": summary,
             "requestBody": {"required": True, "content": {JSON: {"schema": request}}},
-            "responses": _ok(response, "Quotes found") | _problems(400, 401, 413, 415, 422, 503),
+            "responses": responses,
             "security": [{}, {"bearerAuth": []}],
         }
     }
 
 
 def _get(summary: str, responses: dict[str, Any], secured: bool = True) -> dict[str, Any]:
-    operation = {"summary": summary, "responses": responses}
+    operation: dict[str, Any] = {"summary": summary, "responses": responses}
     if secured:
         operation["security"] = [{}, {"bearerAuth": []}]
     return {"get": operation}
@@ -74,10 +95,12 @@ def build_spec() -> APISpec:
     ):
         spec.components.schema(name, schema=getattr(schemas, f"{name}Schema"))
 
-    spec.path("/v1/quotes", operations=_post("Find the quotes in one article", "Document",
-                                              "QuotesResponse"))
+    spec.path("/v1/quotes", operations=_post(
+        "analyse", "Find the quotes in one article", "Document", "QuotesResponse", AS_A_BATCH
+    ))
     spec.path("/v1/quotes/batch", operations=_post(
-        f"Find the quotes in 1-{config.MAX_BATCH_DOCUMENTS} articles", "Batch", "BatchResponse"
+        "analyseBatch", f"Find the quotes in 1-{config.MAX_BATCH_DOCUMENTS} articles", "Batch",
+        "BatchResponse",
     ))
     spec.path("/livez", operations=_get("Liveness", _ok("Status", "Serving"), secured=False))
     spec.path("/readyz", operations=_get(

@@ -72,7 +72,7 @@ class OpenBlasOps(NumpyOps):
     instead of 130 ms for 800 words, with the same tags, parses and entities (bench/
     spacy_components.py times both). The parser's inner loop keeps thinc's own BLAS."""
 
-    def gemm(self, x, y, out=None, trans1=False, trans2=False):  # noqa: ANN001, ANN201
+    def gemm(self, x, y, out=None, trans1=False, trans2=False):
         return np.matmul(x.T if trans1 else x, y.T if trans2 else y, out=out)
 
 

@@ -79,5 +79,5 @@ class Pipeline:
         found: list[list[Stance]] = [[] for _ in attributions]
         predicted = self.stance.predict([(target, texts[i]) for i, target, _ in wanted])
         for (i, target, source), (label, conf) in zip(wanted, predicted, strict=True):
-            found[i].append(Stance(target, source, label, round(conf, 4)))
+            found[i].append(Stance(target, source, label, conf))
         return found

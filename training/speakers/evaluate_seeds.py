@@ -84,7 +84,8 @@ def match(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> list[dict[s
     used: set[int] = set()
     for _, gi, pi in sorted(pairs, reverse=True):
         if out[gi] is None and pi not in used:
-            out[gi], _ = pred[pi], used.add(pi)
+            out[gi] = pred[pi]
+            used.add(pi)
     return out
 
 
@@ -124,7 +125,7 @@ def table(rows: list[Row]) -> str:
         )
         if not (r.speaker_ok and r.role_ok is not False and r.type_ok):
             lines.append(f"{'':42}gold: {r.gold['speaker']!r} / {r.gold['role']!r} / "
-                         f"{r.gold['type']}")  # fmt: skip
+                         f"{r.gold['type']}")
     c = totals(rows)
     lines.append(
         f"found {c['found']}/{c['quotes']}  speaker {c['speaker']}/{c['quotes']}  "
@@ -150,7 +151,7 @@ def service_analyser(url: str, api_key: str | None = None) -> Callable[[str, str
 
     def analyse(doc_id: str, text: str) -> dict[str, Any]:
         resp = requests.post(f"{url.rstrip('/')}/v1/quotes", json={"id": doc_id, "text": text},
-                             headers=headers, timeout=120)  # fmt: skip
+                             headers=headers, timeout=120)
         resp.raise_for_status()
         return resp.json()
 
@@ -178,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--api-key", help="bearer key, when the service requires one")
     args = ap.parse_args(argv)
     analyse = (service_analyser(args.url, args.api_key) if args.url
-               else pipeline_analyser(args.models))  # fmt: skip
+               else pipeline_analyser(args.models))
     rows = run(args.eval_dir, analyse)
     print(table(rows))
     missed = failures(totals(rows))

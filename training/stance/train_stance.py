@@ -38,7 +38,7 @@ class CrossEncoder(torch.nn.Module):
         self.dropout = torch.nn.Dropout(dropout)
         self.head = torch.nn.Linear(encoder.config.hidden_size, len(LABELS))
 
-    def forward(self, input_ids, attention_mask, token_type_ids):  # noqa: D102 - ONNX signature
+    def forward(self, input_ids, attention_mask, token_type_ids):  # the ONNX input names
         h = self.encoder(
             input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
         ).last_hidden_state

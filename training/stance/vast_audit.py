@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +30,7 @@ def reference_scores(rows: list[VastRow]) -> dict[str, dict[str, float]]:
     by_pair = labels_by_pair(rows)
     gold = np.array([LABELS.index(r.label) for r in rows])
 
-    def score(answer) -> dict[str, float]:  # noqa: ANN001 - labels of a pair -> one label
+    def score(answer: Callable[[set[str]], str]) -> dict[str, float]:
         pred = np.array([LABELS.index(answer(by_pair[(r.text, r.topic)])) for r in rows])
         f1s = f1_per_label(gold, pred)
         return {"macro_f1": round(macro_f1(gold, pred), 4)} | {

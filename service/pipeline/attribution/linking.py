@@ -131,7 +131,7 @@ def link(text: str, spans: list[LabelledSpan]) -> list[Attribution]:
                 fragments=[Span.of(text, p.start, p.end) for p in parts],
                 cue=Span.of(text, cue.start, cue.end) if cue else None,
                 source=Span.of(text, source.start, source.end) if source else None,
-                confidence=round(sum(s.score for s in scored) / len(scored), 4),
+                confidence=sum(s.score for s in scored) / len(scored),
             )
         )
     return sorted(attributions, key=lambda a: a.start)
