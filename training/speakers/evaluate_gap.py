@@ -40,7 +40,9 @@ def evaluate(path: Path, model_dir: Path) -> dict[str, tuple[int, int, int]]:
             off = int(row["Pronoun-offset"])
             span = doc.char_span(off, off + len(row["Pronoun"]), alignment_mode="expand")
             anaphor = Anaphor.of(span[0]) if span is not None else None
-            pick = model.best(ents, anaphor, candidates(ents, span[0].i)) if anaphor else None
+            pick = None
+            if anaphor is not None:
+                pick = model.best(ents, anaphor, candidates(ents, anaphor.head.i))
             for key in ("A", "B"):
                 gold = row[f"{key}-coref"].upper() == "TRUE"
                 said = pick is not None and refers_to(ents, pick[0], row[key],

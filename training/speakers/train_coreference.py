@@ -38,7 +38,7 @@ def collect_gap(gap_dir: Path, split: str) -> list[Instance]:
 
 def collect(gum_dir: Path, split: str, genres: tuple[str, ...]) -> list[Instance]:
     nlp, names = load_nlp(), load_first_names(MODEL_DIR)
-    out = []
+    out: list[Instance] = []
     for doc in read_split(gum_dir, split, genres):
         out += instances(nlp, doc, names)
     return out

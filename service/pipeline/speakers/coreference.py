@@ -126,8 +126,6 @@ class ArticleEntities:
         self._name_people()
         self._vote_first_names(first_names or {})
         self.mentions: list[Mention] = []
-        # role phrase written at a person's mention, by token (set by roles.assign_roles)
-        self.stated_roles: dict[int, str] = {}
         self.token_entity: dict[int, Entity] = {}
         self._ner_span = {i: e for e in doc.ents for i in range(e.start, e.end)}
         self._sent_starts = [sent.start for sent in doc.sents]
@@ -179,7 +177,8 @@ class ArticleEntities:
                 bucket.append(ent)
 
     def _scan_people(self) -> None:
-        doc, i, last_seen = self.doc, 0, {}
+        doc, i = self.doc, 0
+        last_seen: dict[int, int] = {}
         while i < len(doc):
             tok = doc[i]
             key = word_key(tok)
@@ -263,15 +262,6 @@ class ArticleEntities:
                 node = verb
 
     # -- queries ------------------------------------------------------------------------
-    def person_named(self, words: list[str], at: int) -> Entity | None:
-        """The person whose name holds these words; the latest mentioned before `at` wins."""
-        words = [w.lower() for w in words]
-        cands = [e for e in self._by_word.get(words[0], []) if set(words) <= e.words]
-        if not cands:
-            return None
-        before = {id(m.entity): m.start for m in self.mentions_before(at, limit=200)}
-        return max(cands, key=lambda e: (before.get(id(e), -1), -e.first))
-
     def mentions_before(self, at: int, limit: int = 40):
         """Mentions starting before token `at`, nearest first."""
         k = bisect.bisect_left(self._starts, at)
@@ -288,11 +278,6 @@ class ArticleEntities:
     def entity_at(self, i: int) -> Entity | None:
         return self.token_entity.get(i)
 
-    def stated_role(self, span: Span, ent: Entity) -> str | None:
-        """The role written at this mention of `ent` ("Lei, the CEO of Xiaomi,"), if any."""
-        roles = self.stated_roles
-        return next((roles[t.i] for t in span
-                     if t.i in roles and self.token_entity.get(t.i) is ent), None)  # fmt: skip
 
 
 def widened(ent: Span) -> list[Token]:

@@ -54,7 +54,6 @@ class Resolved:
     name: str | None
     type: str
     entity: Entity | None = None
-    role: str | None = None
     para: int = -1
 
 
@@ -102,15 +101,19 @@ class SpeakerResolver:
             at = span.start_char if span is not None else att.start
             para = self.paragraph(at)
             if span is None:
-                near = prev is not None and para - prev.para <= INHERIT_PARAGRAPHS
                 introduced = self.lead_in(att) or self.previous_subject(att.start)
-                res = of_entity(introduced) if introduced else (prev if near else UNKNOWN)
+                if introduced is not None:
+                    res = of_entity(introduced)
+                elif prev is not None and para - prev.para <= INHERIT_PARAGRAPHS:
+                    res = prev
+                else:
+                    res = UNKNOWN
             else:
                 res = self.resolve(classify(self.ents, span), att, prev, para)
             # the running speaker was last heard where the quote ends (a block quote
             # may run over several paragraphs)
             end = max(att.end, span.end_char if span is not None else 0)
-            res = Resolved(res.name, res.type, res.entity, res.role, self.paragraph(end))
+            res = Resolved(res.name, res.type, res.entity, self.paragraph(end))
             resolved[i] = res
             if res.type != "unknown":
                 prev = res
@@ -173,9 +176,8 @@ class SpeakerResolver:
     # -- one mention ------------------------------------------------------------------------
     def resolve(self, m: Mention, att: Attribution, prev: Resolved | None, para: int) -> Resolved:
         near = prev if prev is not None and para - prev.para <= PRONOUN_PARAGRAPHS else None
-        if m.kind == "entity":
-            stated = self.ents.stated_role(m.span, m.entity)
-            return Resolved(m.entity.name, m.entity.type, m.entity, role=stated)
+        if m.kind == "entity" and m.entity is not None:
+            return of_entity(m.entity)
         if m.kind == "pronoun":
             return self.pronoun(m, att, near)
         if m.kind == "relative":
@@ -203,7 +205,7 @@ class SpeakerResolver:
         anaphor = Anaphor.of(m.root)
         continuing = att.cue is not None and att.cue.text.split()[0].lower() in CONTINUATION_CUES
         chain = near.entity if near is not None else None
-        if continuing and chain is not None and agrees(anaphor, chain):
+        if continuing and near is not None and chain is not None and agrees(anaphor, chain):
             return near  # "she added": the speaker of the previous quote goes on
         cands = candidates(self.ents, m.root.i)
         if chain is not None and chain not in cands:

@@ -206,8 +206,7 @@ def following(doc: Doc, end: int) -> tuple[int, int] | None:
 
 def assign_roles(ents: ArticleEntities) -> None:
     """Set each person's role: the earliest titled phrase, upgraded when a later one says
-    more ("President" -> "Chinese President"); null when the article states none. The
-    phrase written at each mention is kept too, for the role stated at a quote."""
+    more ("President" -> "Chinese President"); null when the article states none."""
     doc = ents.doc
     found: dict[int, list[str]] = {}
     for m in ents.mentions:
@@ -223,8 +222,6 @@ def assign_roles(ents: ArticleEntities) -> None:
             vote_gender(m.entity, doc[s:e])  # "daughter of ..." tells gender, not a role
             if is_titled(doc, s, e):
                 here.append(role_text(doc, s, e))
-        if here:
-            ents.stated_roles.update(dict.fromkeys(range(m.start, m.end), choose_role(here)))
         found.setdefault(id(m.entity), []).extend(here)
     for ent in ents.people:
         ent.role = choose_role(found.get(id(ent), []))
