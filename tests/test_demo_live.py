@@ -20,6 +20,7 @@ from tests.support.demo_page import (
     details,
     expected_details,
     highlighted,
+    lowest_contrast,
     marked,
     open_demo,
     quote_texts,
@@ -70,6 +71,8 @@ def test_example_shows_what_the_api_answers(live_server, page, tmp_path: Path, i
         assert marked(page, "mention", quote["id"]) == (mention or {"text": ""})["text"]
         start.click()
         assert details(page) == expected_details(quote)
+    # WCAG AAA (7:1) for every highlighted stretch as rendered, one quote selected.
+    assert lowest_contrast(page, "#article span") >= 7
 
     if index == 0:  # the README's screenshot, a direct quote selected
         page.click('#article .q-start.direct')
@@ -93,6 +96,7 @@ def test_example_shows_what_the_api_answers(live_server, page, tmp_path: Path, i
         picked = page.eval_on_selector_all(
             "#article .picked", "nodes => [...new Set(nodes.map(node => node.dataset.quote))]")
         assert picked == speaker["quote_ids"]
+        assert lowest_contrast(page, "#article span") >= 7
 
     page.click("#tab-json")
     assert json.loads(page.text_content("#json")) == answer

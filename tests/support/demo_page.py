@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 RESULT_OR_PROBLEM = "#result:not([hidden]), #problem:not([hidden])"
@@ -75,3 +76,26 @@ def expected_details(quote: dict[str, Any]) -> dict[str, Any]:
 def highlighted(quote: dict[str, Any]) -> str:
     """The text the page must highlight for a quote: its fragments, else its whole span."""
     return "".join(part["text"] for part in quote.get("fragments") or [quote])
+
+
+def _luminance(rgb: list[float]) -> float:
+    channels = [c / 255 for c in rgb[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def lowest_contrast(page: Any, selector: str) -> float:
+    """The lowest WCAG contrast ratio of text colour on background among the elements, as
+    rendered (a transparent background shows the white card beneath)."""
+    pairs = page.eval_on_selector_all(selector, """nodes => nodes.map(node => {
+        const style = getComputedStyle(node);
+        return [style.color, style.backgroundColor];
+    })""")
+    ratios = []
+    for color, background in pairs:
+        ink, paper = ([float(v) for v in re.findall(r"[\d.]+", c)] for c in (color, background))
+        if len(paper) == 4 and paper[3] == 0:
+            paper = [255.0, 255.0, 255.0]
+        light, dark = sorted((_luminance(ink), _luminance(paper)), reverse=True)
+        ratios.append((light + 0.05) / (dark + 0.05))
+    return min(ratios)
