@@ -1,9 +1,9 @@
 """The pages for people: the demo (/) and the interactive API documentation (/docs).
 
-Both are static HTML (service/templates/) whose scripts and styles the app serves itself:
-service/static/ and, for /docs, Swagger UI's from the swagger-ui-bundle package. No data is in
-them, so they open without an API key (service.auth.PAGE_ENDPOINTS); the requests they make
-carry the key the user types, and the API checks it as it checks any client's.
+Both are static HTML (service/templates/) whose scripts and styles the app serves itself: from
+service/static/ and, for /docs, Swagger UI's own files from the swagger-ui-bundle package. No
+data is in them, so they open without an API key (service.auth.PAGE_ENDPOINTS); the requests
+they make carry the key the user types, and the API checks it as it checks any client's.
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ async function loadExamples() {
     $("text").value = example.text;
     $("targets").value = example.targets.join(", ");
   });
+  $("text").addEventListener("input", () => { select.value = ""; }); // no longer the example
   select.value = "0";
   select.dispatchEvent(new Event("change"));
 }
