@@ -27,7 +27,8 @@ deps = tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']; \
 print('\n'.join(deps))" > requirements.txt \
  && .venv/bin/pip install -r requirements.txt -c constraints.txt
 
-# The context holds only what .dockerignore lets through: service/, openapi.yaml, models/.
+# The context holds only what .dockerignore lets through: service/ (with the demo page's
+# templates/ and static/), openapi.yaml, models/.
 COPY . ./
 # The project is installed for its metadata (/v1/info reports its version), editable because it
 # runs from /app, next to openapi.yaml and models/ (service.config.REPO_ROOT). Bytecode is

@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: serve test lint openapi
+.PHONY: serve test lint openapi screenshot
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -27,6 +27,10 @@ lint: $(VENV)/.stamp-dev
 
 test: lint
 	$(PY) -m pytest -q
+
+# docs/demo.png (README): the live browser test's screenshot of the demo page on the first example.
+screenshot: $(VENV)/.stamp-dev
+	DEMO_SCREENSHOT=docs/demo.png $(PY) -m pytest -q tests/test_demo_live.py -k "Council"
 
 # Regenerate the committed OpenAPI document from the marshmallow schemas.
 openapi: $(VENV)/.stamp-serve

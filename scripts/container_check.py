@@ -5,13 +5,14 @@
 
 `compare` posts every seed article to the container and to the same app run here in-process
 (the local venv, the local models/), and demands identical JSON; then checks that bad requests
-get RFC 9457 problem+json.
+get RFC 9457 problem+json, and that the demo page and /docs load with all their files.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 import urllib.error
@@ -114,6 +115,25 @@ def check_bad_requests(url: str) -> list[str]:
     return problems
 
 
+def check_pages(url: str) -> list[str]:
+    """The demo page, /docs and every file they load are served by the image (open, no key)."""
+    problems = []
+    for page in ("/", "/docs"):
+        with urllib.request.urlopen(f"{url}{page}", timeout=30) as resp:
+            html = resp.read().decode("utf-8")
+            kind = resp.headers.get_content_type()
+        assets = re.findall(r'(?:src|href)="(/[^"]+)"', html)
+        print(f"  {page}: {kind}, {len(assets)} assets")
+        if kind != "text/html" or len(assets) < 2:
+            problems.append(f"{page}: {kind} with assets {assets}")
+        for asset in assets:
+            try:
+                urllib.request.urlopen(f"{url}{asset}", timeout=30).close()
+            except urllib.error.HTTPError as err:
+                problems.append(f"{page} loads {asset}: {err.code}")
+    return problems
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -129,7 +149,7 @@ def main() -> None:
     if args.command == "wait":
         wait(url, args.since, args.timeout)
         return
-    problems = compare_seeds(url, args.seeds) + check_bad_requests(url)
+    problems = compare_seeds(url, args.seeds) + check_bad_requests(url) + check_pages(url)
     for problem in problems:
         print(f"FAIL {problem}", file=sys.stderr)
     sys.exit(1 if problems else 0)

@@ -1,4 +1,5 @@
-"""Optional API keys: with QUOTES_API_KEYS set, every route but the probes and metrics needs one."""
+"""Optional API keys: with QUOTES_API_KEYS set, every route but the probes, metrics and the pages
+for people (the demo, /docs and their static files) needs one."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ from flask import Flask, request
 from service.errors import unauthorized
 
 OPEN_PATHS = frozenset({"/livez", "/readyz", "/metrics"})
+# The pages hold no data: a browser opens them without a key, and the API requests they make carry
+# the key the user types (service/api/demo.py).
+PAGE_ENDPOINTS = frozenset({"demo.page", "demo.docs", "demo.swagger_ui_file", "static"})
 
 
 def _bytes(value: str) -> bytes:
@@ -29,7 +33,7 @@ def init_app(app: Flask) -> None:
 
     @app.before_request
     def require_api_key() -> None:
-        if request.path in OPEN_PATHS:
+        if request.path in OPEN_PATHS or request.endpoint in PAGE_ENDPOINTS:
             return
         scheme, _, presented = request.headers.get("Authorization", "").partition(" ")
         if scheme.lower() != "bearer" or not presented.strip():

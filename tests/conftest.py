@@ -1,4 +1,5 @@
-"""Fixtures: an in-process app (test client) and a live gunicorn server on a free port."""
+"""Fixtures: an in-process app (test client), a live gunicorn server on a free port and a
+headless browser."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from flask.testing import FlaskClient
 
 from service import create_app
 from service.config import Config
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, MISSING, chromium_found
 from tests.support.server import LiveServer, start_server, stop_server
 
 
@@ -31,6 +33,33 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     server = start_server(tmp_path_factory.mktemp("live") / "gunicorn.log")
     yield server
     stop_server(server)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless Debian chromium under Playwright; the test skips where chromium is missing."""
+    if not chromium_found():
+        pytest.skip(MISSING)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser context (no sessionStorage carried over) and page; console errors and
+    uncaught exceptions are collected in page.problems."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.problems = []
+    tab.on("console", lambda m: m.type == "error" and tab.problems.append(m.text))
+    tab.on("pageerror", lambda error: tab.problems.append(str(error)))
+    tab.set_default_timeout(20_000)
+    yield tab
+    context.close()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

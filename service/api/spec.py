@@ -14,6 +14,7 @@ from service import config, schemas
 
 JSON = "application/json"
 PROBLEM = "application/problem+json"
+HTML = "text/html"
 DOCUMENTED_PROBLEMS = {
     400: "Malformed JSON",
     401: "Missing or invalid API key (only when QUOTES_API_KEYS is set)",
@@ -34,7 +35,7 @@ def _problems(*codes: int) -> dict[str, Any]:
     }
 
 
-def _ok(schema: str, description: str, media: str = JSON) -> dict[str, Any]:
+def _ok(schema: str | dict[str, Any], description: str, media: str = JSON) -> dict[str, Any]:
     return {"200": {"description": description, "content": {media: {"schema": schema}}}}
 
 
@@ -118,6 +119,15 @@ def build_spec() -> APISpec:
         "200": {"description": "OpenAPI 3 YAML",
                 "content": {"application/yaml": {"schema": {"type": "string"}}}},
     } | _problems(401)))
+    # The pages for people (service/api/demo.py): open without a key; their API calls need one.
+    page = {"type": "string"}
+    spec.path("/", operations=_get(
+        "The demo page: an article's quotes highlighted", _ok(page, "The page", HTML),
+        secured=False,
+    ))
+    spec.path("/docs", operations=_get(
+        "This document in Swagger UI", _ok(page, "The page", HTML), secured=False
+    ))
     return spec
 
 

@@ -1,2 +1,2 @@
-"""Shared test support: the live gunicorn server, pipeline doubles, hand-made inputs and the
-OpenAPI response check (used by tests/ and bench/)."""
+"""Shared test support: the live gunicorn server, pipeline doubles, hand-made inputs, the
+OpenAPI response check (used by tests/ and bench/), the browser and the demo page's driver."""
