@@ -73,7 +73,8 @@ def report(name: str, data: list[Instance], model: LogisticRegression) -> str:
     rule, _ = accuracy(data, nearest_compatible)
     kinds = {k: accuracy([x for x in data if x.kind == k], lambda r: model.decision_function(r))
              for k in ("pronoun", "description")}  # fmt: skip
-    return (f"{name}: {n} anaphors, learned {learned:.3f} (pronouns {kinds['pronoun'][0]:.3f} "
+    return (f"{name}: {n} of {len(data)} anaphors have their referent among the candidates; "
+            f"of those, learned {learned:.3f} (pronouns {kinds['pronoun'][0]:.3f} "
             f"of {kinds['pronoun'][1]}, descriptions {kinds['description'][0]:.3f} of "
             f"{kinds['description'][1]}), nearest-compatible rule {rule:.3f}")  # fmt: skip
 

@@ -124,7 +124,6 @@ class ArticleEntities:
         for toks in sorted((c for c in candidates if c), key=lambda c: c[0].i):
             self._add_person(toks, non_person)
         self._name_people()
-        self._vote_first_names(first_names or {})
         self.mentions: list[Mention] = []
         self.token_entity: dict[int, Entity] = {}
         self._ner_span = {i: e for e in doc.ents for i in range(e.start, e.end)}
@@ -134,12 +133,15 @@ class ArticleEntities:
         self._scan_orgs()
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
+        self._vote_first_names(first_names or {})
         self._vote_pronoun_gender()
 
     # -- building -----------------------------------------------------------------------
     def _add_person(self, toks: list[Token], non_person: set[str]) -> None:
         words = [word_key(t) for t in toks if any(c.isalpha() for c in t.text)]
-        if len(words) == 1 and words[0] in non_person and words[0] not in self._by_word:
+        nickname = toks[0].i > 0 and self.doc[toks[0].i - 1].is_quote  # “Sparrow”
+        lone = len(words) == 1 and words[0] in non_person and words[0] not in self._by_word
+        if lone and not nickname:
             return  # a lone word tagged ORG/GPE elsewhere ("Xiaomi") is not a person
         form = name_text(self.doc, toks)
         known = [e for e in self.people if e.words & set(words)]
@@ -150,7 +152,7 @@ class ArticleEntities:
             ent = Entity(form, "person", set(words), toks[0].i)
             self.people.append(ent)
         ent.words |= set(words)
-        if len(words) > 1:
+        if len(words) > 1 and not headline(toks[0].sent):  # "Lawmakers Rip Donald Trump"
             ent.forms[form] += 1
         self._index(ent)
 
@@ -164,10 +166,13 @@ class ArticleEntities:
 
     def _vote_first_names(self, first_names: Mapping[str, str]) -> None:
         """A name's first word tells a likely gender (one vote: an honorific or a pronoun in
-        the article outweighs it; "Meng Wanzhou" writes the surname first)."""
+        the article outweighs it). Not when the article also calls the person by that word
+        alone: news repeats surnames, so it is a surname written first ("Lei Jun", "Lei")."""
+        alone = {(id(m.entity), word_key(self.doc[m.start])) for m in self.mentions
+                 if m.end - m.start == 1}  # fmt: skip
         for ent in self.people:
-            first = ent.name.lower().split()[0]
-            if first in first_names:
+            first, *rest = ent.name.lower().split()
+            if first in first_names and not (rest and (id(ent), first) in alone):
                 ent.gender_votes[first_names[first]] += 1
 
     def _index(self, ent: Entity) -> None:
@@ -280,10 +285,19 @@ class ArticleEntities:
 
 
 
+def headline(sent: Span) -> bool:
+    """A sentence in title case ("Black Lawmakers Rip Donald Trump As A Fraud"), where
+    capitals tell nothing about names."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+
+
 def widened(ent: Span) -> list[Token]:
     """A PERSON span with the capitalised name words right before it that the NER left out
     ("Amelize Joseph" tagged as "Joseph"); title words stay out."""
     start = ent.start
+    if headline(ent.sent):
+        return list(ent)
     while start > max(0, ent.start - 2) and (prev := ent.doc[start - 1]).tag_ == "NNP" and (
         prev.ent_type_ == "" and not is_title_word(prev) and prev.text.isalpha()
     ):

@@ -67,7 +67,8 @@ def name_run(span: Span) -> list[Token]:
     root = head_of(span)
     if not is_name_token(root):  # "An attorney for X, Mark MacDougall,": the appositive
         root = next((c for c in root.children if c.dep_ == "appos" and is_name_token(c)), root)
-    if not is_name_token(root) or root.ent_type_ not in ("", "PERSON"):
+    quoted = root.i > 0 and span.doc[root.i - 1].is_quote  # a nickname: “Sparrow”
+    if not is_name_token(root) or (root.ent_type_ not in ("", "PERSON") and not quoted):
         return []
     s = e = root.i
     while s > span.start and is_name_token(span.doc[s - 1]) and span.doc[s - 1].tag_ != "POS":

@@ -37,12 +37,13 @@ NAME_PARTS = ("compound", "flat")
 INVERTED_CUES = {"grumbled", "sighed", "insists", "insisted", "replied", "quipped", "shouted",
                  "joked", "laughed", "admitted", "conceded", "cautioned", "recalled"}  # fmt: skip
 MAX_TITLE_WORDS = 4
+NAMING_WORDS = {"name", "nickname", "called", "nicknamed", "dubbed", "as"}
 
 
 def speaker_span(doc: Doc, span: Span, att: Attribution) -> Span:
     """The tokens that name who spoke: the marked mention, or where one of the rules above
     moves it (but the nested subject, which needs the article's people: outer_speaker)."""
-    for fix in (addressee_subject, medium_speaker, appositive_name):
+    for fix in (addressee_subject, medium_speaker, appositive_name, nickname):
         moved = fix(doc, span, att)
         if moved is not None:
             return moved
@@ -145,3 +146,17 @@ def inverted_source(doc: Doc, att: Attribution) -> Span | None:
     while end < sent_end and is_name_token(doc[end]):
         end += 1
     return doc[cue.end : end] if end > k else None
+
+
+def nickname(doc: Doc, span: Span, att: Attribution) -> Span | None:
+    """A description that ends by naming the speaker in quotation marks ("a homeless man
+    who goes by the name “Sparrow.”"): the quoted name is the speaker."""
+    if span[-1].lower_ not in NAMING_WORDS:
+        return None
+    k = span.end
+    while k < len(doc) and doc[k].is_quote:
+        k += 1
+    end = k
+    while end < len(doc) and is_name_token(doc[end]):
+        end += 1
+    return doc[k:end] if end > k > span.end else None
