@@ -341,8 +341,8 @@ def titled_names(doc: Doc) -> list[list[Token]]:
                 end += 1
             run = list(doc[tok.i + 1 : end + 1])
         # only names the NER missed, and whole words ("Jo-Renee", "Crouse-Mays" stay whole)
-        # (a run tagged ORG after a title is a person: "organiser Bea Lindqvist")
-        if run and all(t.ent_type_ in ("", "ORG") for t in run) and not hyphenated(doc, run):
+        # (a run tagged ORG or GPE after a title is a person: "organiser Bea Lindqvist")
+        if run and all(t.ent_type_ in ("", "ORG", "GPE") for t in run) and not hyphenated(doc, run):
             runs.append(run)
     return runs
 

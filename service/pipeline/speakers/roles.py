@@ -165,6 +165,17 @@ def is_title_token(t: Token) -> bool:
     return t.text == "." and t.i > 0 and t.doc[t.i - 1].lower_ + "." in TITLE_ABBREVIATIONS
 
 
+def described_before(doc: Doc, end: int) -> str | None:
+    """A description the name stands in apposition to ("The spokesman, Marco Ferri,"):
+    the description is the role."""
+    head = doc[end - 1]
+    desc = head.head
+    if head.dep_ != "appos" or desc.i >= head.i or not is_role_head(desc.text):
+        return None
+    span = role_span(doc, desc.left_edge.i, desc.i + 1)
+    return role_text(doc, *span) if span and is_titled(doc, *span) else None
+
+
 def following(doc: Doc, end: int) -> tuple[int, int] | None:
     """Appositive or copular/"as" role phrase after a name ending at token `end`."""
     k = end
@@ -213,7 +224,7 @@ def assign_roles(ents: ArticleEntities) -> None:
         if m.entity.type != "person":
             continue
         here = []
-        pre = prenominal(doc, ents, m.start, m.entity)
+        pre = prenominal(doc, ents, m.start, m.entity) or described_before(doc, m.end)
         if pre:
             here.append(pre)
         after = following(doc, m.end)
