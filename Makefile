@@ -1,5 +1,6 @@
 # `make serve`: set up .venv if missing or older than pyproject.toml, serve on ${PORT:-8000}.
-# `make test`:  set up .venv with the dev extras, run ruff and the test suite.
+# `make test`:  set up .venv with the dev extras, run ruff and the test suite (Kubernetes
+#               manifests and a quotes-batch job on local Ray included).
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
@@ -13,8 +14,9 @@ $(VENV)/.stamp-serve: pyproject.toml docker/constraints.txt | $(PY)
 	$(PY) -m pip install --quiet -c docker/constraints.txt -e .
 	touch $@
 
+# The tests also run quotes-batch on a local Ray: the batch extra is part of the dev install.
 $(VENV)/.stamp-dev: pyproject.toml docker/constraints.txt | $(PY)
-	$(PY) -m pip install --quiet -c docker/constraints.txt -e '.[dev]'
+	$(PY) -m pip install --quiet -c docker/constraints.txt -e '.[dev,batch]'
 	touch $@ $(VENV)/.stamp-serve
 
 serve: $(VENV)/.stamp-serve

@@ -24,7 +24,13 @@ def read_json() -> Any:
         raise ApiError(415, "The body must be JSON, sent with 'Content-Type: application/json'.")
     # Werkzeug refuses a declared Content-Length over MAX_CONTENT_LENGTH, but silently cuts a
     # chunked body at it; MAX_CONTENT_LENGTH is one byte over the limit so that a cut shows.
-    body = request.get_data(cache=False)
+    return parse_json(request.get_data(cache=False))
+
+
+def parse_json(body: bytes) -> Any:
+    """A request body (or one line of a batch file) -> its JSON value.
+
+    Raises ApiError: 413 over MAX_BODY_BYTES, 400 for invalid UTF-8 or JSON."""
     if len(body) > config.MAX_BODY_BYTES:
         raise too_large(body_limit_detail())
     try:
@@ -80,19 +86,33 @@ def _pipeline() -> Any:
     return pipeline
 
 
-def _analyse(pipeline: Any, document: dict[str, Any]) -> dict[str, Any]:
+def load_document(payload: Any) -> dict[str, Any]:
+    """A parsed JSON value -> the document of POST /v1/quotes, by the same limits and schema.
+
+    Raises ApiError: 413 for a text over the limit, 422 (with `errors`) for a schema failure."""
+    _check_text_size(payload, "text")
+    return _load(document_schema, payload)
+
+
+def analyse_document(pipeline: Any, document: dict[str, Any]) -> dict[str, Any]:
+    """A loaded document -> the response object of POST /v1/quotes."""
     text = document["text"]
-    started = time.perf_counter()
     quotes = pipeline.analyse(text, title=document.get("title"), targets=document.get("targets"))
-    observability.record_document(time.perf_counter() - started, len(text), len(quotes))
     return render_document(document.get("id"), text, quotes, pipeline.models[0])
+
+
+def _analyse(pipeline: Any, document: dict[str, Any]) -> dict[str, Any]:
+    started = time.perf_counter()
+    response = analyse_document(pipeline, document)
+    observability.record_document(
+        time.perf_counter() - started, len(document["text"]), len(response["quotes"])
+    )
+    return response
 
 
 @bp.post("/v1/quotes")
 def quotes() -> dict[str, Any]:
-    payload = read_json()
-    _check_text_size(payload, "text")
-    document = _load(document_schema, payload)
+    document = load_document(read_json())
     return _analyse(_pipeline(), document)
 
 
