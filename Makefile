@@ -109,3 +109,11 @@ faults: $(VENV)/.stamp-dev
 bench: $(VENV)/.stamp-bench
 	$(MAKE) VENV=.venv-serve .venv-serve/.stamp-serve
 	$(PY) -m bench.bench --serve-python .venv-serve/bin/python
+
+# --- scaling out (issue 16); README "Scaling out" ---
+# quotes-batch on a real 2-node Ray cluster on this machine (head + second node, 1 CPU each):
+# documents/s for 1 and 2 actors, then all PolNeAR train+dev articles with the second node's
+# raylet killed half-way, every id exactly once, a sample equal to POST /v1/quotes.
+.PHONY: batch-demo
+batch-demo: $(VENV)/.stamp-dev
+	$(PY) -m bench.batch_demo --data $(DATA)

@@ -1,7 +1,8 @@
 """quotes-batch --input articles.jsonl --output quotes.jsonl [--address HOST:PORT] ...
 
 Progress (documents, rate, time left) goes to stderr; the run's figures, as one JSON object,
-to stdout. Run it again with the same output to resume."""
+to the last line of stdout (Ray may print notes on lost workers before it). Run it again with
+the same output to resume."""
 
 from __future__ import annotations
 
