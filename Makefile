@@ -1,5 +1,6 @@
 # `make serve`: set up .venv if missing or older than pyproject.toml, serve on ${PORT:-8000}.
-# `make test`:  set up .venv with the dev extras, run ruff, mypy and the test suite.
+# `make test`:  set up .venv with the dev extras, run ruff, mypy and the test suite (Kubernetes
+#               manifests and a quotes-batch job on local Ray included).
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
@@ -13,8 +14,9 @@ $(VENV)/.stamp-serve: pyproject.toml docker/constraints.txt | $(PY)
 	$(PY) -m pip install --quiet -c docker/constraints.txt -e .
 	touch $@
 
+# The tests also run quotes-batch on a local Ray: the batch extra is part of the dev install.
 $(VENV)/.stamp-dev: pyproject.toml docker/constraints.txt | $(PY)
-	$(PY) -m pip install --quiet -c docker/constraints.txt -e '.[dev]'
+	$(PY) -m pip install --quiet -c docker/constraints.txt -e '.[dev,batch]'
 	touch $@ $(VENV)/.stamp-serve
 
 serve: $(VENV)/.stamp-serve
@@ -114,3 +116,11 @@ faults: $(VENV)/.stamp-dev
 bench: $(VENV)/.stamp-bench
 	$(MAKE) VENV=.venv-serve .venv-serve/.stamp-serve
 	$(PY) -m bench.bench --serve-python .venv-serve/bin/python
+
+# --- scaling out (issue 16); README "Scaling out" ---
+# quotes-batch on a real 2-node Ray cluster on this machine (head + second node, 1 CPU each):
+# documents/s for 1 and 2 actors, then all PolNeAR train+dev articles with the second node's
+# raylet killed half-way, every id exactly once, a sample equal to POST /v1/quotes.
+.PHONY: batch-demo
+batch-demo: $(VENV)/.stamp-dev
+	$(PY) -m bench.batch_demo --data $(DATA)

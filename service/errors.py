@@ -118,19 +118,25 @@ def not_ready(detail: str) -> ApiError:
     return ApiError(Kind.NOT_READY, detail)
 
 
-def problem(error: ApiError) -> Response:
+def problem_body(error: ApiError, request_id: str | None = None) -> dict[str, Any]:
+    """The RFC 9457 problem document of `error` (ProblemSchema); a batch job's per-document
+    problem has no request, so no request_id."""
     body: dict[str, Any] = {
         "type": problem_type(error.kind),
         "title": error.status.phrase,
         "status": error.status,
         "detail": error.detail,
-        "request_id": g.setdefault("request_id", sanitise_request_id(None)),
     }
+    if request_id is not None:
+        body["request_id"] = request_id
     if error.errors is not None:
         body["errors"] = error.errors
-    response = Response(
-        json.dumps(PROBLEM.dump(body)), status=error.status, mimetype=PROBLEM_MEDIA_TYPE
-    )
+    return PROBLEM.dump(body)
+
+
+def problem(error: ApiError) -> Response:
+    body = problem_body(error, g.setdefault("request_id", sanitise_request_id(None)))
+    response = Response(json.dumps(body), status=error.status, mimetype=PROBLEM_MEDIA_TYPE)
     response.headers.update(error.headers)
     return response
 

@@ -33,7 +33,13 @@ def read_json() -> Any:
         )
     # Werkzeug refuses a declared Content-Length over MAX_CONTENT_LENGTH, but silently cuts a
     # chunked body at it; MAX_CONTENT_LENGTH is one byte over the limit so that a cut shows.
-    body = request.get_data(cache=False)
+    return parse_json(request.get_data(cache=False))
+
+
+def parse_json(body: bytes) -> Any:
+    """A request body (or one line of a batch file) -> its JSON value.
+
+    Raises ApiError: 413 over MAX_BODY_BYTES, 400 for invalid UTF-8 or JSON."""
     if len(body) > config.MAX_BODY_BYTES:
         raise body_too_large()
     try:
@@ -85,19 +91,33 @@ def _pipeline() -> Any:
     return pipeline
 
 
-def _analyse(pipeline: Any, document: dict[str, Any]) -> DocumentResult:
+def load_document(payload: Any) -> dict[str, Any]:
+    """A parsed JSON value -> the document of POST /v1/quotes, by the same limits and schema.
+
+    Raises ApiError: 413 for a text over the limit, 422 (with `errors`) for a schema failure."""
+    _check_text_size(payload, "text")
+    return _load(document_schema, payload)
+
+
+def analyse_document(pipeline: Any, document: dict[str, Any]) -> DocumentResult:
+    """A loaded document -> what POST /v1/quotes answers (render() makes it JSON)."""
     text = document["text"]
-    started = time.perf_counter()
     quotes = pipeline.analyse(text, title=document.get("title"), targets=document.get("targets"))
-    observability.record_document(time.perf_counter() - started, len(text), len(quotes))
     return document_result(document.get("id"), text, quotes, pipeline.models[0])
+
+
+def _analyse(pipeline: Any, document: dict[str, Any]) -> DocumentResult:
+    started = time.perf_counter()
+    result = analyse_document(pipeline, document)
+    observability.record_document(
+        time.perf_counter() - started, len(document["text"]), len(result.quotes)
+    )
+    return result
 
 
 @bp.post("/v1/quotes")
 def quotes() -> dict[str, Any]:
-    payload = read_json()
-    _check_text_size(payload, "text")
-    document = _load(document_schema, payload)
+    document = load_document(read_json())
     return render(_analyse(_pipeline(), document))
 
 
