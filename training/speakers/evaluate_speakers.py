@@ -115,10 +115,13 @@ def summary(rows: list[Row]) -> str:
     found = c["found"] or 1
     typed = sum(r.pred is not None and r.pred["speaker"]["type"] == r.gold["speaker_type"]
                 for r in rows)
+    roles = sum(r.pred is not None and role_ok(r.pred["speaker"]["role"], r.gold["role"])
+                for r in rows)  # null gold wants null
     return (
         f"found {c['found']}/{c['quotes']} ({c['found'] / c['quotes']:.1%}); of the found: "
         f"speaker {c['speaker']}/{c['found']} ({c['speaker'] / found:.1%}), "
-        f"role {c['role']}/{c['with_role']} (gold role stated), "
+        f"role {c['role']}/{c['with_role']} where the gold states one, "
+        f"{roles}/{c['found']} ({roles / found:.1%}) with null = null, "
         f"type {c['type']}/{c['found']} ({c['type'] / found:.1%}); "
         f"speaker type {typed}/{c['found']} ({typed / found:.1%})"
     )
