@@ -49,7 +49,7 @@ def median_ms(fn, runs: int) -> str:
 
 
 def gold_attributions(article: PolnearArticle):
-    from service.pipeline.types import Attribution, Span
+    from service.pipeline.types import Attribution, CharSpan
 
     text, out = article.text, []
     for rel in article.relations:
@@ -59,8 +59,8 @@ def gold_attributions(article: PolnearArticle):
         src = None
         if rel.source:
             fs = article.mentions[rel.source].fragments
-            src = Span.of(text, fs[0][0], fs[-1][1])
-        out.append(Attribution([Span.of(text, a, b) for a, b in frags], None, src, 1.0))
+            src = CharSpan.of(text, fs[0][0], fs[-1][1])
+        out.append(Attribution([CharSpan.of(text, a, b) for a, b in frags], None, src, 1.0))
     return out
 
 

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from service.pipeline.attribution.decoding import (
+    BIO_LABELS,
     LABEL_ID,
-    LABELS,
     LabelledSpan,
     decode_spans,
     viterbi,
@@ -17,7 +17,7 @@ from service.pipeline.attribution.windows import merge_windows, window_bounds
 
 
 def one_hot(labels: list[str], strength: float = 5.0) -> np.ndarray:
-    logits = np.zeros((len(labels), len(LABELS)), dtype=np.float32)
+    logits = np.zeros((len(labels), len(BIO_LABELS)), dtype=np.float32)
     for i, label in enumerate(labels):
         logits[i, LABEL_ID[label]] = strength
     return logits
@@ -67,7 +67,7 @@ def test_viterbi_never_starts_a_span_with_an_inside_label():
     # an isolated I-CUE after O is illegal: the best legal path replaces it
     logits = one_hot(["O", "I-CUE", "O"])
     logits[1, LABEL_ID["B-CUE"]] = 4.0
-    path = [LABELS[i] for i in viterbi(logits)]
+    path = [BIO_LABELS[i] for i in viterbi(logits)]
     assert path == ["O", "B-CUE", "O"]
 
 

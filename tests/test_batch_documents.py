@@ -12,16 +12,16 @@ import pytest
 
 from service import config
 from service.batch.documents import analyse_record, read_records
-from service.pipeline.types import Attribution, Quote, Span, Speaker, Stance
+from service.pipeline.types import Attribution, CharSpan, Quote, Speaker, Stance
 from tests.support.doubles import ScriptedPipeline
 
 TEXT = "\u201cWe will reopen the bridge,\u201d said Jane Doe, the mayor."
 
 
 def scripted() -> ScriptedPipeline:
-    content = Span.of(TEXT, 1, TEXT.index(",\u201d") + 1)
-    source = Span.of(TEXT, TEXT.index("Jane"), TEXT.index(", the"))
-    cue = Span.of(TEXT, TEXT.index("said"), TEXT.index(" Jane"))
+    content = CharSpan.of(TEXT, 1, TEXT.index(",\u201d") + 1)
+    source = CharSpan.of(TEXT, TEXT.index("Jane"), TEXT.index(", the"))
+    cue = CharSpan.of(TEXT, TEXT.index("said"), TEXT.index(" Jane"))
     quote = Quote(
         Attribution([content], cue, source, 0.9),
         "direct",

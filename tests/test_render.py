@@ -9,7 +9,7 @@ import yaml
 
 from service.api.render import document_result, render_batch, render_document
 from service.config import REPO_ROOT
-from service.pipeline.types import Attribution, Quote, Span, Speaker, Stance
+from service.pipeline.types import Attribution, CharSpan, Quote, Speaker, Stance
 from service.schemas import QuoteSchema, SpeakerSchema, SpeakerSummarySchema, StanceSchema
 from service.vocabulary import QuoteType, SpeakerType, StanceLabel, TargetSource
 
@@ -17,15 +17,16 @@ ARTICLE = "“We will win,” she said, “and soon.” Ren Zhengfei said trade 
 MODEL = {"name": "attribution-tagger", "version": "1.2"}
 
 
-def span(needle: str, occurrence: int = 0) -> Span:
+def span(needle: str, occurrence: int = 0) -> CharSpan:
     start = -1
     for _ in range(occurrence + 1):
         start = ARTICLE.index(needle, start + 1)
-    return Span.of(ARTICLE, start, start + len(needle))
+    return CharSpan.of(ARTICLE, start, start + len(needle))
 
 
-def quote(fragments: list[Span], name: str | None, kind: str = "person", role: str | None = None,
-          source: Span | None = None) -> Quote:
+def quote(fragments: list[CharSpan], name: str | None, kind: str = "person",
+          role: str | None = None,
+          source: CharSpan | None = None) -> Quote:
     return Quote(
         attribution=Attribution(fragments, cue=span("said"), source=source, confidence=0.87654),
         type="direct",

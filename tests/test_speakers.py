@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from service.pipeline.types import Attribution, Span, Speaker
+from service.pipeline.types import Attribution, CharSpan, Speaker
 from tests.support.handmade import attribution, resolve
 
 
@@ -199,8 +199,8 @@ def test_results_follow_the_input_order_not_the_text_order() -> None:
 
 def test_odd_source_spans_do_not_break_resolution() -> None:
     text = "Ruth Amos said costs rose.\r\n\r\n“Prices 📈 doubled,” she said — café owners agree."
-    blank = Span.of(text, text.index("\r\n"), text.index("\r\n") + 2)
-    dash = Span.of(text, text.index("—"), text.index("—") + 1)
+    blank = CharSpan.of(text, text.index("\r\n"), text.index("\r\n") + 2)
+    dash = CharSpan.of(text, text.index("—"), text.index("—") + 1)
     first = attribution(text, "costs rose", source="Ruth Amos")
     odd = [Attribution(first.fragments, None, span, 0.5) for span in (blank, dash)]
     emoji = attribution(text, "Prices 📈 doubled,", source="she")

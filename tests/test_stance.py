@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from service.pipeline.stance.model import LABELS, StanceModel
+from service.pipeline.stance.model import STANCE_LABELS, StanceModel
 from service.pipeline.stance.targets import choose_targets, rank_entities
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "stance"
@@ -80,8 +80,8 @@ def test_labels_and_confidence_range(model):
     out = model.predict(pairs)
     assert len(out) == len(pairs)
     for label, conf in out:
-        assert label in LABELS
-        assert 1 / len(LABELS) <= conf <= 1.0
+        assert label in STANCE_LABELS
+        assert 1 / len(STANCE_LABELS) <= conf <= 1.0
 
 
 @needs_weights
@@ -96,4 +96,4 @@ def test_duplicate_pairs_in_one_call_agree_and_empty_input(model):
 def test_long_targets_and_empty_texts_are_answered(model):
     long_target = " ".join(["the proposed national infrastructure spending bill"] * 30)
     out = model.predict([(long_target, "We back it."), ("the ban", ""), (" ", "Fine.")])
-    assert len(out) == 3 and all(label in LABELS for label, _ in out)
+    assert len(out) == 3 and all(label in STANCE_LABELS for label, _ in out)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
-class Span:
+class CharSpan:
     """A character span of the article as sent: text == article[start:end]."""
 
     start: int
@@ -14,7 +14,7 @@ class Span:
     text: str
 
     @classmethod
-    def of(cls, article: str, start: int, end: int) -> Span:
+    def of(cls, article: str, start: int, end: int) -> CharSpan:
         return cls(start, end, article[start:end])
 
 
@@ -22,9 +22,9 @@ class Span:
 class Attribution:
     """One quote found by the attribution model: content parts, cue and source mention."""
 
-    fragments: list[Span]  # content parts in text order; one unless interrupted
-    cue: Span | None
-    source: Span | None
+    fragments: list[CharSpan]  # content parts in text order; one unless interrupted
+    cue: CharSpan | None
+    source: CharSpan | None
     confidence: float
 
     @property
@@ -42,7 +42,7 @@ class Speaker:
 
     name: str | None
     type: str  # person | organization | other | unknown
-    mention: Span | None
+    mention: CharSpan | None
     role: str | None
 
 

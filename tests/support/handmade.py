@@ -9,10 +9,10 @@ from service.config import REPO_ROOT
 from service.pipeline.nlp import parse
 from service.pipeline.speakers.antecedents import AntecedentModel
 from service.pipeline.speakers.resolver import resolve_speakers
-from service.pipeline.types import Attribution, Span, Speaker
+from service.pipeline.types import Attribution, CharSpan, Speaker
 
 
-def locate(text: str, part: str, near: int = 0) -> Span:
+def locate(text: str, part: str, near: int = 0) -> CharSpan:
     """The occurrence of `part` nearest to character `near`."""
     starts, i = [], text.find(part)
     while i >= 0:
@@ -20,7 +20,7 @@ def locate(text: str, part: str, near: int = 0) -> Span:
         i = text.find(part, i + 1)
     assert starts, f"{part!r} not in text"
     start = min(starts, key=lambda s: abs(s - near))
-    return Span.of(text, start, start + len(part))
+    return CharSpan.of(text, start, start + len(part))
 
 
 def attribution(
@@ -36,7 +36,7 @@ def attribution(
     fragments = []
     for part in contents:
         start = text.index(part, pos)
-        fragments.append(Span.of(text, start, start + len(part)))
+        fragments.append(CharSpan.of(text, start, start + len(part)))
         pos = start + len(part)
     at = fragments[0].start
     return Attribution(

@@ -20,7 +20,7 @@ from tqdm import tqdm
 
 from service.pipeline.attribution.model import AttributionModel
 from service.pipeline.quote_types import quote_type
-from service.pipeline.types import Attribution, Span
+from service.pipeline.types import Attribution, CharSpan
 from training.corpora.polnear import DEFAULT_DIR, Article, read_split
 
 TYPES = ("SOURCE", "CUE", "CONTENT")
@@ -90,7 +90,8 @@ def score_links(article: Article, quotes: list[Attribution], counts: Counter) ->
     for rel in article.relations:
         frags = [f for m in rel.content for f in article.mentions[m].fragments]
         kind = quote_type(
-            article.text, Attribution([Span.of(article.text, *f) for f in frags], None, None, 1.0)
+            article.text,
+            Attribution([CharSpan.of(article.text, *f) for f in frags], None, None, 1.0),
         )
         counts[f"gold_{kind}"] += 1
         match = next(

@@ -16,7 +16,7 @@ import onnxruntime as ort
 import torch
 from transformers import BertForTokenClassification
 
-from service.pipeline.attribution.decoding import LABELS
+from service.pipeline.attribution.decoding import BIO_LABELS
 from training.onnx_export import export_fp32, fuse, quantize_int8
 
 NAME = "quotes-attribution-minilm"
@@ -66,7 +66,7 @@ def main() -> None:
     meta = {
         "name": NAME,
         "version": args.version,
-        "labels": list(LABELS),
+        "labels": list(BIO_LABELS),
         "window": args.window,
         "stride": args.stride,
         "precision": args.precision,

@@ -18,7 +18,7 @@ from tokenizers import Tokenizer
 from tqdm import tqdm
 from transformers import BertForTokenClassification, get_linear_schedule_with_warmup
 
-from service.pipeline.attribution.decoding import LABELS
+from service.pipeline.attribution.decoding import BIO_LABELS
 from training.attribution.data import IGNORE, encode, token_labels, windows
 from training.corpora.polnear import DEFAULT_DIR, read_split
 
@@ -77,9 +77,9 @@ def main() -> None:
 
     model = BertForTokenClassification.from_pretrained(
         args.init or base,
-        num_labels=len(LABELS),
-        id2label=dict(enumerate(LABELS)),
-        label2id={label: i for i, label in enumerate(LABELS)},
+        num_labels=len(BIO_LABELS),
+        id2label=dict(enumerate(BIO_LABELS)),
+        label2id={label: i for i, label in enumerate(BIO_LABELS)},
     )
     # frozen embeddings and lowest layers: no backward pass or optimiser state for them
     frozen = [model.bert.embeddings, *model.bert.encoder.layer[: args.freeze_layers]]

@@ -10,7 +10,7 @@ DEFAULT_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "
 
 
 @dataclass
-class Mention:
+class SpanAnnotation:
     type: str  # Source | Cue | Content
     fragments: list[tuple[int, int]]  # character offsets, end exclusive
 
@@ -26,7 +26,7 @@ class Relation:
 class Article:
     name: str
     text: str
-    mentions: dict[str, Mention] = field(default_factory=dict)
+    mentions: dict[str, SpanAnnotation] = field(default_factory=dict)
     relations: list[Relation] = field(default_factory=list)
 
 
@@ -44,7 +44,7 @@ def read_article(text_path: Path, ann_path: Path) -> Article:
         if line.startswith("T"):
             kind, offsets = parts[1].split(" ", 1)
             if kind in SPAN_TYPES:
-                article.mentions[parts[0]] = Mention(kind, _fragments(offsets))
+                article.mentions[parts[0]] = SpanAnnotation(kind, _fragments(offsets))
         elif line.startswith("E"):
             roles: dict[str, list[str]] = {}
             for arg in parts[1].split():

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
-from service.pipeline.stance.model import LABELS, StanceModel
+from service.pipeline.stance.model import STANCE_LABELS, StanceModel
 from training.corpora.vast import DEFAULT_DIR, read_vast
 from training.stance.metrics import report
 
@@ -28,7 +28,7 @@ def evaluate(model: StanceModel, data: Path, split: str, chunk: int = 64, limit:
     pred = []
     for i in tqdm(range(0, len(rows), chunk), desc=f"stance {split}"):
         out = model.predict([(r.topic, r.text) for r in rows[i : i + chunk]])
-        pred += [LABELS.index(label) for label, _ in out]
+        pred += [STANCE_LABELS.index(label) for label, _ in out]
     return {"rows": len(rows), **report(rows, np.array(pred))}
 
 

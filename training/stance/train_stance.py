@@ -24,19 +24,19 @@ from tokenizers import Encoding
 from tqdm import tqdm
 from transformers import BertModel, get_linear_schedule_with_warmup
 
-from service.pipeline.stance.model import LABELS, PairEncoder, batch_arrays
+from service.pipeline.stance.model import STANCE_LABELS, PairEncoder, batch_arrays
 from training.corpora.vast import DEFAULT_DIR, VastRow, read_vast
 from training.stance.metrics import report
 
 
 class CrossEncoder(torch.nn.Module):
-    """BERT encoder, pooled ([CLS] or mean over tokens), dropout, linear layer to LABELS."""
+    """BERT encoder, pooled ([CLS] or mean over tokens), dropout, linear layer to STANCE_LABELS."""
 
     def __init__(self, encoder: BertModel, pooling: str = "mean", dropout: float = 0.1) -> None:
         super().__init__()
         self.encoder, self.pooling = encoder, pooling
         self.dropout = torch.nn.Dropout(dropout)
-        self.head = torch.nn.Linear(encoder.config.hidden_size, len(LABELS))
+        self.head = torch.nn.Linear(encoder.config.hidden_size, len(STANCE_LABELS))
 
     def forward(self, input_ids, attention_mask, token_type_ids):  # the ONNX input names
         h = self.encoder(
@@ -128,9 +128,10 @@ def main() -> None:
     fit, val = split_by_text(rows[: args.limit] if args.limit else rows, args.val_frac, args.seed)
     fit_win = [w[0] for w in pairs.encode([(r.topic, r.text) for r in fit])]
     val_win = [w[0] for w in pairs.encode([(r.topic, r.text) for r in val])]
-    y = torch.tensor([LABELS.index(r.label) for r in fit])
-    counts = np.bincount(y.numpy(), minlength=len(LABELS))
-    weight = torch.tensor(counts.sum() / (len(LABELS) * np.maximum(counts, 1)), dtype=torch.float)
+    y = torch.tensor([STANCE_LABELS.index(r.label) for r in fit])
+    counts = np.bincount(y.numpy(), minlength=len(STANCE_LABELS))
+    balanced = counts.sum() / (len(STANCE_LABELS) * np.maximum(counts, 1))
+    weight = torch.tensor(balanced, dtype=torch.float)
 
     model = CrossEncoder(BertModel.from_pretrained(base, add_pooling_layer=False), args.pooling)
     per_epoch = -(-len(fit) // args.batch)
@@ -139,7 +140,7 @@ def main() -> None:
     sched = get_linear_schedule_with_warmup(optim, int(args.warmup * total), total)
     rng = random.Random(args.seed)
     lengths = [len(w.ids) for w in fit_win]
-    config = {"labels": list(LABELS), "max_len": args.max_len, "stride": args.stride}
+    config = {"labels": list(STANCE_LABELS), "max_len": args.max_len, "stride": args.stride}
     args.out.mkdir(parents=True, exist_ok=True)
     best, history, step, step_s, started = -1.0, [], 0, 0.0, time.time()
     for epoch in range(args.epochs):

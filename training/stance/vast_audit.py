@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from service.pipeline.stance.model import LABELS
+from service.pipeline.stance.model import STANCE_LABELS
 from training.corpora.vast import DEFAULT_DIR, VastRow, labels_by_pair, read_vast, single_label
 from training.stance.metrics import f1_per_label, macro_f1
 
@@ -28,13 +28,13 @@ from training.stance.metrics import f1_per_label, macro_f1
 def reference_scores(rows: list[VastRow]) -> dict[str, dict[str, float]]:
     """Macro-F1 (and F1 per label) of the perfect reader and of the copy oracle."""
     by_pair = labels_by_pair(rows)
-    gold = np.array([LABELS.index(r.label) for r in rows])
+    gold = np.array([STANCE_LABELS.index(r.label) for r in rows])
 
     def score(answer: Callable[[set[str]], str]) -> dict[str, float]:
-        pred = np.array([LABELS.index(answer(by_pair[(r.text, r.topic)])) for r in rows])
+        pred = np.array([STANCE_LABELS.index(answer(by_pair[(r.text, r.topic)])) for r in rows])
         f1s = f1_per_label(gold, pred)
         return {"macro_f1": round(macro_f1(gold, pred), 4)} | {
-            f"f1_{label}": round(f, 4) for label, f in zip(LABELS, f1s, strict=True)
+            f"f1_{label}": round(f, 4) for label, f in zip(STANCE_LABELS, f1s, strict=True)
         }
 
     def stance_first(labels: set[str]) -> str:

@@ -9,8 +9,8 @@ import numpy as np
 from service.pipeline.text import LINE_BREAK
 
 SPAN_TYPES = ("SOURCE", "CUE", "CONTENT")
-LABELS = ("O",) + tuple(f"{p}-{t}" for t in SPAN_TYPES for p in ("B", "I"))
-LABEL_ID = {label: i for i, label in enumerate(LABELS)}
+BIO_LABELS = ("O",) + tuple(f"{p}-{t}" for t in SPAN_TYPES for p in ("B", "I"))
+LABEL_ID = {label: i for i, label in enumerate(BIO_LABELS)}
 
 
 @dataclass(frozen=True)
@@ -23,8 +23,8 @@ class LabelledSpan:
 
 def _allowed_transitions() -> np.ndarray:
     """allowed[i, j]: label j may follow label i (I-X only after B-X or I-X)."""
-    allowed = np.ones((len(LABELS), len(LABELS)), dtype=bool)
-    for j, label in enumerate(LABELS):
+    allowed = np.ones((len(BIO_LABELS), len(BIO_LABELS)), dtype=bool)
+    for j, label in enumerate(BIO_LABELS):
         if label.startswith("I-"):
             kind = label[2:]
             allowed[:, j] = False
@@ -33,7 +33,7 @@ def _allowed_transitions() -> np.ndarray:
 
 
 _TRANSITION = np.where(_allowed_transitions(), 0.0, -np.inf)
-_START = np.array([-np.inf if label.startswith("I-") else 0.0 for label in LABELS])
+_START = np.array([-np.inf if label.startswith("I-") else 0.0 for label in BIO_LABELS])
 # after a line break any label may end, but none continues: annotated spans stay within
 # one paragraph (3 of PolNeAR's 23,287 train contents cross a newline)
 _RESTART = np.broadcast_to(_START, _TRANSITION.shape)
@@ -45,14 +45,14 @@ def log_softmax(logits: np.ndarray) -> np.ndarray:
 
 
 def viterbi(logprobs: np.ndarray, restarts: np.ndarray | None = None) -> np.ndarray:
-    """Return the best label path under the BIO constraints for [n, len(LABELS)] scores.
+    """Return the best label path under the BIO constraints for [n, len(BIO_LABELS)] scores.
 
     At positions where `restarts` is true a new span must begin (no I- label).
     """
     n = len(logprobs)
     if n == 0:
         return np.zeros(0, dtype=int)
-    back = np.zeros((n, len(LABELS)), dtype=np.int64)
+    back = np.zeros((n, len(BIO_LABELS)), dtype=np.int64)
     score = _START + logprobs[0]
     for i in range(1, n):
         cand = score[:, None] + (_RESTART if restarts is not None and restarts[i] else _TRANSITION)
@@ -97,7 +97,7 @@ def decode_spans(
     spans: list[LabelledSpan] = []
     open_kind, open_first = None, 0
     for w in range(len(path) + 1):
-        label = LABELS[path[w]] if w < len(path) else "O"
+        label = BIO_LABELS[path[w]] if w < len(path) else "O"
         if open_kind is not None and label != f"I-{open_kind}":
             first_tok, last_tok = firsts[open_first], word_end[w - 1]
             score = float(probs[open_first:w].mean())

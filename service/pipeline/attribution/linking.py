@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 
 from service.pipeline.attribution.decoding import LabelledSpan
 from service.pipeline.text import LINE_BREAK
-from service.pipeline.types import Attribution, Span
+from service.pipeline.types import Attribution, CharSpan
 
 MAX_GAP = 250  # characters between linked spans; attributions sit next to their content
 _OPENING_MARKS = "\"'\u201c\u2018\u00ab\u201e\u201a\u2039"
@@ -128,9 +128,9 @@ def link(text: str, spans: list[LabelledSpan]) -> list[Attribution]:
         scored = [*parts, *(s for s in (cue, source) if s is not None)]
         attributions.append(
             Attribution(
-                fragments=[Span.of(text, p.start, p.end) for p in parts],
-                cue=Span.of(text, cue.start, cue.end) if cue else None,
-                source=Span.of(text, source.start, source.end) if source else None,
+                fragments=[CharSpan.of(text, p.start, p.end) for p in parts],
+                cue=CharSpan.of(text, cue.start, cue.end) if cue else None,
+                source=CharSpan.of(text, source.start, source.end) if source else None,
                 confidence=sum(s.score for s in scored) / len(scored),
             )
         )

@@ -50,7 +50,7 @@ class Entity:
 
 
 @dataclass
-class Mention:
+class EntityMention:
     start: int  # token indexes, end exclusive
     end: int
     entity: Entity
@@ -124,7 +124,7 @@ class ArticleEntities:
         for toks in sorted((c for c in candidates if c), key=lambda c: c[0].i):
             self._add_person(toks, non_person)
         self._name_people()
-        self.mentions: list[Mention] = []
+        self.mentions: list[EntityMention] = []
         self.token_entity: dict[int, Entity] = {}
         self._ner_span = {i: e for e in doc.ents for i in range(e.start, e.end)}
         self._sent_starts = [sent.start for sent in doc.sents]
@@ -242,7 +242,7 @@ class ArticleEntities:
             self._record(span.start, span.end, ent)
 
     def _record(self, start: int, end: int, ent: Entity) -> None:
-        self.mentions.append(Mention(start, end, ent))
+        self.mentions.append(EntityMention(start, end, ent))
         for k in range(start, end):
             self.token_entity[k] = ent
 

@@ -24,7 +24,7 @@ NAMED_THINGS = {"FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}  # NER slips fo
 
 
 @dataclass
-class Mention:
+class SourceMention:
     kind: str  # pronoun | relative | entity | group | named_org | description | org_noun | unnamed
     span: Span
     entity: Entity | None = None
@@ -105,31 +105,31 @@ def titled(tok: Token, span: Span, ents: ArticleEntities) -> bool:
     return bool(before) and not after and all(is_title_token(t) for t in before)
 
 
-def classify(ents: ArticleEntities, span: Span) -> Mention:
+def classify(ents: ArticleEntities, span: Span) -> SourceMention:
     root, first = head_of(span), span[0].lower_
     if len(span) == 1 and root.lower_ in RELATIVE_PRONOUNS:
-        return Mention("relative", span)
+        return SourceMention("relative", span)
     if len(span) == 1 and root.lower_ in PRONOUNS:
-        return Mention("pronoun", span)
+        return SourceMention("pronoun", span)
     people = [t for t in span if (e := ents.entity_at(t.i)) is not None and e.type == "person"]
     named = {id(ents.entity_at(t.i)) for t in people}
     if len(named) > 1 and any(t.dep_ == "conj" and t.head in people for t in people):
-        return Mention("group", span)  # "Dunmore and Achebe": the pair speaks together
+        return SourceMention("group", span)  # "Dunmore and Achebe": the pair speaks together
     for tok in people:
         if heads_to_root(tok, span) or titled(tok, span, ents):
-            return Mention("entity", span, ents.entity_at(tok.i))
+            return SourceMention("entity", span, ents.entity_at(tok.i))
     org = ents.entity_at(root.i)
     if org is not None and org.type == "organization":
-        return Mention("entity", span, org)
+        return SourceMention("entity", span, org)
     if root.ent_type_ in NAMED_THINGS and is_name_token(root):
-        return Mention("named_org", span)  # "the Dallas Morning News" tagged EVENT
+        return SourceMention("named_org", span)  # "the Dallas Morning News" tagged EVENT
     if root.lower_ in ORG_NOUNS and any(
         is_name_token(c) and c.dep_ == "compound" for c in root.lefts
     ):
-        return Mention("named_org", span)  # "The Trump campaign"
+        return SourceMention("named_org", span)  # "The Trump campaign"
     definite = first in DEFINITE or any(t.tag_ == "POS" for t in span)
     if definite and is_role_head(root.text):
-        return Mention("description", span)
+        return SourceMention("description", span)
     if definite and root.lower_ in ORG_NOUNS:
-        return Mention("org_noun", span)
-    return Mention("unnamed", span)
+        return SourceMention("org_noun", span)
+    return SourceMention("unnamed", span)

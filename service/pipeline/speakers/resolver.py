@@ -28,7 +28,13 @@ from service.pipeline.speakers.lexicon import (
     ROLE_NOUNS,
     SPEECH_VERBS,
 )
-from service.pipeline.speakers.mentions import Mention, classify, head_of, name_run, source_tokens
+from service.pipeline.speakers.mentions import (
+    SourceMention,
+    classify,
+    head_of,
+    name_run,
+    source_tokens,
+)
 from service.pipeline.speakers.roles import (
     assign_roles,
     description_role,
@@ -174,7 +180,9 @@ class SpeakerResolver:
         return bisect.bisect_right(self.para_starts, at) - 1
 
     # -- one mention ------------------------------------------------------------------------
-    def resolve(self, m: Mention, att: Attribution, prev: Resolved | None, para: int) -> Resolved:
+    def resolve(
+        self, m: SourceMention, att: Attribution, prev: Resolved | None, para: int
+    ) -> Resolved:
         near = prev if prev is not None and para - prev.para <= PRONOUN_PARAGRAPHS else None
         if m.kind == "entity" and m.entity is not None:
             return of_entity(m.entity)
@@ -196,7 +204,7 @@ class SpeakerResolver:
             return of_entity(named_later)
         return Resolved(m.span.text.strip(), "other")
 
-    def pronoun(self, m: Mention, att: Attribution, near: Resolved | None) -> Resolved:
+    def pronoun(self, m: SourceMention, att: Attribution, near: Resolved | None) -> Resolved:
         word = m.word
         if word in FIRST_PERSON and near is not None:
             return near
@@ -220,7 +228,7 @@ class SpeakerResolver:
         pick = max(scored, key=lambda pe: pe[0])[1]
         return near if near is not None and pick is near.entity else of_entity(pick)
 
-    def relative(self, m: Mention, att: Attribution, near: Resolved | None) -> Resolved:
+    def relative(self, m: SourceMention, att: Attribution, near: Resolved | None) -> Resolved:
         """ "who"/"which": the noun the relative clause hangs on."""
         tok = m.root
         ant = tok.head.head if tok.head.dep_ == "relcl" else None
@@ -234,7 +242,7 @@ class SpeakerResolver:
                     if x.start >= tok.sent.start), None)  # fmt: skip
         return of_entity(ent) if ent is not None else UNKNOWN
 
-    def description(self, m: Mention, near: Resolved | None) -> Resolved:
+    def description(self, m: SourceMention, near: Resolved | None) -> Resolved:
         """ "the executive", "the ministry spokeswoman": the learned ranking among the
         people whose stated role matches and the running speaker (an unmatched singular
         "the official" continues the speaker); else a person named just after with that
@@ -257,7 +265,7 @@ class SpeakerResolver:
             set_role_words(pick)
         return of_entity(pick)
 
-    def named_later(self, m: Mention) -> Entity | None:
+    def named_later(self, m: SourceMention) -> Entity | None:
         """Cataphora: the first person named after the mention, within CATAPHORA_SENTENCES,
         whose stated role matches the mention's head ("A senior official ... The official,
         deputy director X, said")."""
@@ -269,7 +277,7 @@ class SpeakerResolver:
                 return x.entity if role_match(m.word, x.entity) else None
         return None
 
-    def org_noun(self, m: Mention, near: Resolved | None) -> Resolved:
+    def org_noun(self, m: SourceMention, near: Resolved | None) -> Resolved:
         """ "the ministry" -> the organisation named with that word, else the running
         organisation speaker, else the latest organisation named."""
         head = m.word

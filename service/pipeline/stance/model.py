@@ -18,7 +18,7 @@ from tokenizers import Encoding
 
 from service.pipeline.onnx_model import load_meta, load_session, load_tokenizer
 
-LABELS = ("support", "oppose", "neutral")  # VAST pro / con / neutral, in the logits' order
+STANCE_LABELS = ("support", "oppose", "neutral")  # VAST pro / con / neutral, in the logits' order
 MAX_TARGET_TOKENS = 32  # longer targets are cut (VAST topics have at most 34 tokens)
 MAX_PADDING = 0.2  # a batch of windows holds at most 20% padding tokens
 
@@ -71,8 +71,10 @@ class StanceModel:
     def __init__(self, model_dir: str | Path, threads: int = 1, batch_size: int = 64) -> None:
         model_dir = Path(model_dir)
         self.meta = load_meta(model_dir)
-        if tuple(self.meta.get("labels", ())) != LABELS or "max_len" not in self.meta:
-            raise ValueError(f"{model_dir} holds no cross-encoder stance model over {LABELS}")
+        if tuple(self.meta.get("labels", ())) != STANCE_LABELS or "max_len" not in self.meta:
+            raise ValueError(
+                f"{model_dir} holds no cross-encoder stance model over {STANCE_LABELS}"
+            )
         self.encoder = PairEncoder(
             model_dir / "tokenizer.json", self.meta["max_len"], self.meta["stride"]
         )
@@ -88,14 +90,14 @@ class StanceModel:
         for p, wins in enumerate(self.encoder.encode(pairs)):
             owner += [p] * len(wins)
             windows += wins
-        probs = np.empty((len(windows), len(LABELS)))
+        probs = np.empty((len(windows), len(STANCE_LABELS)))
         for idx in self.batches([len(w.ids) for w in windows]):
             probs[idx] = self.probabilities([windows[k] for k in idx])
-        pooled = np.zeros((len(pairs), len(LABELS)))
+        pooled = np.zeros((len(pairs), len(STANCE_LABELS)))
         np.add.at(pooled, np.asarray(owner), probs)
         pooled /= np.bincount(owner, minlength=len(pairs))[:, None]
         best = pooled.argmax(1)
-        return [(LABELS[k], float(pooled[p, k])) for p, k in enumerate(best)]
+        return [(STANCE_LABELS[k], float(pooled[p, k])) for p, k in enumerate(best)]
 
     def batches(self, lengths: Sequence[int]) -> list[list[int]]:
         """Window indices in ascending length, cut into batches of at most batch_size rows
