@@ -38,7 +38,7 @@ print(json.dumps(times))
 
 def timings(checkout: Path, texts: list[str]) -> list[float]:
     done = subprocess.run([sys.executable, "-c", TIMER], cwd=checkout, input=json.dumps(texts),
-                          capture_output=True, text=True, check=True)  # fmt: skip
+                          capture_output=True, text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp) / "baseline"
         subprocess.run(["git", "worktree", "add", "--detach", str(base), args.baseline],
-                       cwd=REPO_ROOT, check=True, capture_output=True)  # fmt: skip
+                       cwd=REPO_ROOT, check=True, capture_output=True)
         try:
             sides: dict[str, list[float]] = {"baseline": [], "this checkout": []}
             for _ in range(args.rounds):
@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> None:
                 sides["this checkout"] += timings(REPO_ROOT, texts)
         finally:
             subprocess.run(["git", "worktree", "remove", "--force", str(base)], cwd=REPO_ROOT,
-                           check=True)  # fmt: skip
+                           check=True)
     p50 = {k: statistics.median(v) for k, v in sides.items()}
     for name, value in p50.items():
         print(f"{name:14} p50 {value:7.1f} ms over {len(sides[name])} analyses")

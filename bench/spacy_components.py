@@ -23,6 +23,7 @@ from pathlib import Path
 import spacy
 
 from service.config import REPO_ROOT
+from service.pipeline.document import Document
 from service.pipeline.nlp import MODEL, load_nlp
 from service.pipeline.quote_types import quote_type
 from service.pipeline.speakers.antecedents import AntecedentModel
@@ -80,8 +81,8 @@ def main() -> None:
     doc = nlp(text)
     atts = gold_attributions(article)
     coreference = AntecedentModel(REPO_ROOT / "models" / "coreference")
-    rules = median_ms(lambda: resolve_speakers(doc, text, atts, coreference), args.runs)
-    types = median_ms(lambda: [quote_type(text, a) for a in atts], args.runs)
+    rules = median_ms(lambda: resolve_speakers(Document(text, doc), atts, coreference), args.runs)
+    types = median_ms(lambda: [quote_type(Document(text), a) for a in atts], args.runs)
     served = median_ms(lambda: nlp(text), args.runs)
     print(f"  {'spaCy as served (numpy gemm, line-break starts)':52} {served}")
     print(f"  {f'resolve_speakers, {len(atts)} gold attributions':52} {rules}")

@@ -32,7 +32,7 @@ def response(quotes: list[Quote]) -> dict:
     return {"quotes": [{
         "start": q.attribution.start, "end": q.attribution.end, "type": q.type,
         "speaker": {"name": q.speaker.name, "type": q.speaker.type, "role": q.speaker.role},
-    } for q in quotes]}  # fmt: skip
+    } for q in quotes]}
 
 
 def problems(pipeline: Pipeline, name: str) -> list[str]:
@@ -50,6 +50,6 @@ def test_case_speakers_types_and_roles(pipeline: Pipeline, name: str) -> None:
     "name",
     [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="attribution 2.0 spans"))
      if n in SPAN_FAULTS else n for n in NAMES],
-)  # fmt: skip
+)
 def test_case_quote_spans(pipeline: Pipeline, name: str) -> None:
     assert [p for p in problems(pipeline, name) if p.startswith(SPAN_PROBLEMS)] == []

@@ -76,9 +76,9 @@ def test_a_description_is_the_person_the_next_sentence_names_with_it() -> None:
     )
     atts = [
         attribution(text, "flights would resume on Friday", source="A spokesman for the airline",
-                    cue="said"),  # fmt: skip
+                    cue="said"),
         attribution(text, "refunds were on the way", source="The spokesman, Marco Ferri,",
-                    cue="added"),  # fmt: skip
+                    cue="added"),
     ]
     assert [n for n, _, _ in who(text, *atts)] == ["Marco Ferri", "Marco Ferri"]
 
@@ -108,7 +108,7 @@ def test_one_role_per_speaker_the_occupation_before_the_relation() -> None:
     )
     atts = [
         attribution(text, "the bridge was safe", source="Sam Okoro, a structural engineer at "
-                    "the city council,", cue="said"),  # fmt: skip
+                    "the city council,", cue="said"),
         attribution(text, "repairs would take a year", source="Okoro", cue="said"),
     ]
     roles = [r for _, _, r in who(text, *atts)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from service.pipeline.document import Document
 from service.pipeline.quote_types import quote_type
 from tests.support.handmade import attribution
 
@@ -22,13 +23,13 @@ from tests.support.handmade import attribution
     ],
 )
 def test_direct_in_any_mark_style(text: str, content: str) -> None:
-    assert quote_type(text, attribution(text, content)) == "direct"
+    assert quote_type(Document(text), attribution(text, content)) == "direct"
 
 
 def test_interrupted_quote_is_one_direct_quote() -> None:
     text = "“Prices will fall,” the minister said, “but not this year.”"
     att = attribution(text, "Prices will fall,", "but not this year.", source="the minister")
-    assert quote_type(text, att) == "direct"
+    assert quote_type(Document(text), att) == "direct"
 
 
 @pytest.mark.parametrize(
@@ -46,7 +47,7 @@ def test_interrupted_quote_is_one_direct_quote() -> None:
     ],
 )
 def test_partly_quoted_is_mixed(text: str, content: str) -> None:
-    assert quote_type(text, attribution(text, content)) == "mixed"
+    assert quote_type(Document(text), attribution(text, content)) == "mixed"
 
 
 @pytest.mark.parametrize(
@@ -62,7 +63,7 @@ def test_partly_quoted_is_mixed(text: str, content: str) -> None:
     ],
 )
 def test_unquoted_is_indirect(text: str, content: str) -> None:
-    assert quote_type(text, attribution(text, content)) == "indirect"
+    assert quote_type(Document(text), attribution(text, content)) == "indirect"
 
 
 def test_quote_left_open_runs_to_paragraph_end() -> None:
@@ -72,22 +73,37 @@ def test_quote_left_open_runs_to_paragraph_end() -> None:
         "“Then we open it.”"
     )
     att = attribution(text, "It will take two years to finish.")
-    assert quote_type(text, att) == "direct"
+    assert quote_type(Document(text), att) == "direct"
 
 
 @pytest.mark.parametrize("intro", ["said:", "said;", "told reporters:"])
 def test_block_quote_after_said_is_direct(intro: str) -> None:
     text = f"The governor, Ana Ruiz, {intro}\nWe have done our part. Now it is up to them.\nNext."
     att = attribution(text, "We have done our part. Now it is up to them.", cue=intro[:-1])
-    assert quote_type(text, att) == "direct"
+    assert quote_type(Document(text), att) == "direct"
 
 
 def test_colon_after_a_non_speech_word_is_not_a_block_quote() -> None:
     text = "The changes are these:\nfees will rise and hours will fall.\n"
-    assert quote_type(text, attribution(text, "fees will rise and hours will fall")) == "indirect"
+    att = attribution(text, "fees will rise and hours will fall")
+    assert quote_type(Document(text), att) == "indirect"
 
 
 def test_later_part_of_a_block_quote_paragraph_is_direct() -> None:
     text = "Ana Ruiz said;\nWe have done our part. Now it is up to them.\nNext."
     att = attribution(text, "Now it is up to them.", cue="said")
-    assert quote_type(text, att) == "direct"
+    assert quote_type(Document(text), att) == "direct"
+
+
+@pytest.mark.parametrize("brk", ["\n", "\r", "\r\n", "\u2029", "\u2028", "\x85"])
+def test_every_line_break_kind_ends_an_unclosed_quotation(brk: str) -> None:
+    # an opening mark left open runs to its paragraph's end, whatever ends the paragraph
+    text = f'He said: "We will win.{brk}The council said fees would rise.'
+    assert quote_type(Document(text), attribution(text, "fees would rise")) == "indirect"
+
+
+def test_the_document_has_one_paragraph_definition() -> None:
+    document = Document("One.\r\nTwo.\u2029Three.")
+    assert [document.paragraph(document.text.index(w)) for w in ("One", "Two", "Three")] == [
+        0, 1, 2,
+    ]

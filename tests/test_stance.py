@@ -23,18 +23,19 @@ ENTITIES = [
     ("the European Union", "ORG"),
     ("Huawei's", "ORG"),
 ]
+RANKED = rank_entities(ENTITIES)
 
 
 def test_request_targets_win_over_title_and_entities():
-    got = choose_targets(["tariffs", "5G"], "Title here", ENTITIES, "Ren Zhengfei")
+    got = choose_targets(["tariffs", "5G"], "Title here", RANKED, "Ren Zhengfei")
     assert got == [("tariffs", "request"), ("5G", "request")]
 
 
 def test_title_is_the_target_without_request_targets():
-    assert choose_targets(None, "  US bans  Huawei ", ENTITIES, None) == [
+    assert choose_targets(None, "  US bans  Huawei ", RANKED, None) == [
         ("US bans Huawei", "title")
     ]
-    assert choose_targets([], "Huawei ban", ENTITIES, None) == [("Huawei ban", "title")]
+    assert choose_targets([], "Huawei ban", RANKED, None) == [("Huawei ban", "title")]
 
 
 def test_entity_rule_counts_short_forms_and_skips_numbers():
@@ -44,13 +45,13 @@ def test_entity_rule_counts_short_forms_and_skips_numbers():
 
 
 def test_entity_rule_skips_the_quotes_own_speaker():
-    assert choose_targets(None, None, ENTITIES, None) == [("Ren Zhengfei", "entity")]
-    assert choose_targets(None, "", ENTITIES, "Ren Zhengfei") == [("Huawei", "entity")]
-    assert choose_targets(None, None, ENTITIES, "Ren") == [("Huawei", "entity")]
+    assert choose_targets(None, None, RANKED, None) == [("Ren Zhengfei", "entity")]
+    assert choose_targets(None, "", RANKED, "Ren Zhengfei") == [("Huawei", "entity")]
+    assert choose_targets(None, None, RANKED, "Ren") == [("Huawei", "entity")]
 
 
 def test_no_target_when_nothing_applies():
-    assert choose_targets(None, None, [("Monday", "DATE")], None) == []
+    assert choose_targets(None, None, rank_entities([("Monday", "DATE")]), None) == []
 
 
 needs_weights = pytest.mark.skipif(

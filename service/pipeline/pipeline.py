@@ -8,13 +8,14 @@ from pathlib import Path
 import spacy
 
 from service.pipeline.attribution.model import AttributionModel
+from service.pipeline.document import Document
 from service.pipeline.nlp import MODEL as SPACY_MODEL
 from service.pipeline.nlp import load_nlp
 from service.pipeline.quote_types import quote_type
 from service.pipeline.speakers.antecedents import AntecedentModel
 from service.pipeline.speakers.resolver import resolve_speakers
 from service.pipeline.stance.model import StanceModel
-from service.pipeline.stance.targets import choose_targets
+from service.pipeline.stance.targets import choose_targets, rank_entities
 from service.pipeline.types import Attribution, Quote, Stance
 
 WARM_UP_TEXT = (
@@ -54,16 +55,15 @@ class Pipeline:
         # still parsing. Only the entity rule needs the parse (entities, the quote's speaker).
         shared = choose_targets(targets, title, [], None)
         stances = self._stances(attributions, [shared] * len(attributions)) if shared else None
-        doc = parsing.result()
+        document = Document(text, parsing.result())
         if not attributions:
             return []
-        speakers = resolve_speakers(doc, text, attributions, self.coreference)
-        quotes = [
-            Quote(a, quote_type(text, a), s) for a, s in zip(attributions, speakers, strict=True)
-        ]
+        speakers = resolve_speakers(document, attributions, self.coreference)
+        quotes = [Quote(a, quote_type(document, a), s)
+                  for a, s in zip(attributions, speakers, strict=True)]
         if stances is None:
-            entities = [(ent.text, ent.label_) for ent in doc.ents]
-            per_quote = [choose_targets(None, None, entities, q.speaker.name) for q in quotes]
+            ranked = rank_entities([(ent.text, ent.label_) for ent in document.parse.ents])
+            per_quote = [choose_targets(None, None, ranked, q.speaker.name) for q in quotes]
             stances = self._stances(attributions, per_quote)
         for quote, found in zip(quotes, stances, strict=True):
             quote.stance.extend(found)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
 
+from service.pipeline.document import Document
 from service.pipeline.speakers.lexicon import SPEECH_VERBS
 from service.pipeline.types import Attribution
 
@@ -26,11 +26,12 @@ INTRO_WINDOW = 80
 DOUBLED = re.compile(r"''|``")
 
 
-def quote_type(text: str, attribution: Attribution) -> str:
-    para_start = text.rfind("\n", 0, attribution.start) + 1
-    para_end = text.find("\n", attribution.end)
-    para_end = len(text) if para_end < 0 else para_end
-    starts, ends = _quoted_index(text, para_start, para_end)
+def quote_type(document: Document, attribution: Attribution) -> str:
+    """direct | mixed | indirect for one attribution of `document`."""
+    text = document.text
+    para_start = document.paragraph_start(attribution.start)
+    para_end = document.paragraph_end(attribution.end)
+    starts, ends = document.quoted(para_start, para_end, quoted_index)
     quoted = total = 0
     for frag in attribution.fragments:
         for w in WORD.finditer(text, frag.start, frag.end):
@@ -40,7 +41,7 @@ def quote_type(text: str, attribution: Attribution) -> str:
         return "direct"
     if quoted:
         return "mixed"
-    return "direct" if is_block_quote(text, attribution) else "indirect"
+    return "direct" if is_block_quote(document, attribution) else "indirect"
 
 
 def _merged(regions: list[tuple[int, int]]) -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -61,10 +62,9 @@ def _inside(i: int, starts: tuple[int, ...], ends: tuple[int, ...]) -> bool:
     return k >= 0 and i < ends[k]
 
 
-# Every quote of a paragraph needs its regions: computed once per paragraph, and looked up
-# by bisection, so that a text of 100,000 quotation marks stays fast.
-@lru_cache(maxsize=16)
-def _quoted_index(text: str, start: int, end: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+# Every quote of a paragraph needs its regions: computed once per paragraph (the Document
+# keeps them), and looked up by bisection, so that 100,000 quotation marks stay fast.
+def quoted_index(text: str, start: int, end: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
     para = DOUBLED.sub(_fold_doubled, text[start:end])
     return _merged([(a + start, b + start) for a, b in quoted_regions(para, 0, len(para))])
 
@@ -122,11 +122,13 @@ def closes(text: str, i: int, start: int) -> bool:
     return i > start and (text[i] not in SYMMETRIC or not text[i - 1].isspace())
 
 
-def is_block_quote(text: str, attribution: Attribution) -> bool:
+def is_block_quote(document: Document, attribution: Attribution) -> bool:
     """Content after "said:" / "said;" (the cue or a speech verb right before the colon),
     or anywhere in the paragraph such an introduction opens."""
-    para_start = text.rfind("\n", 0, attribution.start) + 1
-    return any(introduced(text, attribution, at) for at in {attribution.start, para_start})
+    para_start = document.paragraph_start(attribution.start)
+    return any(
+        introduced(document.text, attribution, at) for at in {attribution.start, para_start}
+    )
 
 
 def introduced(text: str, attribution: Attribution, at: int) -> bool:

@@ -4,6 +4,8 @@ import re
 
 # Every line break that str.splitlines() knows: CRLF and CR texts break paragraphs as LF does.
 LINE_BREAK = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+# Between two paragraphs: line breaks with any whitespace (blank lines, indents) around them.
+PARAGRAPH_BREAK = re.compile(LINE_BREAK.pattern + r"\s*")
 
 # Typographic quotation marks folded to ASCII one code point for one, so the
 # uncased encoder sees one symbol per mark and every offset stays valid.

@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from service.config import REPO_ROOT
+from service.pipeline.document import Document
 from service.pipeline.nlp import parse
 from service.pipeline.speakers.antecedents import AntecedentModel
 from service.pipeline.speakers.resolver import resolve_speakers
@@ -54,4 +55,4 @@ def coreference_model() -> AntecedentModel:
 
 def resolve(text: str, atts: list[Attribution]) -> list[Speaker]:
     """The speakers step on hand-made attributions, with the served coreference model."""
-    return resolve_speakers(parse(text), text, atts, coreference_model())
+    return resolve_speakers(Document(text, parse(text)), atts, coreference_model())

@@ -19,6 +19,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from service.pipeline.attribution.model import AttributionModel
+from service.pipeline.document import Document
 from service.pipeline.quote_types import quote_type
 from service.pipeline.types import Attribution, CharSpan
 from training.corpora.polnear import DEFAULT_DIR, Article, read_split
@@ -87,10 +88,11 @@ def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 def score_links(article: Article, quotes: list[Attribution], counts: Counter) -> None:
     """Count matched quotes, those with the right source, and recall by quote type."""
+    document = Document(article.text)
     for rel in article.relations:
         frags = [f for m in rel.content for f in article.mentions[m].fragments]
         kind = quote_type(
-            article.text,
+            document,
             Attribution([CharSpan.of(article.text, *f) for f in frags], None, None, 1.0),
         )
         counts[f"gold_{kind}"] += 1

@@ -24,7 +24,7 @@ from training.corpora.gum import GumDocument
 
 ANAPHOR_PRONOUNS = (set(PRONOUN_GENDER) | {"it", "its"} | PLURAL_PRONOUNS) - {
     "we", "us", "our",
-}  # fmt: skip
+}
 REFERENT_TYPES = {"person", "organization"}
 
 
@@ -84,7 +84,7 @@ def instances(
             any(clusters[m.end - 1] == cluster for m in ents.mentions_before(at, 400)
                 if m.entity is ent)
             for ent in cands
-        ])  # fmt: skip
+        ])
         anaphor = Anaphor.of(doc[at])
         yield Instance(gum.name, anaphor.kind, anaphor.gender, features(ents, anaphor, cands), gold)
 
@@ -104,7 +104,7 @@ def gap_instances(nlp: Language, path: Path, first_names: Mapping[str, str]) -> 
                 continue
             cands = candidates(ents, span[0].i)
             right = [(row[k], int(row[f"{k}-offset"])) for k in ("A", "B")
-                     if row[f"{k}-coref"].upper() == "TRUE"]  # fmt: skip
+                     if row[f"{k}-coref"].upper() == "TRUE"]
             if not cands:
                 continue
             gold = np.array([any(refers_to(ents, e, n, o) for n, o in right) for e in cands])

@@ -46,7 +46,7 @@ def evaluate(path: Path, model_dir: Path) -> dict[str, tuple[int, int, int]]:
             for key in ("A", "B"):
                 gold = row[f"{key}-coref"].upper() == "TRUE"
                 said = pick is not None and refers_to(ents, pick[0], row[key],
-                                                      int(row[f"{key}-offset"]))  # fmt: skip
+                                                      int(row[f"{key}-offset"]))
                 cell = 0 if gold and said else (1 if said else (2 if gold else None))
                 for group in ("all", anaphor.gender if anaphor else None):
                     if cell is not None and group in counts:

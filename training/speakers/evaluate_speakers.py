@@ -88,7 +88,7 @@ def case_problems(case: dict[str, Any], response: dict[str, Any]) -> list[str]:
         start, end = locate(text, bad if isinstance(bad, str) else bad["text"])
         # a returned quote that is mostly the non-quote (not one that merely contains it)
         if any(2 * (min(end, q["end"]) - max(start, q["start"])) > q["end"] - q["start"]
-               for q in response["quotes"]):  # fmt: skip
+               for q in response["quotes"]):
             problems.append(f"returned a non-quote: {text[start:end][:50]!r}")
     return problems
 

@@ -72,11 +72,11 @@ def report(name: str, data: list[Instance], model: LogisticRegression) -> str:
     learned, n = accuracy(data, lambda r: model.decision_function(r))
     rule, _ = accuracy(data, nearest_compatible)
     kinds = {k: accuracy([x for x in data if x.kind == k], lambda r: model.decision_function(r))
-             for k in ("pronoun", "description")}  # fmt: skip
+             for k in ("pronoun", "description")}
     return (f"{name}: {n} of {len(data)} anaphors have their referent among the candidates; "
             f"of those, learned {learned:.3f} (pronouns {kinds['pronoun'][0]:.3f} "
             f"of {kinds['pronoun'][1]}, descriptions {kinds['description'][0]:.3f} of "
-            f"{kinds['description'][1]}), nearest-compatible rule {rule:.3f}")  # fmt: skip
+            f"{kinds['description'][1]}), nearest-compatible rule {rule:.3f}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> None:
         news = collect(args.gum, split, EVAL_GENRES)
         print(report(f"GUM {split} (news, interview)", news, model))
         print(report(f"GUM {split} (commercial genres)",
-                     collect(args.gum, split, COMMERCIAL_GENRES), model))  # fmt: skip
+                     collect(args.gum, split, COMMERCIAL_GENRES), model))
     meta = {
         "name": "quotes-coreference-antecedents",
         "version": VERSION,

@@ -39,7 +39,7 @@ FEATURES = (
     "sent_0", "sent_1", "sent_2", "sent_3plus", "rank_0", "rank_1", "rank_2", "rank_3plus",
     "candidate_subject", "anaphor_subject", "both_subjects", "governs_anaphor",
     "binds_object", "log_mentions", "first_person_of_article",
-)  # fmt: skip
+)
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ def features(ents: ArticleEntities, anaphor: Anaphor, cands: list[Entity]) -> np
                 and any(ents.entity_at(t.i) is ent for t in governors[:1])
             ),
             "log_mentions": math.log1p(sum(1 for m in ents.mentions_before(at, 400)
-                                           if m.entity is ent)),  # fmt: skip
+                                           if m.entity is ent)),
             "first_person_of_article": float(ent is first_person),
         }
         rows.append([f.get(name, 0.0) for name in FEATURES])
@@ -159,7 +159,7 @@ class AntecedentModel:
         return 1.0 / (1.0 + np.exp(-(rows @ self.weights + self.bias)))
 
     def rank(self, ents: ArticleEntities, anaphor: Anaphor, cands: list[Entity]
-             ) -> list[tuple[Entity, float]]:  # fmt: skip
+             ) -> list[tuple[Entity, float]]:
         """(candidate, probability), best first."""
         if not cands:
             return []
@@ -167,7 +167,7 @@ class AntecedentModel:
         return sorted(zip(cands, p.tolist(), strict=True), key=lambda cp: -cp[1])
 
     def best(self, ents: ArticleEntities, anaphor: Anaphor, cands: list[Entity]
-             ) -> tuple[Entity, float] | None:  # fmt: skip
+             ) -> tuple[Entity, float] | None:
         """The highest-scoring candidate and its probability; None without candidates."""
         ranked = self.rank(ents, anaphor, cands)
         return ranked[0] if ranked else None

@@ -80,7 +80,7 @@ def clean_name(tokens: list[Token]) -> list[Token]:
     possessives, punctuation and a headline's trailing verb ("Obama Says") from a name."""
     toks = [t for t in tokens if not t.is_space]
     while toks and (toks[-1].tag_ == "POS" or not any(c.isalpha() for c in toks[-1].text)
-                    or toks[-1].lower_ in SPEECH_VERBS):  # fmt: skip
+                    or toks[-1].lower_ in SPEECH_VERBS):
         toks.pop()
     last_title = max((k for k, t in enumerate(toks[:-1]) if is_title_word(t)), default=-1)
     toks = toks[last_title + 1 :]
@@ -169,7 +169,7 @@ class ArticleEntities:
         the article outweighs it). Not when the article also calls the person by that word
         alone: news repeats surnames, so it is a surname written first ("Lei Jun", "Lei")."""
         alone = {(id(m.entity), word_key(self.doc[m.start])) for m in self.mentions
-                 if m.end - m.start == 1}  # fmt: skip
+                 if m.end - m.start == 1}
         for ent in self.people:
             first, *rest = ent.name.lower().split()
             if first in first_names and not (rest and (id(ent), first) in alone):
@@ -257,7 +257,7 @@ class ArticleEntities:
             while node.dep_ not in ("conj", "ROOT") or node is tok:
                 verb = node.head
                 subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
-                                and c.i < tok.i), None)  # fmt: skip
+                                and c.i < tok.i), None)
                 ent = self.token_entity.get(subject.i) if subject is not None else None
                 if ent is not None and ent.type == "person":
                     ent.gender_votes[PRONOUN_GENDER[tok.lower_]] += 1

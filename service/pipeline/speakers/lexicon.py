@@ -7,14 +7,14 @@ HONORIFICS = {
     "mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
     "miss": "f", "madam": "f", "dame": "f", "lord": "m", "lady": "f",
     "dr": None, "dr.": None, "prof": None, "prof.": None,
-}  # fmt: skip
+}
 
 # Office titles written before a name ("President Xi", "Sen. Warren"): stripped from the
 # name, kept as the role.
 TITLE_ABBREVIATIONS = {
     "gen.", "lt.", "col.", "maj.", "capt.", "sgt.", "adm.", "cmdr.", "gov.", "sen.", "rep.",
     "rev.", "gen", "lt", "col", "sen", "rep", "gov", "supt.", "insp.", "det.", "cpl.",
-}  # fmt: skip
+}
 
 # Head nouns that name an office, job or capacity; the role rules only accept phrases
 # headed by one of these (or by a job-like suffix, see roles.is_role_head).
@@ -49,7 +49,7 @@ ROLE_NOUNS = {
     "climber", "mountaineer", "pilot", "farmer", "firefighter", "paramedic", "librarian",
     "pharmacist", "dentist", "accountant", "chef", "resident", "victim", "survivor",
     "witness", "playwright", "photographer",
-}  # fmt: skip
+}
 
 # Relations to another person ("Y's son", "her team-mate"): a role only when the article
 # states no occupation (the guideline).
@@ -59,7 +59,7 @@ RELATIONAL_NOUNS = {
     "cousin", "widow", "widower", "fiancee", "fiancé", "fiancée", "girlfriend", "boyfriend",
     "grandson", "granddaughter", "nephew", "niece", "uncle", "aunt", "stepfather",
     "stepmother", "classmate", "roommate", "mentor", "protege", "mate",
-}  # fmt: skip
+}
 
 # Nouns for people or offices whose head only loosely matches the title in a role:
 # "the executive" may be the CEO, founder or chairman mentioned before.
@@ -81,7 +81,7 @@ ROLE_CLASSES = {
     "candidate": {"nominee", "candidate", "contender", "hopeful"},
     "entrepreneur": {"founder", "co-founder", "entrepreneur", "ceo", "owner", "businessman",
                      "businesswoman"},
-}  # fmt: skip
+}
 
 # Gender carried by role or kinship nouns ("a ministry spokeswoman", "daughter of ...").
 GENDERED_NOUNS = {
@@ -91,12 +91,12 @@ GENDERED_NOUNS = {
     "spokesman": "m", "businessman": "m", "congressman": "m", "councilman": "m", "king": "m",
     "prince": "m", "son": "m", "husband": "m", "father": "m", "brother": "m", "man": "m",
     "widower": "m", "grandfather": "m", "actor": "m",
-}  # fmt: skip
+}
 
 PRONOUN_GENDER = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
     "she": "f", "her": "f", "hers": "f", "herself": "f",
-}  # fmt: skip
+}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves", "we", "us", "our"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 RELATIVE_PRONOUNS = {"who", "whom", "whose", "which", "that"}
@@ -110,7 +110,7 @@ ORG_NOUNS = {
     "board", "police", "army", "military", "embassy", "parliament", "congress",
     "senate", "newspaper", "network", "corporation", "organisation", "organization",
     "foundation", "fund", "authority", "regulator", "bureau", "service", "team", "club",
-}  # fmt: skip
+}
 
 # Verbs after which "said:" or "said;" opens a block quote written without marks.
 SPEECH_VERBS = {
@@ -118,9 +118,9 @@ SPEECH_VERBS = {
     "writes", "explained", "explains", "declared", "declares", "announced", "announces",
     "noted", "notes", "continued", "continues", "stressed", "replied", "responded",
     "remarked", "commented", "insisted", "argued", "warned", "asked", "tweeted", "posted",
-}  # fmt: skip
+}
 
 # Cues that continue the previous speaker's turn ("He added that ...").
 CONTINUATION_CUES = {"added", "adds", "adding", "continued", "continues", "continuing",
                      "went", "elaborated", "elaborates", "concluded", "concludes",
-                     "reiterated", "stressed", "noted"}  # fmt: skip
+                     "reiterated", "stressed", "noted"}

@@ -8,11 +8,11 @@ newsrooms write: a quote with no source mention inherits it, "he added" prefers 
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
+from service.pipeline.document import Document
 from service.pipeline.speakers.antecedents import (
     Anaphor,
     AntecedentModel,
@@ -45,7 +45,6 @@ from service.pipeline.speakers.roles import (
 from service.pipeline.speakers.source_fixes import inverted_source, outer_speaker, speaker_span
 from service.pipeline.types import Attribution, Speaker
 
-PARAGRAPH_BREAK = re.compile(r"\n\s*")
 GROUPS = ("organization", "other")
 CHAIN_BONUS = 0.15  # added to the previous speaker's antecedent probability (dev-chosen)
 CATAPHORA_SENTENCES = 1  # a description may be named in the same or the next sentence
@@ -67,34 +66,37 @@ UNKNOWN = Resolved(None, "unknown")
 
 
 def resolve_speakers(
-    doc: Doc, text: str, attributions: list[Attribution], coreference: AntecedentModel
+    document: Document, attributions: list[Attribution], coreference: AntecedentModel
 ) -> list[Speaker]:
-    """One Speaker per attribution, in the attributions' order."""
+    """One Speaker per attribution, in the attributions' order; leaves the article's entity
+    table on `document.entities`. Needs the document's spaCy parse."""
     if not attributions:
         return []
-    return SpeakerResolver(doc, text, attributions, coreference).speakers()
+    return SpeakerResolver(document, attributions, coreference).speakers()
 
 
 class SpeakerResolver:
     def __init__(
-        self, doc: Doc, text: str, attributions: list[Attribution], coreference: AntecedentModel
+        self, document: Document, attributions: list[Attribution], coreference: AntecedentModel
     ):
-        self.doc, self.text, self.attributions = doc, text, attributions
+        self.document, self.attributions = document, attributions
+        self.doc = doc = document.parse
+        self.text = document.text
         self.coreference = coreference
         marked = [source_tokens(doc, a.source.start, a.source.end) if a.source
-                  else inverted_source(doc, a) for a in attributions]  # fmt: skip
+                  else inverted_source(doc, a) for a in attributions]
         self.spans = [speaker_span(doc, s, a) if s is not None else None
-                      for s, a in zip(marked, attributions, strict=True)]  # fmt: skip
+                      for s, a in zip(marked, attributions, strict=True)]
         names = [run for s in self.spans if s is not None and (run := name_run(s))]
         self.ents = ArticleEntities(doc, names, first_names=coreference.first_names)
+        document.entities = self.ents
         self.spans = [outer_speaker(s, a, self.is_person) or s if s is not None else None
-                      for s, a in zip(self.spans, attributions, strict=True)]  # fmt: skip
+                      for s, a in zip(self.spans, attributions, strict=True)]
         # a quote with no speech verb is not said by a source named after it in a sentence
         # without one ("... ." The chairman, X, nodded.)
         self.spans = [None if s is not None and a.cue is None and self.narrated_after(s, a)
-                      else s for s, a in zip(self.spans, attributions, strict=True)]  # fmt: skip
+                      else s for s, a in zip(self.spans, attributions, strict=True)]
         assign_roles(self.ents)
-        self.para_starts = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
         self.sents = list(doc.sents)
         self.sent_starts = [s.start for s in self.sents]
 
@@ -105,7 +107,7 @@ class SpeakerResolver:
         for i in order:
             att, span = self.attributions[i], self.spans[i]
             at = span.start_char if span is not None else att.start
-            para = self.paragraph(at)
+            para = self.document.paragraph(at)
             if span is None:
                 introduced = self.lead_in(att) or self.previous_subject(att.start)
                 if introduced is not None:
@@ -119,7 +121,7 @@ class SpeakerResolver:
             # the running speaker was last heard where the quote ends (a block quote
             # may run over several paragraphs)
             end = max(att.end, span.end_char if span is not None else 0)
-            res = Resolved(res.name, res.type, res.entity, self.paragraph(end))
+            res = Resolved(res.name, res.type, res.entity, self.document.paragraph(end))
             resolved[i] = res
             if res.type != "unknown":
                 prev = res
@@ -156,7 +158,7 @@ class SpeakerResolver:
             return None
         sent = colon[0].sent
         named = [x.entity for x in self.ents.mentions_before(colon[0].i, limit=20)
-                 if x.start >= sent.start]  # fmt: skip
+                 if x.start >= sent.start]
         people = [e for e in named if e.type == "person"]
         return (people or named or [None])[0]
 
@@ -175,9 +177,6 @@ class SpeakerResolver:
                 ent = self.ents.entity_at(t.i)
                 return ent if ent is not None and ent.type == "person" else None
         return None
-
-    def paragraph(self, at: int) -> int:
-        return bisect.bisect_right(self.para_starts, at) - 1
 
     # -- one mention ------------------------------------------------------------------------
     def resolve(
@@ -222,7 +221,7 @@ class SpeakerResolver:
         # the quote chain: the previous speaker keeps the floor unless another candidate
         # is clearly likelier (news attributes consecutive quotes to one person)
         scored = [(p + (CHAIN_BONUS if e is chain and agrees(anaphor, e) else 0.0), e)
-                  for e, p in ranked]  # fmt: skip
+                  for e, p in ranked]
         if not scored:
             return near or UNKNOWN
         pick = max(scored, key=lambda pe: pe[0])[1]
@@ -239,7 +238,7 @@ class SpeakerResolver:
             np = self.doc[ant.left_edge.i : ant.i + 1]
             return self.resolve(classify(self.ents, np), att, near, near.para if near else -1)
         ent = next((x.entity for x in self.ents.mentions_before(tok.i, limit=5)
-                    if x.start >= tok.sent.start), None)  # fmt: skip
+                    if x.start >= tok.sent.start), None)
         return of_entity(ent) if ent is not None else UNKNOWN
 
     def description(self, m: SourceMention, near: Resolved | None) -> Resolved:
@@ -251,7 +250,7 @@ class SpeakerResolver:
         chain = near.entity if near is not None and near.type == "person" else None
         people = [e for e in candidates(self.ents, m.root.i) if e.type == "person"]
         people += [x.entity for x in self.ents.mentions_before(m.span.start, limit=80)
-                   if x.entity.type == "person" and x.entity not in people]  # fmt: skip
+                   if x.entity.type == "person" and x.entity not in people]
         allowed = [e for e in people if role_match(anaphor.head.lower_, e)]
         if chain is not None and chain not in allowed and m.word in ROLE_NOUNS:
             allowed.append(chain)
@@ -282,7 +281,7 @@ class SpeakerResolver:
         organisation speaker, else the latest organisation named."""
         head = m.word
         orgs = [x.entity for x in self.ents.mentions_before(m.span.start, limit=80)
-                if x.entity.type == "organization"]  # fmt: skip
+                if x.entity.type == "organization"]
         named = next((e for e in orgs if head in words(e.name)), None)
         if named is not None:
             return of_entity(named)

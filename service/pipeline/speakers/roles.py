@@ -26,7 +26,7 @@ ROLE_PREPOSITIONS = {"of", "at", "for", "to"}
 ROLE_SUFFIXES = ("ist", "man", "woman", "person", "er", "or", "ian")
 STOP_TEXTS = {",", ";", ":", ".", "!", "?", '"', "“", "”", "‘", "’", "—", "–", "«", "»"}
 BE_WORDS = {"is", "was", "are", "were", "became", "becomes", "remains", "remained",
-            "been", "be"}  # fmt: skip
+            "been", "be"}
 AS_VERBS = ("serv", "act", "work", "nam", "appoint", "elect", "install", "hir", "join", "return")
 TRAILING_TAGS = {"IN", "CC", "DT", "HYPH", "POS", "PRP$", "VBG", "VBN", "TO"}
 MAX_ROLE_TOKENS = 16
@@ -146,7 +146,7 @@ def prenominal(doc: Doc, ents: ArticleEntities, start: int, ent: Entity) -> str 
     prefix, title = toks[:h], toks[h:]
     text = span_text(doc, toks[0].i, toks[-1].i + 1)
     org_prefix = prefix and all(t.tag_ in NAME_OR_POS and t.ent_type_ not in ("GPE", "NORP")
-                                for t in prefix)  # fmt: skip
+                                for t in prefix)
     if org_prefix and not any(t.text.istitle() for t in title):
         owner = span_text(doc, prefix[0].i, prefix[-1].i + 1 - (prefix[-1].tag_ == "POS"))
         return f"{span_text(doc, title[0].i, title[-1].i + 1)} of {owner}"

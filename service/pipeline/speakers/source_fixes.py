@@ -23,19 +23,19 @@ from service.pipeline.types import Attribution
 
 # Verbs whose object is the addressee, never the speaker.
 TELL_VERBS = {"told", "tell", "tells", "telling", "informed", "informs", "assured", "assures",
-              "briefed", "reminded", "warned", "warns", "urged", "urges"}  # fmt: skip
+              "briefed", "reminded", "warned", "warns", "urged", "urges"}
 REPORTING_VERBS = SPEECH_VERBS | TELL_VERBS
 # Things that carry someone's words: "according to a report" names a channel, not a speaker.
 MEDIUM_NOUNS = {"report", "reports", "article", "statement", "release", "data", "survey",
                 "study", "poll", "filing", "document", "documents", "transcript", "readout",
                 "letter", "memo", "post", "tweet", "interview", "broadcast", "book",
-                "announcement", "notice", "minutes", "records", "account", "video"}  # fmt: skip
+                "announcement", "notice", "minutes", "records", "account", "video"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 APPOSITIVE_NAME_ENTS = ("", "PERSON", "ORG")
 NAME_PARTS = ("compound", "flat")
 # Cue verbs of the "...," <verb> <speaker> order besides the speech verbs ("grumbled coach X")
 INVERTED_CUES = {"grumbled", "sighed", "insists", "insisted", "replied", "quipped", "shouted",
-                 "joked", "laughed", "admitted", "conceded", "cautioned", "recalled"}  # fmt: skip
+                 "joked", "laughed", "admitted", "conceded", "cautioned", "recalled"}
 MAX_TITLE_WORDS = 4
 NAMING_WORDS = {"name", "nickname", "called", "nicknamed", "dubbed", "as"}
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 # spaCy entity labels that name something a speaker can take a position on (not dates, numbers).
 NAMED_LABELS = frozenset(
@@ -15,7 +14,6 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
-@lru_cache(maxsize=4096)  # rank_entities compares every mention with every name seen before
 def _tokens(name: str) -> frozenset[str]:
     return frozenset(re.findall(r"\w+", name.lower()))
 
@@ -32,14 +30,16 @@ def rank_entities(entities: Sequence[tuple[str, str]]) -> list[tuple[str, int]]:
     """
     counts: dict[str, int] = {}
     label_of: dict[str, str] = {}
+    words: dict[str, frozenset[str]] = {}  # every mention is compared with every name before
     for text, label in entities:
         name = _clean(text)
-        if label not in NAMED_LABELS or not _tokens(name):
+        mine = words.setdefault(name, _tokens(name))
+        if label not in NAMED_LABELS or not mine:
             continue
         longer = [
             n
             for n in counts
-            if label_of[n] == label and _tokens(name) < _tokens(n)  # strict subset
+            if label_of[n] == label and mine < words[n]  # strict subset
         ]
         key = longer[0] if longer else name
         counts[key] = counts.get(key, 0) + 1
@@ -48,28 +48,22 @@ def rank_entities(entities: Sequence[tuple[str, str]]) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda kv: (-kv[1], order[kv[0]]))
 
 
-# Every quote of an article ranks the same entities: once per article, not once per quote
-# (518 quotes in 100,000 characters of news took 3 minutes).
-@lru_cache(maxsize=8)
-def _ranked(entities: tuple[tuple[str, str], ...]) -> tuple[tuple[str, int], ...]:
-    return tuple(rank_entities(entities))
-
-
 def choose_targets(
     targets: Sequence[str] | None,
     title: str | None,
-    entities: Sequence[tuple[str, str]],
+    ranked: Sequence[tuple[str, int]],
     speaker_name: str | None,
 ) -> list[tuple[str, str]]:
     """(target, target_source) pairs for one quote, by the first rule that applies:
     the request's targets ("request"); else the article title ("title"); else the article's
-    most-mentioned named entity that is not the quote's own speaker ("entity"); else none."""
+    most-mentioned named entity that is not the quote's own speaker ("entity"); else none.
+    ranked: rank_entities() of the article's entities, computed once per document."""
     if targets:
         return [(t, "request") for t in targets]
     if title and title.strip():
         return [(" ".join(title.split()), "title")]
     speaker = _tokens(speaker_name or "")
-    for name, _ in _ranked(tuple(entities)):
+    for name, _ in ranked:
         words = _tokens(name)
         if speaker and (words <= speaker or speaker <= words):
             continue  # the speaker, or a short/long form of the speaker's name

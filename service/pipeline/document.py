@@ -1,0 +1,64 @@
+"""One article as every step sees it, built once per Pipeline.analyse call: the text, its
+paragraphs (one definition: a run of line breaks of any kind, blank lines included, ends
+one), the spaCy parse, the entity table once the speakers step has built it, and the quoted
+regions per paragraph range. It lives as long as the request; nothing here is cached between
+articles.
+"""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from service.pipeline.text import PARAGRAPH_BREAK
+
+if TYPE_CHECKING:  # the entity table needs spaCy's parse; the document only holds it
+    from service.pipeline.speakers.coreference import ArticleEntities
+
+Regions = tuple[tuple[int, ...], tuple[int, ...]]  # sorted, disjoint [start, end) bounds
+
+
+@dataclass
+class Document:
+    """text: the article as sent (offsets index it); doc: spaCy's parse of it, where a step
+    needs one (None for steps run on text alone, as in evaluation)."""
+
+    text: str
+    doc: Doc | None = None
+    entities: ArticleEntities | None = None
+    paragraph_starts: list[int] = field(init=False)
+    paragraph_ends: list[int] = field(init=False)
+    _quoted: dict[tuple[int, int], Regions] = field(default_factory=dict, init=False)
+
+    def __post_init__(self) -> None:
+        breaks = list(PARAGRAPH_BREAK.finditer(self.text))
+        self.paragraph_starts = [0] + [m.end() for m in breaks]
+        self.paragraph_ends = [m.start() for m in breaks] + [len(self.text)]
+
+    @property
+    def parse(self) -> Doc:
+        """The spaCy parse; ValueError when the document was built without one."""
+        if self.doc is None:
+            raise ValueError("this step needs the spaCy parse of the document")
+        return self.doc
+
+    def paragraph(self, at: int) -> int:
+        """The index of the paragraph that holds character `at`."""
+        return bisect.bisect_right(self.paragraph_starts, at) - 1
+
+    def paragraph_start(self, at: int) -> int:
+        return self.paragraph_starts[self.paragraph(at)]
+
+    def paragraph_end(self, at: int) -> int:
+        """Where the paragraph holding `at` ends (its line break, or the text's end)."""
+        return self.paragraph_ends[self.paragraph(at)]
+
+    def quoted(self, start: int, end: int, find: Callable[[str, int, int], Regions]) -> Regions:
+        """The quoted regions of text[start:end] (a paragraph range), found once per range:
+        every quote of a paragraph asks for the same range."""
+        if (start, end) not in self._quoted:
+            self._quoted[start, end] = find(self.text, start, end)
+        return self._quoted[start, end]
