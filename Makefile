@@ -65,6 +65,20 @@ export-attribution: $(VENV)/.stamp-train
 eval-attribution: $(VENV)/.stamp-train
 	$(PY) -m training.attribution.evaluate_attribution --data $(DATA) --split dev --model models/attribution
 
+# --- speakers: the coreference model (GUM + GAP) and the speaker evaluations ---
+GUM ?= ../shared/data/gum
+GAP ?= ../shared/data/gap
+.PHONY: train-coreference eval-speakers
+# Mention-ranking antecedent model -> models/coreference/model.json (about 5 min), then GAP test.
+train-coreference: $(VENV)/.stamp-train
+	$(PY) -m training.speakers.train_coreference --gum $(GUM) --gap $(GAP)
+	$(PY) -m training.speakers.evaluate_gap --gap $(GAP) --split test
+
+# Speaker, type and role on the seeds, the PolNeAR dev speaker gold and the failure cases.
+eval-speakers: $(VENV)/.stamp-dev
+	$(PY) -m training.speakers.evaluate_seeds --models models
+	$(PY) -m training.speakers.evaluate_speakers --models models --polnear $(DATA)
+
 # --- container: build the image, run the compose stack, compare it with the local code ---
 .PHONY: container-test
 container-test: $(VENV)/.stamp-serve

@@ -89,10 +89,11 @@ def instances(
         yield Instance(gum.name, anaphor.kind, anaphor.gender, features(ents, anaphor, cands), gold)
 
 
-def gap_instances(nlp: Language, path: Path, first_names: Mapping[str, str]) -> Iterator[Instance]:
-    """GAP snippets (Wikipedia): the pronoun's candidates; right are those that refer to the
-    name GAP marks coreferent (by its offsets or its words). Snippets where neither A nor B
-    is the referent give no positive and are skipped by the trainer."""
+def gap_snippets(
+    nlp: Language, path: Path, first_names: Mapping[str, str]
+) -> Iterator[tuple[dict[str, str], ArticleEntities, Anaphor | None]]:
+    """Each GAP row (Wikipedia snippet, pronoun, names A and B) with the entity table the
+    served code builds for it and its pronoun as an anaphor (None where the offsets miss)."""
     with path.open(encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
             doc = nlp(row["Text"])
@@ -100,17 +101,22 @@ def gap_instances(nlp: Language, path: Path, first_names: Mapping[str, str]) -> 
             assign_roles(ents)
             off = int(row["Pronoun-offset"])
             span = doc.char_span(off, off + len(row["Pronoun"]), alignment_mode="expand")
-            if span is None:
-                continue
-            cands = candidates(ents, span[0].i)
-            right = [(row[k], int(row[f"{k}-offset"])) for k in ("A", "B")
-                     if row[f"{k}-coref"].upper() == "TRUE"]
-            if not cands:
-                continue
-            gold = np.array([any(refers_to(ents, e, n, o) for n, o in right) for e in cands])
-            anaphor = Anaphor.of(span[0])
-            rows = features(ents, anaphor, cands)
-            yield Instance(row["ID"], "pronoun", anaphor.gender, rows, gold)
+            yield row, ents, (Anaphor.of(span[0]) if span is not None else None)
+
+
+def gap_instances(nlp: Language, path: Path, first_names: Mapping[str, str]) -> Iterator[Instance]:
+    """GAP pronouns and their candidates; right are those that refer to the name GAP marks
+    coreferent. Snippets where neither A nor B is the referent give no positive and are
+    skipped by the trainer."""
+    for row, ents, anaphor in gap_snippets(nlp, path, first_names):
+        cands = candidates(ents, anaphor.head.i) if anaphor is not None else []
+        if anaphor is None or not cands:
+            continue
+        right = [(row[k], int(row[f"{k}-offset"])) for k in ("A", "B")
+                 if row[f"{k}-coref"].upper() == "TRUE"]
+        gold = np.array([any(refers_to(ents, e, n, o) for n, o in right) for e in cands])
+        rows = features(ents, anaphor, cands)
+        yield Instance(row["ID"], "pronoun", anaphor.gender, rows, gold)
 
 
 def refers_to(ents: ArticleEntities, ent: Entity, name: str, start: int) -> bool:

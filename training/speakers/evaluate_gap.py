@@ -12,14 +12,11 @@ gender (F/M bias ratio).
 from __future__ import annotations
 
 import argparse
-import csv
 from pathlib import Path
 
 from service.pipeline.nlp import load_nlp
-from service.pipeline.speakers.antecedents import Anaphor, AntecedentModel, candidates
-from service.pipeline.speakers.coreference import ArticleEntities, load_first_names
-from service.pipeline.speakers.roles import assign_roles
-from training.speakers.coreference_data import refers_to
+from service.pipeline.speakers.antecedents import AntecedentModel, candidates
+from training.speakers.coreference_data import gap_snippets, refers_to
 from training.speakers.train_coreference import GAP_DIR as DEFAULT_DIR
 from training.speakers.train_coreference import MODEL_DIR
 
@@ -30,27 +27,20 @@ def f1(tp: int, fp: int, fn: int) -> float:
 
 def evaluate(path: Path, model_dir: Path) -> dict[str, tuple[int, int, int]]:
     """(tp, fp, fn) counts, overall and per pronoun gender."""
-    nlp, names, model = load_nlp(), load_first_names(model_dir), AntecedentModel(model_dir)
+    model = AntecedentModel(model_dir)
     counts = {"all": [0, 0, 0], "m": [0, 0, 0], "f": [0, 0, 0]}
-    with path.open(encoding="utf-8") as f:
-        for row in csv.DictReader(f, delimiter="\t"):
-            doc = nlp(row["Text"])
-            ents = ArticleEntities(doc, first_names=names)
-            assign_roles(ents)
-            off = int(row["Pronoun-offset"])
-            span = doc.char_span(off, off + len(row["Pronoun"]), alignment_mode="expand")
-            anaphor = Anaphor.of(span[0]) if span is not None else None
-            pick = None
-            if anaphor is not None:
-                pick = model.best(ents, anaphor, candidates(ents, anaphor.head.i))
-            for key in ("A", "B"):
-                gold = row[f"{key}-coref"].upper() == "TRUE"
-                said = pick is not None and refers_to(ents, pick[0], row[key],
-                                                      int(row[f"{key}-offset"]))
-                cell = 0 if gold and said else (1 if said else (2 if gold else None))
-                for group in ("all", anaphor.gender if anaphor else None):
-                    if cell is not None and group in counts:
-                        counts[group][cell] += 1
+    for row, ents, anaphor in gap_snippets(load_nlp(), path, model.first_names):
+        pick = None
+        if anaphor is not None:
+            pick = model.best(ents, anaphor, candidates(ents, anaphor.head.i))
+        for key in ("A", "B"):
+            gold = row[f"{key}-coref"].upper() == "TRUE"
+            said = pick is not None and refers_to(ents, pick[0], row[key],
+                                                  int(row[f"{key}-offset"]))
+            cell = 0 if gold and said else (1 if said else (2 if gold else None))
+            for group in ("all", anaphor.gender if anaphor else None):
+                if cell is not None and group in counts:
+                    counts[group][cell] += 1
     return {k: (v[0], v[1], v[2]) for k, v in counts.items()}
 
 
