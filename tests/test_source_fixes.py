@@ -5,7 +5,7 @@ written for these tests."""
 from __future__ import annotations
 
 from service.pipeline.nlp import parse
-from service.pipeline.speakers.coreference import hyphenated, titled_names
+from service.pipeline.speakers.names import hyphenated, titled_names
 from tests.support.handmade import attribution
 from tests.test_speakers import speakers
 

@@ -14,22 +14,23 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from service.pipeline.speakers.lexicon import (
-    HONORIFICS,
-    PRONOUN_GENDER,
-    ROLE_NOUNS,
-    SPEECH_VERBS,
-    TITLE_ABBREVIATIONS,
+from service.pipeline.speakers.lexicon import HONORIFICS, PRONOUN_GENDER
+from service.pipeline.speakers.names import (
+    acronym,
+    clean_name,
+    headline,
+    is_name_token,
+    name_text,
+    org_name,
+    speaking_names,
+    titled_names,
+    widened,
+    word_key,
 )
 
 ORG_LABELS = {"ORG", "GPE", "NORP"}
-NAME_TAGS = {"NNP", "NNPS"}
-# Words written before a name that belong to the title, not the name ("Retired Lt. Gen.").
-# Longest name run taken from capitalised tokens the NER missed (bounds the scan, too).
-MAX_NAME_TOKENS = 5
-TITLE_MODIFIERS = {"retired", "former", "acting", "deputy", "vice", "interim", "the"}
 
 
 @dataclass(eq=False)
@@ -54,54 +55,6 @@ class EntityMention:
     start: int  # token indexes, end exclusive
     end: int
     entity: Entity
-
-
-def word_key(tok: Token) -> str:
-    """A name word as matched across mentions: lower case, one apostrophe ("O’Neill" is
-    "O'Neill")."""
-    return tok.lower_.replace("\u2019", "'")
-
-
-def is_name_token(tok: Token) -> bool:
-    text = tok.text
-    tagged = tok.tag_ in NAME_TAGS or (
-        text.istitle() and tok.tag_.startswith("NN") and not tok.is_sent_start
-    )
-    return tagged and text[:1].isalpha() and text[:1].isupper()
-
-
-def is_title_word(tok: Token) -> bool:
-    w = tok.lower_
-    return w in HONORIFICS or w in TITLE_ABBREVIATIONS or w in ROLE_NOUNS or w in TITLE_MODIFIERS
-
-
-def clean_name(tokens: list[Token]) -> list[Token]:
-    """Strip honorifics, titles ("PolitiFact Executive Director Aaron Sharockman"),
-    possessives, punctuation and a headline's trailing verb ("Obama Says") from a name."""
-    toks = [t for t in tokens if not t.is_space]
-    while toks and (toks[-1].tag_ == "POS" or not any(c.isalpha() for c in toks[-1].text)
-                    or toks[-1].lower_ in SPEECH_VERBS):
-        toks.pop()
-    last_title = max((k for k, t in enumerate(toks[:-1]) if is_title_word(t)), default=-1)
-    toks = toks[last_title + 1 :]
-    while toks and not any(c.isalpha() for c in toks[0].text):
-        toks.pop(0)
-    return toks
-
-
-def name_text(doc: Doc, toks: list[Token]) -> str:
-    return doc[toks[0].i : toks[-1].i + 1].text.strip()  # Doc.text would join the whole doc
-
-
-def org_name(span: Span) -> str:
-    toks = [t for t in span if not t.is_space]
-    while toks and (
-        toks[0].lower_ in {"the", "a", "an"} or not any(c.isalnum() for c in toks[0].text)
-    ):
-        toks.pop(0)
-    while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
-        toks.pop()
-    return name_text(span.doc, toks) if toks else span.text.strip()
 
 
 class ArticleEntities:
@@ -282,84 +235,6 @@ class ArticleEntities:
 
     def entity_at(self, i: int) -> Entity | None:
         return self.token_entity.get(i)
-
-
-
-def headline(sent: Span) -> bool:
-    """A sentence in title case ("Black Lawmakers Rip Donald Trump As A Fraud"), where
-    capitals tell nothing about names."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
-
-
-def widened(ent: Span) -> list[Token]:
-    """A PERSON span with the capitalised name words right before it that the NER left out
-    ("Amelize Joseph" tagged as "Joseph"); title words stay out."""
-    start = ent.start
-    if headline(ent.sent):
-        return list(ent)
-    while start > max(0, ent.start - 2) and (prev := ent.doc[start - 1]).tag_ == "NNP" and (
-        prev.ent_type_ == "" and not is_title_word(prev) and prev.text.isalpha()
-    ):
-        start -= 1
-    return list(ent.doc[start : ent.end])
-
-
-def acronym(name: str) -> str | None:
-    """The lower-case initials of a name of three or more capitalised words ("International
-    Monetary Fund" -> "imf"; "of", "and", "the" skipped), so that "the IMF" is the same
-    organisation; None for shorter names."""
-    caps = [w for w in name.split() if w[:1].isupper()]
-    return "".join(w[0] for w in caps).lower() if len(caps) >= 3 else None
-
-
-def speaking_names(doc: Doc) -> list[list[Token]]:
-    """Capitalised names the NER missed that speak: the subject of a speech verb
-    ("Okonkwo spoke to reporters")."""
-    runs = []
-    for tok in doc:
-        if tok.dep_ == "nsubj" and tok.ent_type_ == "" and is_name_token(tok) and (
-            tok.head.lower_ in SPEECH_VERBS or tok.head.lower_ in ("spoke", "speaks")
-        ):
-            runs.append(name_tokens_ending(doc, tok.i))
-    return runs
-
-
-def titled_names(doc: Doc) -> list[list[Token]]:
-    """Capitalised name runs the NER missed but the article marks as a person's by a role:
-    an appositive ("Shu Jueting, a ministry spokeswoman,") or a title before the name
-    ("spokeswoman Shu Jueting")."""
-    runs = []
-    for tok in doc:
-        if tok.lower_ not in ROLE_NOUNS or not tok.tag_.startswith("NN"):
-            continue
-        if tok.dep_ == "appos" and tok.head.i < tok.i:
-            run = name_tokens_ending(doc, tok.head.i)
-        else:
-            end = tok.i
-            while end + 1 < min(len(doc), tok.i + MAX_NAME_TOKENS) and is_name_token(doc[end + 1]):
-                end += 1
-            run = list(doc[tok.i + 1 : end + 1])
-        # only names the NER missed, and whole words ("Jo-Renee", "Crouse-Mays" stay whole)
-        # (a run tagged ORG or GPE after a title is a person: "organiser Bea Lindqvist")
-        if run and all(t.ent_type_ in ("", "ORG", "GPE") for t in run) and not hyphenated(doc, run):
-            runs.append(run)
-    return runs
-
-
-def hyphenated(doc: Doc, run: list[Token]) -> bool:
-    before = doc[run[0].i - 1] if run[0].i else None
-    after = doc[run[-1].i + 1] if run[-1].i + 1 < len(doc) else None
-    return (before is not None and before.text == "-" and not before.whitespace_) or (
-        after is not None and after.text == "-" and not run[-1].whitespace_
-    )
-
-
-def name_tokens_ending(doc: Doc, end: int) -> list[Token]:
-    start = end
-    while start > end - MAX_NAME_TOKENS and start >= 0 and is_name_token(doc[start]):
-        start -= 1
-    return list(doc[start + 1 : end + 1])
 
 
 def load_first_names(model_dir: Path | str) -> dict[str, str]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from service.pipeline.speakers.coreference import ArticleEntities, Entity, is_name_token
+from service.pipeline.speakers.coreference import ArticleEntities, Entity
 from service.pipeline.speakers.lexicon import (
     FIRST_PERSON,
     ORG_NOUNS,
@@ -16,6 +16,7 @@ from service.pipeline.speakers.lexicon import (
     RELATIVE_PRONOUNS,
     THING_PRONOUNS,
 )
+from service.pipeline.speakers.names import is_name_token
 from service.pipeline.speakers.roles import is_role_head, is_title_token
 
 PRONOUNS = set(PRONOUN_GENDER) | FIRST_PERSON | PLURAL_PRONOUNS | THING_PRONOUNS | {"you"}

@@ -20,7 +20,7 @@ from service.pipeline.speakers.antecedents import (
     candidates,
     role_match,
 )
-from service.pipeline.speakers.coreference import ArticleEntities, Entity, org_name
+from service.pipeline.speakers.coreference import ArticleEntities, Entity
 from service.pipeline.speakers.lexicon import (
     CONTINUATION_CUES,
     FIRST_PERSON,
@@ -35,6 +35,7 @@ from service.pipeline.speakers.mentions import (
     name_run,
     source_tokens,
 )
+from service.pipeline.speakers.names import org_name
 from service.pipeline.speakers.roles import (
     assign_roles,
     description_role,
