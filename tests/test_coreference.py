@@ -113,3 +113,40 @@ def test_one_role_per_speaker_the_occupation_before_the_relation() -> None:
     ]
     roles = [r for _, _, r in who(text, *atts)]
     assert roles == ["structural engineer at the city council"] * 2
+
+
+def test_people_speaking_together_get_their_full_names() -> None:
+    text = (
+        "Senators Maria Olsen and Peter Lund wrote to the minister. "
+        "Ms. Olsen and Mr. Lund said the rules were too lax."
+    )
+    att = attribution(text, "the rules were too lax", source="Ms. Olsen and Mr. Lund", cue="said")
+    assert who(text, att) == [("Maria Olsen and Peter Lund", "other", None)]
+
+
+def test_i_in_the_narration_is_the_unnamed_writer_not_the_last_speaker() -> None:
+    text = (
+        "\u201cThe plan is dead,\u201d said Mayor Joan Pike. "
+        "I asked the council whether the plan was dead."
+    )
+    atts = [
+        attribution(text, "The plan is dead,", source="Mayor Joan Pike", cue="said"),
+        attribution(text, "whether the plan was dead", source="I", cue="asked"),
+    ]
+    assert [n for n, _, _ in who(text, *atts)] == ["Joan Pike", "I"]
+
+
+def test_a_clause_link_before_the_source_is_not_part_of_it() -> None:
+    text = "The blast, which Governor Rita Vance described as deliberate, shook the block."
+    att = attribution(text, "deliberate", source="which Governor Rita Vance", cue="described")
+    assert who(text, att)[0][:2] == ("Rita Vance", "person")
+
+
+def test_a_lede_description_is_the_person_named_with_its_role_sentences_later() -> None:
+    text = (
+        "A federal judge has blocked the new border rule. The ruling came late on Friday. "
+        "Lawyers for the state said they would appeal. "
+        "U.S. District Judge Hannah Greer wrote that the rule was arbitrary."
+    )
+    att = attribution(text, "blocked the new border rule", source="A federal judge", cue="has")
+    assert who(text, att)[0][0] == "Hannah Greer"

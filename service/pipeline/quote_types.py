@@ -36,7 +36,7 @@ def quote_type(document: Document, attribution: Attribution) -> str:
     for frag in attribution.fragments:
         for w in WORD.finditer(text, frag.start, frag.end):
             total += 1
-            quoted += _inside(w.start(), starts, ends)
+            quoted += inside(w.start(), starts, ends)
     if total and quoted == total:
         return "direct"
     if quoted:
@@ -57,7 +57,8 @@ def _merged(regions: list[tuple[int, int]]) -> tuple[tuple[int, ...], tuple[int,
     return tuple(starts), tuple(ends)
 
 
-def _inside(i: int, starts: tuple[int, ...], ends: tuple[int, ...]) -> bool:
+def inside(i: int, starts: tuple[int, ...], ends: tuple[int, ...]) -> bool:
+    """Whether character i lies in one of the regions (sorted, disjoint bounds)."""
     k = bisect_right(starts, i) - 1
     return k >= 0 and i < ends[k]
 
@@ -82,10 +83,10 @@ def _fold_doubled(m: re.Match[str]) -> str:
 def quoted_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Character ranges [open, close) inside quotation marks within text[start:end]."""
     regions = pair_marks(text, start, end, DOUBLE_PAIRS, lambda i: True)
-    inside = _merged(regions)
+    doubled = _merged(regions)
 
     def at_edge(i: int) -> bool:
-        if _inside(i, *inside):
+        if inside(i, *doubled):
             return False  # single marks nested in a double quote add nothing
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "

@@ -220,6 +220,12 @@ class ArticleEntities:
                 node = verb
 
     # -- queries ------------------------------------------------------------------------
+    def person_named(self, word: str) -> Entity | None:
+        """The person a lone name word (a word_key) stands for: the one written in full
+        most often among those whose name holds it."""
+        people = [e for e in self._by_word.get(word, []) if e.type == "person"]
+        return max(people, key=lambda e: e.forms.total(), default=None)
+
     def mentions_before(self, at: int, limit: int = 40):
         """Mentions starting before token `at`, nearest first."""
         k = bisect.bisect_left(self._starts, at)

@@ -16,11 +16,12 @@ from service.pipeline.speakers.lexicon import (
     RELATIVE_PRONOUNS,
     THING_PRONOUNS,
 )
-from service.pipeline.speakers.names import is_name_token
+from service.pipeline.speakers.names import is_name_token, word_key
 from service.pipeline.speakers.roles import is_role_head, is_title_token
 
 PRONOUNS = set(PRONOUN_GENDER) | FIRST_PERSON | PLURAL_PRONOUNS | THING_PRONOUNS | {"you"}
 DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "its", "their", "our"}
+CLAUSE_LINKS = {"that", "which", "as", "while", "when", "because", "after", "before"}
 NAMED_THINGS = {"FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}  # NER slips for news outlets
 
 
@@ -57,6 +58,8 @@ def source_tokens(doc: Doc, start: int, end: int) -> Span | None:
     s, e = span.start, span.end
     while s < e and (doc[s].is_space or doc[s].is_punct):
         s += 1
+    while s < e - 1 and doc[s].tag_ in ("IN", "WDT") and doc[s].lower_ in CLAUSE_LINKS:
+        s += 1  # "that Mayor X described as": the clause's link is not the source
     while e > s and (doc[e - 1].is_space or doc[e - 1].is_punct or doc[e - 1].tag_ == "POS"):
         e -= 1
     return doc[s:e] if e > s else None
@@ -122,6 +125,9 @@ def classify(ents: ArticleEntities, span: Span) -> SourceMention:
     org = ents.entity_at(root.i)
     if org is not None and org.type == "organization":
         return SourceMention("entity", span, org)
+    person = ents.person_named(word_key(root)) if root.text[:1].isupper() else None
+    if person is not None:  # a name word the tagger missed ("Trump" tagged NN in a headline)
+        return SourceMention("entity", span, person)
     if root.ent_type_ in NAMED_THINGS and is_name_token(root):
         return SourceMention("named_org", span)  # "the Dallas Morning News" tagged EVENT
     if root.lower_ in ORG_NOUNS and any(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from service.pipeline.document import Document
+from service.pipeline.quote_types import inside, quoted_index
 from service.pipeline.speakers.antecedents import (
     Anaphor,
     AntecedentModel,
@@ -48,7 +49,9 @@ from service.pipeline.types import Attribution, Speaker
 
 GROUPS = ("organization", "other")
 CHAIN_BONUS = 0.15  # added to the previous speaker's antecedent probability (dev-chosen)
-CATAPHORA_SENTENCES = 1  # a description may be named in the same or the next sentence
+# A description ("A New York judge") may be named a few sentences on ("Justice X"), as a lede
+# is; the first person named there whose stated role matches it is taken
+CATAPHORA_SENTENCES = 6
 INHERIT_PARAGRAPHS = 1  # a source-less quote inherits from the same or previous paragraph
 PRONOUN_PARAGRAPHS = 2  # how far back "he" may still mean the previous quote's speaker
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -140,6 +143,12 @@ class SpeakerResolver:
         ent = self.ents.entity_at(root.i)
         return root.lower_ in PRONOUN_GENDER or (ent is not None and ent.type == "person")
 
+    def quoted(self, at: int) -> bool:
+        """Whether character `at` lies inside quotation marks."""
+        document = self.document
+        start, end = document.paragraph_start(at), document.paragraph_end(at)
+        return inside(at, *document.quoted(start, end, quoted_index))
+
     def narrated_after(self, span: Span, att: Attribution) -> bool:
         """The source follows the quote in a sentence of its own with no speech verb."""
         sent = span[0].sent
@@ -190,9 +199,9 @@ class SpeakerResolver:
             return self.pronoun(m, att, near)
         if m.kind == "relative":
             return self.relative(m, att, near)
-        if m.kind == "group":  # named people speaking together: the names as written
-            names = [t.i for t in m.span if self.ents.entity_at(t.i) is not None]
-            return Resolved(self.doc[names[0] : names[-1] + 1].text, "other")
+        if m.kind == "group":  # named people speaking together: their full names
+            members = [e for t in m.span if (e := self.ents.entity_at(t.i)) is not None]
+            return Resolved(" and ".join(dict.fromkeys(e.name for e in members)), "other")
         if m.kind == "named_org":
             return Resolved(org_name(m.span), "organization")
         if m.kind == "description":
@@ -206,8 +215,12 @@ class SpeakerResolver:
 
     def pronoun(self, m: SourceMention, att: Attribution, near: Resolved | None) -> Resolved:
         word = m.word
-        if word in FIRST_PERSON and near is not None:
-            return near
+        if word in FIRST_PERSON:
+            # "I" in the narration is the writer, unnamed here; inside a quotation, the
+            # quoted speaker talking
+            return near if near is not None and self.quoted(m.span.start_char) else Resolved(
+                m.span.text, "other"
+            )
         if word not in PRONOUN_GENDER and near is not None and near.type in GROUPS:
             return near  # "they", "it": the organisation or group that spoke before
         anaphor = Anaphor.of(m.root)
@@ -273,8 +286,9 @@ class SpeakerResolver:
         for x in self.ents.mentions_after(m.span.end):
             if self.ents.sentence_of(x.start) > last:
                 break
-            if x.entity.type == "person" and x.entity.first >= m.span.end:
-                return x.entity if role_match(m.word, x.entity) else None
+            later = x.entity.type == "person" and x.entity.first >= m.span.end
+            if later and role_match(m.word, x.entity):
+                return x.entity
         return None
 
     def org_noun(self, m: SourceMention, near: Resolved | None) -> Resolved:
