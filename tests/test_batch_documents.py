@@ -109,3 +109,16 @@ def test_parquet_rows_become_api_bodies(tmp_path: Path) -> None:
     rows = [(r["line"], json.loads(r["raw"])) for r in read_records(path)]
     assert rows == [(1, {"id": "p1", "text": "One.", "targets": ["a"]}),
                     (2, {"id": "p2", "text": "Two."})]
+
+
+def test_without_ray_the_command_says_how_to_install_it(tmp_path: Path, monkeypatch,
+                                                       capsys) -> None:
+    # the serving install (and the image) has quotes-batch but not Ray
+    from service.batch import cli
+
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": "a", "text": "x"}\n')
+    monkeypatch.setattr(cli.importlib.util, "find_spec", lambda name: None)
+    assert cli.main(["--input", str(source), "--output", str(tmp_path / "out.jsonl")]) == 2
+    assert "pip install 'quotes[batch]'" in capsys.readouterr().err
+    assert not (tmp_path / "out.jsonl").exists()

@@ -7,6 +7,7 @@ the same output to resume."""
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -43,6 +44,10 @@ def parse_args(argv: list[str] | None = None) -> Settings:
 
 def main(argv: list[str] | None = None) -> int:
     settings = parse_args(argv)
+    if importlib.util.find_spec("ray") is None:  # the serving install (and image) has no Ray
+        print("quotes-batch needs Ray: pip install 'quotes[batch]' (README, Scaling out)",
+              file=sys.stderr)
+        return 2
     try:
         summary = run(settings)
     except ValueError as exc:  # unknown input/output format
