@@ -150,3 +150,35 @@ def test_a_lede_description_is_the_person_named_with_its_role_sentences_later() 
     )
     att = attribution(text, "blocked the new border rule", source="A federal judge", cue="has")
     assert who(text, att)[0][0] == "Hannah Greer"
+
+
+def test_a_common_noun_right_before_the_name_is_a_title_but_a_time_is_not() -> None:
+    text = "\u201cThe line is too long,\u201d complained shop steward Mira Holt on Monday."
+    att = attribution(text, "The line is too long,", source="shop steward Mira Holt",
+                      cue="complained")
+    assert who(text, att) == [("Mira Holt", "person", "shop steward")]
+    text = "In the spring Dora Vance said she would stand for the council."
+    att = attribution(text, "she would stand for the council", source="Dora Vance", cue="said")
+    assert who(text, att)[0][2] is None
+
+
+def test_a_possessive_description_in_apposition_is_the_role() -> None:
+    text = "Mayor Lucia Ferreira's spokesman, Tom Reed, said the event was cancelled."
+    att = attribution(text, "the event was cancelled", source="Tom Reed", cue="said")
+    assert who(text, att) == [("Tom Reed", "person", "Mayor Lucia Ferreira's spokesman")]
+
+
+def test_a_subject_the_ner_missed_is_a_person_when_a_pronoun_follows() -> None:
+    text = "Adeyemi left the courtroom without a word. Later, \u201cI am innocent,\u201d he said."
+    att = attribution(text, "I am innocent,", source="he", cue="said")
+    assert who(text, att)[0][:2] == ("Adeyemi", "person")
+
+
+def test_a_quote_whose_cue_is_no_speech_verb_goes_to_the_subject_before() -> None:
+    text = (
+        "Striker Lena Ostrova walked off the pitch in silence. \u201cWe gave everything.\u201d "
+        "The manager, Carl Benz, declined to comment."
+    )
+    att = attribution(text, "We gave everything.", source="The manager, Carl Benz,",
+                      cue="declined to comment")
+    assert who(text, att) == [("Lena Ostrova", "person", "Striker")]

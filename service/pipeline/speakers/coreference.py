@@ -166,11 +166,12 @@ class ArticleEntities:
             i = j
 
     def _inside_longer_name(self, tok: Token) -> bool:
-        """A name word inside a longer organisation/place name ("Will Semiconductor")."""
+        """A name word inside a longer organisation/place name ("Will Semiconductor"); a
+        title inside the span does not make it longer ("Striker Lena Ostrova" tagged ORG)."""
         ent = self._ner_span.get(tok.i)
         if ent is None or ent.label_ == "PERSON":
             return False
-        words = {word_key(t) for t in ent if t.tag_ not in ("DT", "POS") and not t.is_punct}
+        words = {word_key(t) for t in clean_name(list(ent)) if t.tag_ not in ("DT", "POS")}
         return not any(words <= p.words for p in self._by_word.get(word_key(tok), []))
 
     def _scan_orgs(self) -> None:

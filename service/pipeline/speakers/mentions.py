@@ -117,7 +117,9 @@ def classify(ents: ArticleEntities, span: Span) -> SourceMention:
         return SourceMention("pronoun", span)
     people = [t for t in span if (e := ents.entity_at(t.i)) is not None and e.type == "person"]
     named = {id(ents.entity_at(t.i)) for t in people}
-    if len(named) > 1 and any(t.dep_ == "conj" and t.head in people for t in people):
+    partners = [t for t in span if t.dep_ == "conj" and is_name_token(t) and t.head in people
+                and ents.entity_at(t.i) is not ents.entity_at(t.head.i)]
+    if root in people and partners and len(named) + len(partners) > 1:
         return SourceMention("group", span)  # "Dunmore and Achebe": the pair speaks together
     for tok in people:
         if heads_to_root(tok, span) or titled(tok, span, ents):

@@ -17,6 +17,8 @@ NAME_TAGS = {"NNP", "NNPS"}
 # Words written before a name that belong to the title, not the name ("Retired Lt. Gen.").
 # Longest name run taken from capitalised tokens the NER missed (bounds the scan, too).
 MAX_NAME_TOKENS = 5
+NAME_PARTICLES = {"de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "le", "la",
+                  "bin", "al", "ibn", "ben"}
 TITLE_MODIFIERS = {"retired", "former", "acting", "deputy", "vice", "interim", "the"}
 
 
@@ -48,7 +50,11 @@ def clean_name(tokens: list[Token]) -> list[Token]:
         toks.pop()
     last_title = max((k for k, t in enumerate(toks[:-1]) if is_title_word(t)), default=-1)
     toks = toks[last_title + 1 :]
-    while toks and not any(c.isalpha() for c in toks[0].text):
+    # a name starts with a capital ("steward Mira Holt" tagged PERSON is Mira Holt) or a
+    # surname particle ("de Blasio")
+    while toks and not (toks[0].text[:1].isupper() and any(c.isalpha() for c in toks[0].text)):
+        if toks[0].lower_ in NAME_PARTICLES and len(toks) > 1 and toks[1].text[:1].isupper():
+            break
         toks.pop(0)
     return toks
 
@@ -97,13 +103,16 @@ def acronym(name: str) -> str | None:
 
 
 def speaking_names(doc: Doc) -> list[list[Token]]:
-    """Capitalised names the NER missed that speak: the subject of a speech verb
-    ("Okonkwo spoke to reporters")."""
+    """Capitalised names the NER missed that act as people: the subject of a speech verb
+    ("Okonkwo spoke to reporters"), or of any verb when a he or she follows in the next
+    sentence ("Adeyemi left the courtroom. ... he said")."""
     runs = []
     for tok in doc:
-        if tok.dep_ == "nsubj" and tok.ent_type_ == "" and is_name_token(tok) and (
-            tok.head.lower_ in SPEECH_VERBS or tok.head.lower_ in ("spoke", "speaks")
-        ):
+        if tok.dep_ != "nsubj" or tok.ent_type_ != "" or tok.tag_ != "NNP" or not tok.is_title:
+            continue
+        speaks = tok.head.lower_ in SPEECH_VERBS or tok.head.lower_ in ("spoke", "speaks")
+        following = doc[tok.i + 1 : tok.sent.end + 40]
+        if speaks or any(t.lower_ in ("he", "she") and t.tag_ == "PRP" for t in following):
             runs.append(name_tokens_ending(doc, tok.i))
     return runs
 

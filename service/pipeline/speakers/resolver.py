@@ -36,7 +36,13 @@ from service.pipeline.speakers.mentions import (
     name_run,
     source_tokens,
 )
-from service.pipeline.speakers.names import org_name
+from service.pipeline.speakers.names import (
+    clean_name,
+    is_name_token,
+    name_text,
+    name_tokens_ending,
+    org_name,
+)
 from service.pipeline.speakers.roles import (
     assign_roles,
     description_role,
@@ -97,8 +103,8 @@ class SpeakerResolver:
         self.spans = [outer_speaker(s, a, self.is_person) or s if s is not None else None
                       for s, a in zip(self.spans, attributions, strict=True)]
         # a quote with no speech verb is not said by a source named after it in a sentence
-        # without one ("... ." The chairman, X, nodded.)
-        self.spans = [None if s is not None and a.cue is None and self.narrated_after(s, a)
+        # without one ("... ." The chairman, X, nodded / declined to comment.)
+        self.spans = [None if s is not None and self.narrated_after(s, a)
                       else s for s, a in zip(self.spans, attributions, strict=True)]
         assign_roles(self.ents)
         self.sents = list(doc.sents)
@@ -150,11 +156,13 @@ class SpeakerResolver:
         return inside(at, *document.quoted(start, end, quoted_index))
 
     def narrated_after(self, span: Span, att: Attribution) -> bool:
-        """The source follows the quote in a sentence of its own with no speech verb."""
+        """The source follows the quote in a sentence of its own with no speech verb (and
+        the quote's cue, if any, is no speech verb either)."""
         sent = span[0].sent
-        return span.start_char >= att.end and sent.start_char >= att.end and not any(
-            t.lower_ in SPEECH_VERBS for t in sent
-        )
+        cue = att.cue.text.lower().split() if att.cue is not None else []
+        if any(w in SPEECH_VERBS for w in cue) or span.start_char < att.end:
+            return False
+        return sent.start_char >= att.end and not any(t.lower_ in SPEECH_VERBS for t in sent)
 
     def lead_in(self, att: Attribution) -> Entity | None:
         """A colon lead-in right before the quote, in its paragraph or the one before
@@ -199,9 +207,8 @@ class SpeakerResolver:
             return self.pronoun(m, att, near)
         if m.kind == "relative":
             return self.relative(m, att, near)
-        if m.kind == "group":  # named people speaking together: their full names
-            members = [e for t in m.span if (e := self.ents.entity_at(t.i)) is not None]
-            return Resolved(" and ".join(dict.fromkeys(e.name for e in members)), "other")
+        if m.kind == "group":
+            return Resolved(self.group_name(m.span), "other")
         if m.kind == "named_org":
             return Resolved(org_name(m.span), "organization")
         if m.kind == "description":
@@ -277,6 +284,19 @@ class SpeakerResolver:
             pick.role = role
             set_role_words(pick)
         return of_entity(pick)
+
+    def group_name(self, span: Span) -> str:
+        """Named people speaking together: each one's full name (the name as written for one
+        the entity table lacks), joined by "and"."""
+        members: list[str] = []
+        for t in span:
+            ent = self.ents.entity_at(t.i)
+            if ent is not None and ent.type == "person":
+                members.append(ent.name)
+            elif ent is None and t.dep_ == "conj" and is_name_token(t):
+                run = clean_name(name_tokens_ending(self.doc, t.i))
+                members.append(name_text(self.doc, run) if run else t.text)
+        return " and ".join(dict.fromkeys(members))
 
     def named_later(self, m: SourceMention) -> Entity | None:
         """Cataphora: the first person named after the mention, within CATAPHORA_SENTENCES,

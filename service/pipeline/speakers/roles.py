@@ -140,9 +140,9 @@ def prenominal(doc: Doc, ents: ArticleEntities, start: int, ent: Entity) -> str 
     toks = list(doc[k + 1 : right])
     while toks and (toks[0].tag_ in ("CC", "HYPH", "POS") or toks[0].is_punct):
         toks.pop(0)
-    if not toks or not is_role_head(toks[-1].text.rstrip(".")):
+    if not toks or not title_head(toks[-1], True):
         return None
-    h = next(n for n, t in enumerate(toks) if is_role_head(t.text.rstrip(".")))
+    h = next(n for n, t in enumerate(toks) if title_head(t, n == len(toks) - 1))
     prefix, title = toks[:h], toks[h:]
     text = span_text(doc, toks[0].i, toks[-1].i + 1)
     org_prefix = prefix and all(t.tag_ in NAME_OR_POS and t.ent_type_ not in ("GPE", "NORP")
@@ -156,6 +156,14 @@ def prenominal(doc: Doc, ents: ArticleEntities, start: int, ent: Entity) -> str 
 NAME_OR_POS = {"NNP", "NNPS", "POS"}
 
 
+def title_head(t: Token, last: bool) -> bool:
+    """An office or job noun, or any common noun written right before the name ("shop
+    steward X", "driver X"): a noun there is the person's title."""
+    if t.ent_type_ in ("DATE", "TIME") or t.dep_ == "pobj":
+        return False  # "In the spring X decided": a time or a place, never a title
+    return is_role_head(t.text.rstrip(".")) or (last and t.tag_ in ("NN", "NNP") and t.is_lower)
+
+
 def is_title_token(t: Token) -> bool:
     """Words that can make up a title written before a name ("Lt. Gen.", "founder and CEO")."""
     if t.tag_ in NOUN_TAGS or t.tag_ in ("JJ", "HYPH", "POS"):
@@ -166,14 +174,21 @@ def is_title_token(t: Token) -> bool:
 
 
 def described_before(doc: Doc, end: int) -> str | None:
-    """A description the name stands in apposition to ("The spokesman, Marco Ferri,"):
-    the description is the role."""
+    """A description the name stands in apposition to ("The spokesman, Marco Ferri,", "Mayor
+    X's spokesman, Tom Reed,"): the description is the role."""
     head = doc[end - 1]
     desc = head.head
     if head.dep_ != "appos" or desc.i >= head.i or not is_role_head(desc.text):
         return None
     span = role_span(doc, desc.left_edge.i, desc.i + 1)
-    return role_text(doc, *span) if span and is_titled(doc, *span) else None
+    if span is None:
+        return None
+    # another person may own the role ("Mayor X's spokesman, Y,"), never be it
+    owners = [t for t in doc[span[0] : span[1]] if t.ent_type_ == "PERSON" and t.tag_ != "POS"]
+    if any(t.i + 1 < len(doc) and doc[t.i + 1].tag_ != "POS" and doc[t.i + 1].ent_type_ != "PERSON"
+           for t in owners):
+        return None
+    return role_text(doc, *span)
 
 
 def following(doc: Doc, end: int) -> tuple[int, int] | None:

@@ -151,7 +151,10 @@ def inverted_source(doc: Doc, att: Attribution) -> Span | None:
 def nickname(doc: Doc, span: Span, att: Attribution) -> Span | None:
     """A description that ends by naming the speaker in quotation marks ("a homeless man
     who goes by the name “Sparrow.”"): the quoted name is the speaker."""
-    if span[-1].lower_ not in NAMING_WORDS:
+    calls_itself = len(span) > 1 and span[-1].lower_ in ("himself", "herself") and span[
+        -2
+    ].lower_.startswith("call")
+    if span[-1].lower_ not in NAMING_WORDS and not calls_itself:
         return None
     k = span.end
     while k < len(doc) and doc[k].is_quote:
