@@ -49,6 +49,12 @@ def median_ms(fn, runs: int) -> str:
     return f"wall {statistics.median(wall):7.1f} ms  cpu {statistics.median(cpu):7.1f} ms"
 
 
+def quote_types(text: str, atts: list) -> list[str]:
+    """The quote-types step as the pipeline runs it: one Document per article."""
+    document = Document(text)
+    return [quote_type(document, a) for a in atts]
+
+
 def gold_attributions(article: PolnearArticle):
     from service.pipeline.types import Attribution, CharSpan
 
@@ -82,7 +88,7 @@ def main() -> None:
     atts = gold_attributions(article)
     coreference = AntecedentModel(REPO_ROOT / "models" / "coreference")
     rules = median_ms(lambda: resolve_speakers(Document(text, doc), atts, coreference), args.runs)
-    types = median_ms(lambda: [quote_type(Document(text), a) for a in atts], args.runs)
+    types = median_ms(lambda: quote_types(text, atts), args.runs)
     served = median_ms(lambda: nlp(text), args.runs)
     print(f"  {'spaCy as served (numpy gemm, line-break starts)':52} {served}")
     print(f"  {f'resolve_speakers, {len(atts)} gold attributions':52} {rules}")

@@ -142,7 +142,7 @@ def test_a_clause_link_before_the_source_is_not_part_of_it() -> None:
     assert who(text, att)[0][:2] == ("Rita Vance", "person")
 
 
-def test_a_lede_description_is_the_person_named_with_its_role_sentences_later() -> None:
+def test_a_lede_description_is_the_person_by_word_with_its_role_sentences_later() -> None:
     text = (
         "A federal judge has blocked the new border rule. The ruling came late on Friday. "
         "Lawyers for the state said they would appeal. "

@@ -221,7 +221,7 @@ class ArticleEntities:
                 node = verb
 
     # -- queries ------------------------------------------------------------------------
-    def person_named(self, word: str) -> Entity | None:
+    def person_by_word(self, word: str) -> Entity | None:
         """The person a lone name word (a word_key) stands for: the one written in full
         most often among those whose name holds it."""
         people = [e for e in self._by_word.get(word, []) if e.type == "person"]

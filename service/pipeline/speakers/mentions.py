@@ -127,7 +127,7 @@ def classify(ents: ArticleEntities, span: Span) -> SourceMention:
     org = ents.entity_at(root.i)
     if org is not None and org.type == "organization":
         return SourceMention("entity", span, org)
-    person = ents.person_named(word_key(root)) if root.text[:1].isupper() else None
+    person = ents.person_by_word(word_key(root)) if root.text[:1].isupper() else None
     if person is not None:  # a name word the tagger missed ("Trump" tagged NN in a headline)
         return SourceMention("entity", span, person)
     if root.ent_type_ in NAMED_THINGS and is_name_token(root):
