@@ -1,7 +1,6 @@
 """The failure cases from public bug reports (../shared/eval/cases, one kind each), through the
-real pipeline: every found quote's speaker, type and role as a careful annotator gives them.
-The span parts (a quote found whole, its quote type, no non-quote returned) of the cases that
-need the attribution 2.0 model are expected to fail until it lands (strict: a fix shows up)."""
+real pipeline: every found quote's speaker, type and role as a careful annotator gives them,
+and the span parts: every quote found, its quote type, no non-quote returned."""
 
 from __future__ import annotations
 
@@ -16,8 +15,6 @@ from training.speakers.evaluate_speakers import case_problems
 
 CASES = Path(__file__).resolve().parents[2] / "shared" / "eval" / "cases"
 NAMES = sorted(p.stem for p in CASES.glob("*.json"))
-# quote spans the attribution model 1.2.0 cuts or misses (issue "Attribution model 2.0")
-SPAN_FAULTS = {"02", "06", "10", "11", "14", "17", "18"}
 SPAN_PROBLEMS = ("not found", "returned a non-quote", "type ")
 
 pytestmark = pytest.mark.skipif(not NAMES, reason=f"no failure cases at {CASES}")
@@ -46,10 +43,6 @@ def test_case_speakers_types_and_roles(pipeline: Pipeline, name: str) -> None:
     assert wrong == []
 
 
-@pytest.mark.parametrize(
-    "name",
-    [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="attribution 2.0 spans"))
-     if n in SPAN_FAULTS else n for n in NAMES],
-)
+@pytest.mark.parametrize("name", NAMES)
 def test_case_quote_spans(pipeline: Pipeline, name: str) -> None:
     assert [p for p in problems(pipeline, name) if p.startswith(SPAN_PROBLEMS)] == []

@@ -44,7 +44,7 @@ def quote_type(document: Document, attribution: Attribution) -> str:
     return "direct" if is_block_quote(document, attribution) else "indirect"
 
 
-def _merged(regions: list[tuple[int, int]]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+def merged(regions: list[tuple[int, int]]) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Regions as sorted, disjoint [start, end) bounds, for membership by bisection."""
     starts: list[int] = []
     ends: list[int] = []
@@ -66,11 +66,11 @@ def inside(i: int, starts: tuple[int, ...], ends: tuple[int, ...]) -> bool:
 # Every quote of a paragraph needs its regions: computed once per paragraph (the Document
 # keeps them), and looked up by bisection, so that 100,000 quotation marks stay fast.
 def quoted_index(text: str, start: int, end: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    para = DOUBLED.sub(_fold_doubled, text[start:end])
-    return _merged([(a + start, b + start) for a, b in quoted_regions(para, 0, len(para))])
+    para = DOUBLED.sub(fold_doubled, text[start:end])
+    return merged([(a + start, b + start) for a, b in quoted_regions(para, 0, len(para))])
 
 
-def _fold_doubled(m: re.Match[str]) -> str:
+def fold_doubled(m: re.Match[str]) -> str:
     """Two apostrophes or backticks written as a double mark ('' or ``, as in PTB text and
     some newspapers): one double mark beside the word, a space on the other side, so the
     length and offsets stay."""
@@ -83,7 +83,7 @@ def _fold_doubled(m: re.Match[str]) -> str:
 def quoted_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Character ranges [open, close) inside quotation marks within text[start:end]."""
     regions = pair_marks(text, start, end, DOUBLE_PAIRS, lambda i: True)
-    doubled = _merged(regions)
+    doubled = merged(regions)
 
     def at_edge(i: int) -> bool:
         if inside(i, *doubled):

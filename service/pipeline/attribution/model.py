@@ -8,6 +8,8 @@ import numpy as np
 
 from service.pipeline.attribution.decoding import decode_spans
 from service.pipeline.attribution.linking import link
+from service.pipeline.attribution.quoted import missed_direct_quotes
+from service.pipeline.attribution.statements import separate
 from service.pipeline.attribution.windows import merge_windows, window_bounds
 from service.pipeline.onnx_model import load_meta, load_session, load_tokenizer
 from service.pipeline.text import encoder_view
@@ -56,4 +58,5 @@ class AttributionModel:
         spans = decode_spans(
             text, self.logits(encoding.ids), encoding.offsets, encoding.word_ids
         )
-        return link(text, spans)
+        found = separate(text, link(text, spans))
+        return sorted(found + missed_direct_quotes(text, found), key=lambda a: a.start)

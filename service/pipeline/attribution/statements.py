@@ -1,0 +1,64 @@
+"""Neighbouring statements stay separate: the linker joins content pieces around one cue into
+one quote, which is right for a sentence the attribution interrupts ("A," he said, "b.") and
+wrong across a sentence end ("A," X said. "B." / "A." She insisted that b). Such an
+attribution is cut at the sentence end: the cue goes with the piece of its own sentence, the
+source with every piece (the linker found one speaker for them), and a piece that begins by
+closing a quotation is dropped (the tagger's stray narration after a quoted nickname).
+"""
+
+from __future__ import annotations
+
+import re
+
+from service.pipeline.types import Attribution, CharSpan
+
+SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019\u00bb]*(?=\s|$)")
+QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
+CLOSING_ONLY = "\u201d\u2019\u00bb"
+
+
+def separate(text: str, attributions: list[Attribution]) -> list[Attribution]:
+    """The attributions with every multi-piece one cut at its sentence ends."""
+    out = []
+    for att in attributions:
+        out += _cut(text, att) if len(att.fragments) > 1 else [att]
+    return out
+
+
+def _cut(text: str, att: Attribution) -> list[Attribution]:
+    groups: list[list[CharSpan]] = [[att.fragments[0]]]
+    ends: list[int] = []  # where each group's sentence ends
+    for prev, frag in zip(att.fragments, att.fragments[1:], strict=False):
+        end = _sentence_end(text, prev, frag)
+        if end is None:
+            groups[-1].append(frag)
+        else:
+            ends.append(end)
+            groups.append([frag])
+    if len(groups) == 1:
+        return [att]
+    owner = _owner(att, ends)
+    pieces = []
+    for k, group in enumerate(groups):
+        mine = k == owner
+        stray = group[0].text.lstrip()[:1] in CLOSING_ONLY  # begins by closing a quotation
+        if mine or not stray:
+            pieces.append(Attribution(group, att.cue if mine else None, att.source, att.confidence))
+    return pieces
+
+
+def _sentence_end(text: str, prev: CharSpan, frag: CharSpan) -> int | None:
+    """Where a sentence ends between two pieces: at a full stop closing the first piece
+    ('rationing."') or in the text between them ('X said. "B."'); None inside one sentence."""
+    if SENTENCE_END.search(prev.text.rstrip()[-3:]) and prev.text.rstrip()[-1:] in QUOTE_MARKS:
+        return prev.end
+    found = SENTENCE_END.search(text, prev.end, frag.start)
+    return found.end() if found else None
+
+
+def _owner(att: Attribution, ends: list[int]) -> int:
+    """The piece whose sentence holds the cue (else the source; else the first)."""
+    anchor = att.cue or att.source
+    if anchor is None:
+        return 0
+    return sum(1 for end in ends if end <= anchor.start)

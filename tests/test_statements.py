@@ -1,0 +1,60 @@
+"""Neighbouring statements stay separate, and quoted sentences the tagger missed are found:
+the attribution step's rules after linking, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from service.pipeline.attribution.quoted import RULE_CONFIDENCE, missed_direct_quotes
+from service.pipeline.attribution.statements import separate
+from tests.support.handmade import attribution
+
+
+def texts(text: str, atts) -> list[list[str]]:
+    return [[f.text for f in a.fragments] for a in atts]
+
+
+def test_quotes_on_both_sides_of_a_sentence_end_are_two_quotes_of_one_source() -> None:
+    text = '"The dam held," engineer Rui Costa said. "The town is safe."'
+    att = attribution(text, '"The dam held,"', '"The town is safe."', source="engineer Rui Costa",
+                      cue="said")
+    first, second = separate(text, [att])
+    assert texts(text, [first, second]) == [['"The dam held,"'], ['"The town is safe."']]
+    assert first.cue is not None and second.cue is None
+    assert first.source == second.source == att.source
+
+
+def test_a_quote_interrupted_inside_its_sentence_stays_one_quote() -> None:
+    text = '"The dam held," Costa said, "and the town is safe."'
+    att = attribution(text, '"The dam held,"', '"and the town is safe."', source="Costa",
+                      cue="said")
+    assert separate(text, [att]) == [att]
+
+
+def test_the_cue_goes_with_the_sentence_it_stands_in() -> None:
+    text = '"We are ready." She insisted that no date had been set.'
+    att = attribution(text, '"We are ready."', "that no date had been set", source="She",
+                      cue="insisted")
+    first, second = separate(text, [att])
+    assert first.cue is None and second.cue is not None and second.cue.text == "insisted"
+
+
+def test_narration_after_a_closing_mark_is_dropped() -> None:
+    text = "\u201cToo late,\u201d said a man called \u201cBird.\u201d He left."
+    att = attribution(text, "\u201cToo late,\u201d", "\u201d He left.", source="a man", cue="said")
+    assert texts(text, separate(text, [att])) == [["\u201cToo late,\u201d"]]
+
+
+def test_a_missed_quoted_sentence_with_a_speech_verb_is_found() -> None:
+    text = "\u2018The roads are closed,\u2019 said driver Ann Moss. The snow kept falling."
+    (quote,) = missed_direct_quotes(text, [])
+    assert quote.fragments[0].text == "The roads are closed,"
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert quote.confidence == RULE_CONFIDENCE
+
+
+def test_an_uncued_quoted_sentence_after_a_quote_is_found_but_a_title_is_not() -> None:
+    text = (
+        'The film, "Winter Roads", opened on Friday. "It is a warning," director Ida Berg said. '
+        '"Nobody is listening."'
+    )
+    found = [attribution(text, '"It is a warning,"', source="director Ida Berg", cue="said")]
+    assert texts(text, missed_direct_quotes(text, found)) == [["Nobody is listening."]]
