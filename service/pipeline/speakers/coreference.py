@@ -80,8 +80,9 @@ class ArticleEntities:
         self.mentions: list[EntityMention] = []
         self.token_entity: dict[int, Entity] = {}
         self._ner_span = {i: e for e in doc.ents for i in range(e.start, e.end)}
-        self._sent_starts = [sent.start for sent in doc.sents]
-        self._sent_of = [k for k, sent in enumerate(doc.sents) for _ in range(len(sent))]
+        self.sentences = list(doc.sents)
+        self._sent_starts = [sent.start for sent in self.sentences]
+        self._sent_of = [k for k, sent in enumerate(self.sentences) for _ in range(len(sent))]
         self._scan_people()
         self._scan_orgs()
         self.mentions.sort(key=lambda m: m.start)

@@ -7,13 +7,11 @@ newsrooms write: a quote with no source mention inherits it, "he added" prefers 
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Span
 
 from service.pipeline.document import Document
-from service.pipeline.quote_types import inside, quoted_index
 from service.pipeline.speakers.antecedents import (
     Anaphor,
     AntecedentModel,
@@ -22,12 +20,17 @@ from service.pipeline.speakers.antecedents import (
     role_match,
 )
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
+from service.pipeline.speakers.discourse import (
+    in_quotes,
+    lead_in,
+    narrated_after,
+    previous_subject,
+)
 from service.pipeline.speakers.lexicon import (
     CONTINUATION_CUES,
     FIRST_PERSON,
     PRONOUN_GENDER,
     ROLE_NOUNS,
-    SPEECH_VERBS,
 )
 from service.pipeline.speakers.mentions import (
     SourceMention,
@@ -60,8 +63,6 @@ CHAIN_BONUS = 0.15  # added to the previous speaker's antecedent probability (de
 CATAPHORA_SENTENCES = 6
 INHERIT_PARAGRAPHS = 1  # a source-less quote inherits from the same or previous paragraph
 PRONOUN_PARAGRAPHS = 2  # how far back "he" may still mean the previous quote's speaker
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
-OPENING_MARKS = "\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"
 
 
 @dataclass
@@ -104,11 +105,9 @@ class SpeakerResolver:
                       for s, a in zip(self.spans, attributions, strict=True)]
         # a quote with no speech verb is not said by a source named after it in a sentence
         # without one ("... ." The chairman, X, nodded / declined to comment.)
-        self.spans = [None if s is not None and self.narrated_after(s, a)
+        self.spans = [None if s is not None and narrated_after(s, a)
                       else s for s, a in zip(self.spans, attributions, strict=True)]
         assign_roles(self.ents)
-        self.sents = list(doc.sents)
-        self.sent_starts = [s.start for s in self.sents]
 
     def speakers(self) -> list[Speaker]:
         order = sorted(range(len(self.attributions)), key=lambda i: self.attributions[i].start)
@@ -119,7 +118,9 @@ class SpeakerResolver:
             at = span.start_char if span is not None else att.start
             para = self.document.paragraph(at)
             if span is None:
-                introduced = self.lead_in(att) or self.previous_subject(att.start)
+                introduced = lead_in(self.document, self.ents, att) or previous_subject(
+                    self.document, self.ents, att.start
+                )
                 if introduced is not None:
                     res = of_entity(introduced)
                 elif prev is not None and para - prev.para <= INHERIT_PARAGRAPHS:
@@ -148,53 +149,6 @@ class SpeakerResolver:
         root = head_of(span)
         ent = self.ents.entity_at(root.i)
         return root.lower_ in PRONOUN_GENDER or (ent is not None and ent.type == "person")
-
-    def quoted(self, at: int) -> bool:
-        """Whether character `at` lies inside quotation marks."""
-        document = self.document
-        start, end = document.paragraph_start(at), document.paragraph_end(at)
-        return inside(at, *document.quoted(start, end, quoted_index))
-
-    def narrated_after(self, span: Span, att: Attribution) -> bool:
-        """The source follows the quote in a sentence of its own with no speech verb (and
-        the quote's cue, if any, is no speech verb either)."""
-        sent = span[0].sent
-        cue = att.cue.text.lower().split() if att.cue is not None else []
-        if any(w in SPEECH_VERBS for w in cue) or span.start_char < att.end:
-            return False
-        return sent.start_char >= att.end and not any(t.lower_ in SPEECH_VERBS for t in sent)
-
-    def lead_in(self, att: Attribution) -> Entity | None:
-        """A colon lead-in right before the quote, in its paragraph or the one before
-        ("From Chairwoman X:" then the quote): the person (else organisation) it names
-        nearest the colon."""
-        before = self.text[: att.start].rstrip(OPENING_MARKS + " \t\r\n\u2028\u2029")
-        if not before.endswith(":"):
-            return None
-        colon = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
-        if colon is None:
-            return None
-        sent = colon[0].sent
-        named = [x.entity for x in self.ents.mentions_before(colon[0].i, limit=20)
-                 if x.start >= sent.start]
-        people = [e for e in named if e.type == "person"]
-        return (people or named or [None])[0]
-
-    def previous_subject(self, at: int) -> Entity | None:
-        """The person subject of the sentence before the one at character `at`, when the
-        quote opens its sentence (an uncued quote continues the person just described)."""
-        tok = self.doc.char_span(at, at + 1, alignment_mode="expand")
-        if tok is None or tok[0].sent.start_char < at - 2:
-            return None
-        k = bisect.bisect_right(self.sent_starts, tok[0].i) - 1
-        if k <= 0:
-            return None
-        sent = self.sents[k - 1]
-        for t in sent:
-            if t.dep_ in SUBJECT_DEPS and t.head == sent.root:
-                ent = self.ents.entity_at(t.i)
-                return ent if ent is not None and ent.type == "person" else None
-        return None
 
     # -- one mention ------------------------------------------------------------------------
     def resolve(
@@ -225,9 +179,9 @@ class SpeakerResolver:
         if word in FIRST_PERSON:
             # "I" in the narration is the writer, unnamed here; inside a quotation, the
             # quoted speaker talking
-            return near if near is not None and self.quoted(m.span.start_char) else Resolved(
-                m.span.text, "other"
-            )
+            if near is not None and in_quotes(self.document, m.span.start_char):
+                return near
+            return Resolved(m.span.text, "other")
         if word not in PRONOUN_GENDER and near is not None and near.type in GROUPS:
             return near  # "they", "it": the organisation or group that spoke before
         anaphor = Anaphor.of(m.root)

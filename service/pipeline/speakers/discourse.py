@@ -1,0 +1,67 @@
+"""Where a quote's speaker comes from when its source mention is missing or is not the
+speaker: a colon lead-in, the subject of the sentence before an uncued quote, a narrated name
+after it that says nothing, and whether a position lies inside quotation marks."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from service.pipeline.document import Document
+from service.pipeline.quote_types import inside, quoted_index
+from service.pipeline.speakers.coreference import ArticleEntities, Entity
+from service.pipeline.speakers.lexicon import SPEECH_VERBS
+from service.pipeline.types import Attribution
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+OPENING_MARKS = "\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"
+LEAD_IN_WINDOW = 200  # characters back from a quote to its colon lead-in
+
+
+def in_quotes(document: Document, at: int) -> bool:
+    """Whether character `at` lies inside quotation marks."""
+    start, end = document.paragraph_start(at), document.paragraph_end(at)
+    return inside(at, *document.quoted(start, end, quoted_index))
+
+
+def narrated_after(span: Span, att: Attribution) -> bool:
+    """The source follows the quote in a sentence of its own with no speech verb (and the
+    quote's cue, if any, is no speech verb either): "... ." The chairman, X, nodded."""
+    sent = span[0].sent
+    cue = att.cue.text.lower().split() if att.cue is not None else []
+    if any(w in SPEECH_VERBS for w in cue) or span.start_char < att.end:
+        return False
+    return sent.start_char >= att.end and not any(t.lower_ in SPEECH_VERBS for t in sent)
+
+
+def lead_in(document: Document, ents: ArticleEntities, att: Attribution) -> Entity | None:
+    """A colon lead-in right before the quote, in its paragraph or the one before ("From
+    Chairwoman X:" then the quote): the person (else organisation) named nearest the colon."""
+    window = max(0, att.start - LEAD_IN_WINDOW)
+    before = document.text[window : att.start].rstrip(OPENING_MARKS + " \t\r\n\u2028\u2029")
+    if not before.endswith(":"):
+        return None
+    at = window + len(before) - 1
+    colon = document.parse.char_span(at, at + 1, alignment_mode="expand")
+    if colon is None:
+        return None
+    sent = colon[0].sent
+    named = [x.entity for x in ents.mentions_before(colon[0].i, limit=20) if x.start >= sent.start]
+    people = [e for e in named if e.type == "person"]
+    return (people or named or [None])[0]
+
+
+def previous_subject(document: Document, ents: ArticleEntities, at: int) -> Entity | None:
+    """The person subject of the sentence before the one at character `at`, when the quote
+    opens its sentence (an uncued quote continues the person just described)."""
+    tok = document.parse.char_span(at, at + 1, alignment_mode="expand")
+    if tok is None or tok[0].sent.start_char < at - 2:
+        return None
+    k = ents.sentence_of(tok[0].i)
+    if k <= 0:
+        return None
+    sent = ents.sentences[k - 1]
+    for t in sent:
+        if t.dep_ in SUBJECT_DEPS and t.head == sent.root:
+            ent = ents.entity_at(t.i)
+            return ent if ent is not None and ent.type == "person" else None
+    return None
