@@ -182,3 +182,34 @@ def test_a_quote_whose_cue_is_no_speech_verb_goes_to_the_subject_before() -> Non
     att = attribution(text, "We gave everything.", source="The manager, Carl Benz,",
                       cue="declined to comment")
     assert who(text, att) == [("Lena Ostrova", "person", "Striker")]
+
+
+def test_a_lead_in_names_its_speaker_not_whom_it_addresses() -> None:
+    text = (
+        "Protesters gathered outside the office of Mayor Jane Smith with a message for "
+        "her: \u201cResign now, or we will be back tomorrow.\u201d"
+    )
+    att = attribution(text, "Resign now, or we will be back tomorrow.")
+    assert who(text, att)[0][0] != "Jane Smith"
+
+
+def test_a_noun_a_name_is_the_subject_of_is_not_its_title() -> None:
+    text = (
+        "\u201cWe kept our promise,\u201d said Jane Smith. "
+        "The proposal Smith unveiled on Monday would cost $2 million, she said."
+    )
+    atts = [attribution(text, "We kept our promise,", source="Jane Smith", cue="said")]
+    assert who(text, *atts)[0][2] is None
+
+
+def test_a_quote_opening_a_new_paragraph_does_not_go_to_a_narrated_subject() -> None:
+    text = (
+        "\u201cWe will appeal,\u201d said lawyer Ann Lee after the verdict.\n"
+        "Judge Mark Ray dismissed the second case on Friday.\n"
+        "\u201cThis fight is far from over.\u201d"
+    )
+    atts = [
+        attribution(text, "We will appeal,", source="lawyer Ann Lee", cue="said"),
+        attribution(text, "This fight is far from over."),
+    ]
+    assert who(text, *atts)[1][0] != "Mark Ray"

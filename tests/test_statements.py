@@ -54,7 +54,36 @@ def test_a_missed_quoted_sentence_with_a_speech_verb_is_found() -> None:
 def test_an_uncued_quoted_sentence_after_a_quote_is_found_but_a_title_is_not() -> None:
     text = (
         'The film, "Winter Roads", opened on Friday. "It is a warning," director Ida Berg said. '
-        '"Nobody is listening."'
+        '"Nobody is listening to us."'
     )
     found = [attribution(text, '"It is a warning,"', source="director Ida Berg", cue="said")]
-    assert texts(text, missed_direct_quotes(text, found)) == [["Nobody is listening."]]
+    assert texts(text, missed_direct_quotes(text, found)) == [["Nobody is listening to us."]]
+
+
+def test_a_quoted_sentence_opening_with_a_space_is_found_without_it() -> None:
+    text = "\u201c We are not done yet here,\u201d said Ann Lee."
+    (quote,) = missed_direct_quotes(text, [])
+    assert quote.fragments[0].text == "We are not done yet here,"
+
+
+def test_a_doubled_closing_mark_is_not_the_source() -> None:
+    text = "Intro line.\n''We were left with nothing,'' said Ann Lee."
+    (quote,) = missed_direct_quotes(text, [])
+    assert quote.fragments[0].text == "We were left with nothing,"
+    assert quote.source is None and quote.cue is not None and quote.cue.text == "said"
+
+
+def test_titles_chants_and_signs_are_not_quotes() -> None:
+    text = (
+        '"We marched all day," she said. The crowd chanted "Lock Him Up Now!" and sang '
+        '"Where Have All the Flowers Gone?" under signs reading "No more war."'
+    )
+    found = [attribution(text, '"We marched all day,"', source="she", cue="said")]
+    assert missed_direct_quotes(text, found) == []
+
+
+def test_an_apostrophe_opening_a_piece_does_not_drop_it() -> None:
+    text = '"We will win," she said. \u2019Tis the season to fight.'
+    att = attribution(text, '"We will win,"', "\u2019Tis the season to fight", source="she",
+                      cue="said")
+    assert len(separate(text, [att])) == 2

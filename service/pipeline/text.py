@@ -4,7 +4,7 @@ import re
 
 # Every line break that str.splitlines() knows: CRLF and CR texts break paragraphs as LF does.
 LINE_BREAK = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
-# Between two paragraphs: line breaks with any whitespace (blank lines, indents) around them.
+# Between two paragraphs: a line break and the whitespace after it (blank lines, indents).
 PARAGRAPH_BREAK = re.compile(LINE_BREAK.pattern + r"\s*")
 
 # Typographic quotation marks folded to ASCII one code point for one, so the

@@ -1,57 +1,73 @@
 """Direct quotes the tagger missed: a whole sentence between quotation marks is a quote when a
-speech verb follows it in its sentence ("'We were left with nothing,' said X", "'Don't
-panic!', site engineer X told drivers"), or, with no verb, when it ends inside its marks and
-the paragraph or the one before already quotes someone (news runs a speaker's quotes on).
-Titles of works ("the exhibition, 'Salt Roads of the North',") end outside their marks and
-have no verb: they stay out. Quotes found here carry RULE_CONFIDENCE.
+speech verb follows it in its sentence ("'We were left with nothing,' said X"), or, with no
+verb, when it ends inside its marks and the paragraph or the one before already quotes someone
+(news runs a speaker's quotes on). Titles of works, chants and signs stay out: short, in title
+case ("Where Have All the Flowers Gone?"), or ending outside their marks with no verb ("the
+exhibition, 'Salt Roads of the North',"). Quotes found here carry RULE_CONFIDENCE.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_left
 
-from service.pipeline.quote_types import DOUBLED, fold_doubled, inside, merged, quoted_regions
+from service.pipeline.document import Document
+from service.pipeline.quote_types import inside, merged, quoted_index
 from service.pipeline.speakers.lexicon import SPEECH_VERBS
-from service.pipeline.text import PARAGRAPH_BREAK
 from service.pipeline.types import Attribution, CharSpan
 
 RULE_CONFIDENCE = 0.5
 CLOSING = "\u201d\u2019\u00bb\u201c\"'"
-MIN_WORDS = 3
+MIN_WORDS = 4
 MAX_SOURCE_WORDS = 6  # title and name between the closing mark and the verb ("site engineer X")
-WORD = re.compile(r"[\w'\u2019.-]+")
+WORD = re.compile(r"[\w\u2019.-]+(?:'\w+)?")
 AFTER = re.compile(r"[\s,]*")  # a period after the mark ends the sentence
+TITLE_CASE = 0.6  # share of capitalised words (of 4+ letters) that makes a title, not speech
 
 
 def missed_direct_quotes(text: str, found: list[Attribution]) -> list[Attribution]:
     """Attributions for the quoted sentences of `text` that no found attribution covers."""
-    breaks = list(PARAGRAPH_BREAK.finditer(text))
-    starts = [0] + [m.end() for m in breaks]
-    ends = [m.start() for m in breaks] + [len(text)]
+    document = Document(text)
     taken = merged([(s.start, s.end) for a in found for s in spans_of(a)])
-    quoting = {bisect.bisect_right(starts, a.start) - 1 for a in found}
+    quoting = {document.paragraph(a.start) for a in found}
     out = []
-    for k, (start, end) in enumerate(zip(starts, ends, strict=True)):
-        view = DOUBLED.sub(fold_doubled, text[start:end])
-        for a, b in quoted_regions(view, 0, len(view)):
-            if b - a < 2 or view[b - 1] not in CLOSING:
+    for k, (start, end) in enumerate(zip(document.paragraph_starts, document.paragraph_ends,
+                                         strict=True)):
+        for a, b in zip(*document.quoted(start, end, quoted_index), strict=True):
+            if b - a < 2 or text[b - 1] not in CLOSING:
                 continue  # left open: a quote running on, the tagger's to find
-            content = CharSpan.of(text, start + a + 1, start + b - 1)
-            if covered(content, taken) or len(WORD.findall(content.text)) < MIN_WORDS:
+            content = stripped(text, a + 1, b - 1)
+            if content is None or covered(content, taken) or not speech_like(content.text):
                 continue
-            if not content.text.lstrip()[:1].isupper():
-                continue
-            cue, source = verb_after(text, content.end + 1, end)
-            ends_inside = content.text.rstrip()[-1:] in ".!?"
+            cue, source = verb_after(text, b, end)
+            ends_inside = content.text[-1:] in ".!?"
             if cue is not None or (ends_inside and {k, k - 1} & quoting):
                 out.append(Attribution([content], cue, source, RULE_CONFIDENCE))
     return out
 
 
+def stripped(text: str, start: int, end: int) -> CharSpan | None:
+    """text[start:end] without surrounding whitespace; None when nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return CharSpan.of(text, start, end) if end > start else None
+
+
+def speech_like(content: str) -> bool:
+    """A sentence someone says: enough words, opening with a capital, not in title case."""
+    words = WORD.findall(content)
+    long = [w for w in words if len(w) > 3]
+    titled = long and sum(w[0].isupper() for w in long) >= TITLE_CASE * len(long)
+    return len(words) >= MIN_WORDS and content[:1].isupper() and not titled
+
+
 def verb_after(text: str, at: int, limit: int) -> tuple[CharSpan | None, CharSpan | None]:
-    """A speech verb after a closing mark at `at`, in its sentence, and the words before it
-    (the inverted order "..., said X" leaves the source to the speakers step)."""
+    """A speech verb after the closing mark that ends at `at`, in its sentence, and the words
+    before it (the inverted order "..., said X" leaves the source to the speakers step)."""
+    while at < limit and text[at] in CLOSING:
+        at += 1  # the second mark of a doubled '' closing
     gap = AFTER.match(text, at, limit)
     pos = gap.end() if gap else at
     words: list[re.Match[str]] = []
@@ -76,5 +92,5 @@ def spans_of(att: Attribution) -> list[CharSpan]:
 def covered(span: CharSpan, taken: tuple[tuple[int, ...], tuple[int, ...]]) -> bool:
     """Whether any character of the span lies in a found attribution's spans."""
     starts, ends = taken
-    k = bisect.bisect_left(ends, span.start + 1)  # the first region ending after span.start
+    k = bisect_left(ends, span.start + 1)  # the first region ending after span.start
     return inside(span.start, starts, ends) or (k < len(starts) and starts[k] < span.end)

@@ -14,7 +14,7 @@ from service.pipeline.types import Attribution, CharSpan
 
 SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019\u00bb]*(?=\s|$)")
 QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
-CLOSING_ONLY = "\u201d\u2019\u00bb"
+CLOSING_ONLY = "\u201d"  # (’ is an apostrophe too: "’Tis"; » opens German quotes)
 
 
 def separate(text: str, attributions: list[Attribution]) -> list[Attribution]:

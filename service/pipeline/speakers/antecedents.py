@@ -26,10 +26,10 @@ from service.pipeline.speakers.lexicon import (
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
     ROLE_CLASSES,
+    SUBJECT_DEPS,
     THING_PRONOUNS,
 )
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBJECT_DEPS = ("dobj", "iobj", "pobj", "dative")
 MAX_SENTENCES = 4  # how far back a candidate's latest mention may lie
 MAX_CANDIDATES = 8  # the most recently mentioned entities only

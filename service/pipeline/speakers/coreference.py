@@ -20,7 +20,7 @@ from service.pipeline.speakers.lexicon import HONORIFICS, PRONOUN_GENDER
 from service.pipeline.speakers.names import (
     acronym,
     clean_name,
-    headline,
+    headlines,
     is_name_token,
     name_text,
     org_name,
@@ -70,7 +70,12 @@ class ArticleEntities:
         self.people: list[Entity] = []
         self.orgs: dict[str, Entity] = {}
         self._by_word: dict[str, list[Entity]] = {}
-        candidates = [clean_name(widened(e)) for e in doc.ents if e.label_ == "PERSON"]
+        self.sentences = list(doc.sents)
+        self._sent_starts = [sent.start for sent in self.sentences]
+        self._sent_of = [k for k, sent in enumerate(self.sentences) for _ in range(len(sent))]
+        self._headlines = headlines(doc)
+        candidates = [clean_name(widened(e, self.in_headline(e.start)))
+                      for e in doc.ents if e.label_ == "PERSON"]
         candidates += [clean_name(list(toks)) for toks in extra_names]
         candidates += [clean_name(toks) for toks in titled_names(doc) + speaking_names(doc)]
         non_person = {e.text.lower() for e in doc.ents if e.label_ != "PERSON"}
@@ -80,9 +85,6 @@ class ArticleEntities:
         self.mentions: list[EntityMention] = []
         self.token_entity: dict[int, Entity] = {}
         self._ner_span = {i: e for e in doc.ents for i in range(e.start, e.end)}
-        self.sentences = list(doc.sents)
-        self._sent_starts = [sent.start for sent in self.sentences]
-        self._sent_of = [k for k, sent in enumerate(self.sentences) for _ in range(len(sent))]
         self._scan_people()
         self._scan_orgs()
         self.mentions.sort(key=lambda m: m.start)
@@ -106,7 +108,7 @@ class ArticleEntities:
             ent = Entity(form, "person", set(words), toks[0].i)
             self.people.append(ent)
         ent.words |= set(words)
-        if len(words) > 1 and not headline(toks[0].sent):  # "Lawmakers Rip Donald Trump"
+        if len(words) > 1 and not self.in_headline(toks[0].i):  # "Lawmakers Rip Donald Trump"
             ent.forms[form] += 1
         self._index(ent)
 
@@ -236,6 +238,10 @@ class ArticleEntities:
     def mentions_after(self, at: int):
         """Mentions starting at or after token `at`, nearest first."""
         yield from self.mentions[bisect.bisect_left(self._starts, at) :]
+
+    def in_headline(self, i: int) -> bool:
+        """Whether token i lies in a title-case sentence."""
+        return self._sent_starts[self._sent_of[i]] in self._headlines
 
     def sentence_of(self, i: int) -> int:
         """The index of the sentence that holds token i."""

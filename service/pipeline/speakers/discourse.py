@@ -9,12 +9,12 @@ from spacy.tokens import Span
 from service.pipeline.document import Document
 from service.pipeline.quote_types import inside, quoted_index
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
-from service.pipeline.speakers.lexicon import SPEECH_VERBS
+from service.pipeline.speakers.lexicon import SPEECH_VERBS, SUBJECT_DEPS
 from service.pipeline.types import Attribution
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
-OPENING_MARKS = "\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"
+QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"
 LEAD_IN_WINDOW = 200  # characters back from a quote to its colon lead-in
+LEAD_IN_GAP = 1  # tokens between the lead-in's name and its colon (a closing ")" at most)
 
 
 def in_quotes(document: Document, at: int) -> bool:
@@ -35,31 +35,35 @@ def narrated_after(span: Span, att: Attribution) -> bool:
 
 def lead_in(document: Document, ents: ArticleEntities, att: Attribution) -> Entity | None:
     """A colon lead-in right before the quote, in its paragraph or the one before ("From
-    Chairwoman X:" then the quote): the person (else organisation) named nearest the colon."""
+    Chairwoman X:" then the quote): the person or organisation named right before the colon."""
     window = max(0, att.start - LEAD_IN_WINDOW)
-    before = document.text[window : att.start].rstrip(OPENING_MARKS + " \t\r\n\u2028\u2029")
+    before = document.text[window : att.start]
+    while before and (before[-1] in QUOTE_MARKS or before[-1].isspace()):
+        before = before[:-1]
     if not before.endswith(":"):
         return None
     at = window + len(before) - 1
     colon = document.parse.char_span(at, at + 1, alignment_mode="expand")
-    if colon is None:
+    if not colon:
         return None
-    sent = colon[0].sent
-    named = [x.entity for x in ents.mentions_before(colon[0].i, limit=20) if x.start >= sent.start]
-    people = [e for e in named if e.type == "person"]
-    return (people or named or [None])[0]
+    # the name that ends the lead-in ("From Chairwoman X:"), not one it addresses earlier
+    # ("a message for Mayor X: ...")
+    named = next(iter(ents.mentions_before(colon[0].i, limit=1)), None)
+    return named.entity if named is not None and colon[0].i - named.end <= LEAD_IN_GAP else None
 
 
 def previous_subject(document: Document, ents: ArticleEntities, at: int) -> Entity | None:
     """The person subject of the sentence before the one at character `at`, when the quote
     opens its sentence (an uncued quote continues the person just described)."""
     tok = document.parse.char_span(at, at + 1, alignment_mode="expand")
-    if tok is None or tok[0].sent.start_char < at - 2:
+    if not tok or tok[0].sent.start_char < at - 2:  # a space gives an empty span
         return None
     k = ents.sentence_of(tok[0].i)
     if k <= 0:
         return None
     sent = ents.sentences[k - 1]
+    if document.paragraph(sent.start_char) != document.paragraph(at):
+        return None  # a new paragraph's uncued quote goes on with the running speaker
     for t in sent:
         if t.dep_ in SUBJECT_DEPS and t.head == sent.root:
             ent = ents.entity_at(t.i)

@@ -124,3 +124,6 @@ SPEECH_VERBS = {
 CONTINUATION_CUES = {"added", "adds", "adding", "continued", "continues", "continuing",
                      "went", "elaborated", "elaborates", "concluded", "concludes",
                      "reiterated", "stressed", "noted"}
+
+# Dependency labels of a clause's subject (spaCy's English scheme).
+SUBJECT_DEPS = ("nsubj", "nsubjpass")

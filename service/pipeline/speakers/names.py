@@ -15,11 +15,12 @@ from service.pipeline.speakers.lexicon import (
 
 NAME_TAGS = {"NNP", "NNPS"}
 # Words written before a name that belong to the title, not the name ("Retired Lt. Gen.").
+TITLE_MODIFIERS = {"retired", "former", "acting", "deputy", "vice", "interim", "the"}
 # Longest name run taken from capitalised tokens the NER missed (bounds the scan, too).
 MAX_NAME_TOKENS = 5
+PRONOUN_WINDOW = 40  # tokens from a lone surname to the he/she that shows it is a person
 NAME_PARTICLES = {"de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "le", "la",
                   "bin", "al", "ibn", "ben"}
-TITLE_MODIFIERS = {"retired", "former", "acting", "deputy", "vice", "interim", "the"}
 
 
 def word_key(tok: Token) -> str:
@@ -74,18 +75,23 @@ def org_name(span: Span) -> str:
     return name_text(span.doc, toks) if toks else span.text.strip()
 
 
-def headline(sent: Span) -> bool:
-    """A sentence in title case ("Black Lawmakers Rip Donald Trump As A Fraud"), where
-    capitals tell nothing about names."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+def headlines(doc: Doc) -> set[int]:
+    """Start tokens of the sentences in title case ("Black Lawmakers Rip Donald Trump As A
+    Fraud"), where capitals tell nothing about names; one pass over the text."""
+    out = set()
+    for sent in doc.sents:
+        words = [t for t in sent if t.is_alpha and len(t) > 3]
+        if len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words):
+            out.add(sent.start)
+    return out
 
 
-def widened(ent: Span) -> list[Token]:
+def widened(ent: Span, in_headline: bool) -> list[Token]:
     """A PERSON span with the capitalised name words right before it that the NER left out
-    ("Amelize Joseph" tagged as "Joseph"); title words stay out."""
+    ("Amelize Joseph" tagged as "Joseph"); title words stay out, and headlines stay as
+    tagged."""
     start = ent.start
-    if headline(ent.sent):
+    if in_headline:
         return list(ent)
     while start > max(0, ent.start - 2) and (prev := ent.doc[start - 1]).tag_ == "NNP" and (
         prev.ent_type_ == "" and not is_title_word(prev) and prev.text.isalpha()
@@ -104,15 +110,22 @@ def acronym(name: str) -> str | None:
 
 def speaking_names(doc: Doc) -> list[list[Token]]:
     """Capitalised names the NER missed that act as people: the subject of a speech verb
-    ("Okonkwo spoke to reporters"), or of any verb when a he or she follows in the next
-    sentence ("Adeyemi left the courtroom. ... he said")."""
+    ("Okonkwo spoke to reporters"), or a lone surname subject of any verb when a he or she
+    follows within PRONOUN_WINDOW tokens ("Adeyemi left the courtroom. ... he said")."""
     runs = []
+    pronoun_at = len(doc)  # the nearest he/she at or after each token, found backwards
+    next_pronoun = [0] * len(doc)
+    for tok in reversed(doc):
+        if tok.lower_ in ("he", "she") and tok.tag_ == "PRP":
+            pronoun_at = tok.i
+        next_pronoun[tok.i] = pronoun_at
     for tok in doc:
         if tok.dep_ != "nsubj" or tok.ent_type_ != "" or tok.tag_ != "NNP" or not tok.is_title:
             continue
         speaks = tok.head.lower_ in SPEECH_VERBS or tok.head.lower_ in ("spoke", "speaks")
-        following = doc[tok.i + 1 : tok.sent.end + 40]
-        if speaks or any(t.lower_ in ("he", "she") and t.tag_ == "PRP" for t in following):
+        lone = not (tok.i and doc[tok.i - 1].tag_ == "NNP") and tok.dep_ != "compound"
+        referred = lone and next_pronoun[tok.i] - tok.i <= PRONOUN_WINDOW
+        if speaks or referred:
             runs.append(name_tokens_ending(doc, tok.i))
     return runs
 

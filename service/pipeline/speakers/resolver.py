@@ -224,8 +224,8 @@ class SpeakerResolver:
         anaphor = Anaphor.of(m.root)
         chain = near.entity if near is not None and near.type == "person" else None
         people = [e for e in candidates(self.ents, m.root.i) if e.type == "person"]
-        people += [x.entity for x in self.ents.mentions_before(m.span.start, limit=80)
-                   if x.entity.type == "person" and x.entity not in people]
+        people = list(dict.fromkeys(people + [x.entity for x in self.ents.mentions_before(
+            m.span.start, limit=80) if x.entity.type == "person"]))
         allowed = [e for e in people if role_match(anaphor.head.lower_, e)]
         if chain is not None and chain not in allowed and m.word in ROLE_NOUNS:
             allowed.append(chain)

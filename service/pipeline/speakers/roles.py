@@ -17,6 +17,7 @@ from service.pipeline.speakers.lexicon import (
     HONORIFICS,
     RELATIONAL_NOUNS,
     ROLE_NOUNS,
+    SUBJECT_DEPS,
     TITLE_ABBREVIATIONS,
 )
 
@@ -140,7 +141,7 @@ def prenominal(doc: Doc, ents: ArticleEntities, start: int, ent: Entity) -> str 
     toks = list(doc[k + 1 : right])
     while toks and (toks[0].tag_ in ("CC", "HYPH", "POS") or toks[0].is_punct):
         toks.pop(0)
-    if not toks or not title_head(toks[-1], True):
+    if not toks or not title_head(toks[-1], True) or modified_by(doc, ents, start, toks[-1]):
         return None
     h = next(n for n, t in enumerate(toks) if title_head(t, n == len(toks) - 1))
     prefix, title = toks[:h], toks[h:]
@@ -154,6 +155,18 @@ def prenominal(doc: Doc, ents: ArticleEntities, start: int, ent: Entity) -> str 
 
 
 NAME_OR_POS = {"NNP", "NNPS", "POS"}
+
+
+def modified_by(doc: Doc, ents: ArticleEntities, start: int, noun: Token) -> bool:
+    """The name is the subject of a clause on the noun before it, so the noun is no title:
+    "The proposal Smith unveiled" (Smith unveiled the proposal)."""
+    ent, k = ents.entity_at(start), start
+    while k < len(doc) and ents.entity_at(k) is ent:
+        tok = doc[k]
+        if tok.dep_ in SUBJECT_DEPS and tok.head.dep_ == "relcl" and tok.head.head.i == noun.i:
+            return True
+        k += 1
+    return False
 
 
 def title_head(t: Token, last: bool) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from service.pipeline.speakers.lexicon import SPEECH_VERBS
+from service.pipeline.speakers.lexicon import SPEECH_VERBS, SUBJECT_DEPS
 from service.pipeline.speakers.mentions import PRONOUNS, head_of, source_tokens
 from service.pipeline.speakers.names import is_name_token
 from service.pipeline.types import Attribution
@@ -30,7 +30,6 @@ MEDIUM_NOUNS = {"report", "reports", "article", "statement", "release", "data", 
                 "study", "poll", "filing", "document", "documents", "transcript", "readout",
                 "letter", "memo", "post", "tweet", "interview", "broadcast", "book",
                 "announcement", "notice", "minutes", "records", "account", "video"}
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
 APPOSITIVE_NAME_ENTS = ("", "PERSON", "ORG")
 NAME_PARTS = ("compound", "flat")
 # Cue verbs of the "...," <verb> <speaker> order besides the speech verbs ("grumbled coach X")
