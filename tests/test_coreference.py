@@ -213,3 +213,21 @@ def test_a_quote_opening_a_new_paragraph_does_not_go_to_a_narrated_subject() -> 
         attribution(text, "This fight is far from over."),
     ]
     assert who(text, *atts)[1][0] != "Mark Ray"
+
+
+def test_he_or_she_never_goes_to_a_place_or_an_organisation() -> None:
+    text = (
+        "Maria Lopez trained as a nurse in Montreal. Montreal was cold that winter. "
+        "\u201cI loved it anyway,\u201d she said."
+    )
+    att = attribution(text, "I loved it anyway,", source="she", cue="said")
+    assert who(text, att)[0][:2] == ("Maria Lopez", "person")
+
+
+def test_a_plural_description_is_not_the_person_named_later() -> None:
+    text = (
+        "Developers say the program brings jobs. "
+        "Ariel Stone, a Vermont developer, built two hotels with it."
+    )
+    att = attribution(text, "the program brings jobs", source="Developers", cue="say")
+    assert who(text, att)[0][:2] == ("Developers", "other")

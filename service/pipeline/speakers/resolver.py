@@ -169,7 +169,9 @@ class SpeakerResolver:
             return self.description(m, near)
         if m.kind == "org_noun":
             return self.org_noun(m, near)
-        named_later = self.named_later(m) if is_role_head(m.word) else None
+        # one person described, then named: "A senior official ..." (not "Developers say")
+        single = m.root.tag_ == "NN" and is_role_head(m.word)
+        named_later = self.named_later(m) if single else None
         if named_later is not None:  # "A senior official ... The official, X, said"
             return of_entity(named_later)
         return Resolved(m.span.text.strip(), "other")
@@ -192,13 +194,16 @@ class SpeakerResolver:
         cands = candidates(self.ents, m.root.i)
         if chain is not None and chain not in cands:
             cands.append(chain)
+        if anaphor.gender is not None:  # "he", "she": a person, never a place or a company
+            cands = [e for e in cands if e.type == "person"]
         ranked = self.coreference.rank(self.ents, anaphor, cands)
         # the quote chain: the previous speaker keeps the floor unless another candidate
         # is clearly likelier (news attributes consecutive quotes to one person)
         scored = [(p + (CHAIN_BONUS if e is chain and agrees(anaphor, e) else 0.0), e)
                   for e, p in ranked]
-        if not scored:
-            return near or UNKNOWN
+        if not scored:  # nobody named before: the running speaker, if the pronoun fits
+            fits = near is not None and (anaphor.gender is None or near.type == "person")
+            return near if fits and near is not None else UNKNOWN
         pick = max(scored, key=lambda pe: pe[0])[1]
         return near if near is not None and pick is near.entity else of_entity(pick)
 
