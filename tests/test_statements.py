@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from service.pipeline.attribution.quoted import RULE_CONFIDENCE, missed_direct_quotes
 from service.pipeline.attribution.statements import separate
+from service.pipeline.document import Document
 from tests.support.handmade import attribution
 
 
@@ -45,7 +46,7 @@ def test_narration_after_a_closing_mark_is_dropped() -> None:
 
 def test_a_missed_quoted_sentence_with_a_speech_verb_is_found() -> None:
     text = "\u2018The roads are closed,\u2019 said driver Ann Moss. The snow kept falling."
-    (quote,) = missed_direct_quotes(text, [])
+    (quote,) = missed_direct_quotes(Document(text), [])
     assert quote.fragments[0].text == "The roads are closed,"
     assert quote.cue is not None and quote.cue.text == "said"
     assert quote.confidence == RULE_CONFIDENCE
@@ -57,18 +58,19 @@ def test_an_uncued_quoted_sentence_after_a_quote_is_found_but_a_title_is_not() -
         '"Nobody is listening to us."'
     )
     found = [attribution(text, '"It is a warning,"', source="director Ida Berg", cue="said")]
-    assert texts(text, missed_direct_quotes(text, found)) == [["Nobody is listening to us."]]
+    found_here = missed_direct_quotes(Document(text), found)
+    assert texts(text, found_here) == [["Nobody is listening to us."]]
 
 
 def test_a_quoted_sentence_opening_with_a_space_is_found_without_it() -> None:
     text = "\u201c We are not done yet here,\u201d said Ann Lee."
-    (quote,) = missed_direct_quotes(text, [])
+    (quote,) = missed_direct_quotes(Document(text), [])
     assert quote.fragments[0].text == "We are not done yet here,"
 
 
 def test_a_doubled_closing_mark_is_not_the_source() -> None:
     text = "Intro line.\n''We were left with nothing,'' said Ann Lee."
-    (quote,) = missed_direct_quotes(text, [])
+    (quote,) = missed_direct_quotes(Document(text), [])
     assert quote.fragments[0].text == "We were left with nothing,"
     assert quote.source is None and quote.cue is not None and quote.cue.text == "said"
 
@@ -79,7 +81,7 @@ def test_titles_chants_and_signs_are_not_quotes() -> None:
         '"Where Have All the Flowers Gone?" under signs reading "No more war."'
     )
     found = [attribution(text, '"We marched all day,"', source="she", cue="said")]
-    assert missed_direct_quotes(text, found) == []
+    assert missed_direct_quotes(Document(text), found) == []
 
 
 def test_an_apostrophe_opening_a_piece_does_not_drop_it() -> None:

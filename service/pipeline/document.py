@@ -7,12 +7,12 @@ articles.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from service.pipeline.quote_types import quoted_index
 from service.pipeline.text import PARAGRAPH_BREAK
 
 if TYPE_CHECKING:  # the entity table needs spaCy's parse; the document only holds it
@@ -56,9 +56,9 @@ class Document:
         """Where the paragraph holding `at` ends (its line break, or the text's end)."""
         return self.paragraph_ends[self.paragraph(at)]
 
-    def quoted(self, start: int, end: int, find: Callable[[str, int, int], Regions]) -> Regions:
+    def quoted(self, start: int, end: int) -> Regions:
         """The quoted regions of text[start:end] (a paragraph range), found once per range:
         every quote of a paragraph asks for the same range."""
         if (start, end) not in self._quoted:
-            self._quoted[start, end] = find(self.text, start, end)
+            self._quoted[start, end] = quoted_index(self.text, start, end)
         return self._quoted[start, end]

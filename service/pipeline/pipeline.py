@@ -50,12 +50,13 @@ class Pipeline:
     ) -> list[Quote]:
         """Return the quotes of `text`, sorted by start, with speakers, types and stance."""
         parsing = self._parser.submit(self.nlp, text)
-        attributions = self.attribution.find(text)
+        document = Document(text)
+        attributions = self.attribution.find(document)
         # Request targets or a title apply to every quote alike: stance runs while spaCy is
         # still parsing. Only the entity rule needs the parse (entities, the quote's speaker).
         shared = choose_targets(targets, title, [], None)
         stances = self._stances(attributions, [shared] * len(attributions)) if shared else None
-        document = Document(text, parsing.result())
+        document.doc = parsing.result()
         if not attributions:
             return []
         speakers = resolve_speakers(document, attributions, self.coreference)

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import TYPE_CHECKING
 
-from service.pipeline.document import Document
 from service.pipeline.speakers.lexicon import SPEECH_VERBS
 from service.pipeline.types import Attribution
+
+if TYPE_CHECKING:  # the Document keeps the regions this module finds
+    from service.pipeline.document import Document
 
 # opening mark -> closing marks it accepts
 DOUBLE_PAIRS = {"“": "”", "„": "“”", "«": "»", "»": "«", '"': '"'}
@@ -31,7 +34,7 @@ def quote_type(document: Document, attribution: Attribution) -> str:
     text = document.text
     para_start = document.paragraph_start(attribution.start)
     para_end = document.paragraph_end(attribution.end)
-    starts, ends = document.quoted(para_start, para_end, quoted_index)
+    starts, ends = document.quoted(para_start, para_end)
     quoted = total = 0
     for frag in attribution.fragments:
         for w in WORD.finditer(text, frag.start, frag.end):

@@ -116,7 +116,7 @@ def score_links(article: Article, quotes: list[Attribution], counts: Counter) ->
 def evaluate(model: AttributionModel, articles: list[Article]) -> dict:
     counts: Counter = Counter()
     for article in tqdm(articles, desc="evaluating"):
-        quotes = model.find(article.text)
+        quotes = model.find(Document(article.text))
         gold, pred = gold_spans(article), predicted_spans(article.text, quotes)
         for t in TYPES:
             counts[f"{t}_gold"] += len(gold[t])

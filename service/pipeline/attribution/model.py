@@ -11,6 +11,7 @@ from service.pipeline.attribution.linking import link
 from service.pipeline.attribution.quoted import missed_direct_quotes
 from service.pipeline.attribution.statements import separate
 from service.pipeline.attribution.windows import merge_windows, window_bounds
+from service.pipeline.document import Document
 from service.pipeline.onnx_model import load_meta, load_session, load_tokenizer
 from service.pipeline.text import encoder_view
 from service.pipeline.types import Attribution
@@ -50,8 +51,9 @@ class AttributionModel:
             outputs += [out[row, 1 : end - start + 1] for row, (start, end) in enumerate(chunk)]
         return merge_windows(bounds, outputs, len(ids))
 
-    def find(self, text: str) -> list[Attribution]:
-        """Return the attributions in `text`, sorted by content start."""
+    def find(self, document: Document) -> list[Attribution]:
+        """Return the attributions in the document's text, sorted by content start."""
+        text = document.text
         encoding = self.tokenizer.encode(encoder_view(text), add_special_tokens=False)
         if not encoding.ids:
             return []
@@ -59,4 +61,4 @@ class AttributionModel:
             text, self.logits(encoding.ids), encoding.offsets, encoding.word_ids
         )
         found = separate(text, link(text, spans))
-        return sorted(found + missed_direct_quotes(text, found), key=lambda a: a.start)
+        return sorted(found + missed_direct_quotes(document, found), key=lambda a: a.start)

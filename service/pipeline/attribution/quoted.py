@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 
 from service.pipeline.document import Document
-from service.pipeline.quote_types import inside, merged, quoted_index
+from service.pipeline.quote_types import inside, merged
 from service.pipeline.speakers.lexicon import SPEECH_VERBS
 from service.pipeline.types import Attribution, CharSpan
 
@@ -25,15 +25,16 @@ AFTER = re.compile(r"[\s,]*")  # a period after the mark ends the sentence
 TITLE_CASE = 0.6  # share of capitalised words (of 4+ letters) that makes a title, not speech
 
 
-def missed_direct_quotes(text: str, found: list[Attribution]) -> list[Attribution]:
-    """Attributions for the quoted sentences of `text` that no found attribution covers."""
-    document = Document(text)
+def missed_direct_quotes(document: Document, found: list[Attribution]) -> list[Attribution]:
+    """Attributions for the quoted sentences of the document that no found attribution
+    covers."""
+    text = document.text
     taken = merged([(s.start, s.end) for a in found for s in spans_of(a)])
     quoting = {document.paragraph(a.start) for a in found}
     out = []
     for k, (start, end) in enumerate(zip(document.paragraph_starts, document.paragraph_ends,
                                          strict=True)):
-        for a, b in zip(*document.quoted(start, end, quoted_index), strict=True):
+        for a, b in zip(*document.quoted(start, end), strict=True):
             if b - a < 2 or text[b - 1] not in CLOSING:
                 continue  # left open: a quote running on, the tagger's to find
             content = stripped(text, a + 1, b - 1)

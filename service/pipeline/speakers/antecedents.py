@@ -14,13 +14,19 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from spacy.tokens import Token
 
-from service.pipeline.speakers.coreference import ArticleEntities, Entity, load_first_names
+from service.pipeline.speakers.coreference import (
+    ArticleEntities,
+    Entity,
+    EntityMention,
+    load_first_names,
+)
 from service.pipeline.speakers.lexicon import (
     GENDERED_NOUNS,
     PLURAL_PRONOUNS,
@@ -33,6 +39,7 @@ from service.pipeline.speakers.lexicon import (
 OBJECT_DEPS = ("dobj", "iobj", "pobj", "dative")
 MAX_SENTENCES = 4  # how far back a candidate's latest mention may lie
 MAX_CANDIDATES = 8  # the most recently mentioned entities only
+SALIENCE_MENTIONS = 400  # mentions counted back from the anaphor for an entity's salience
 FEATURES = (
     "gender_agree", "gender_clash", "person", "personal_to_person", "it_to_org",
     "they_to_org", "they_to_person", "description", "role_match",
@@ -72,15 +79,22 @@ def candidates(ents: ArticleEntities, at: int) -> list[Entity]:
 
 
 def features(ents: ArticleEntities, anaphor: Anaphor, cands: list[Entity]) -> np.ndarray:
-    """One row of FEATURES per candidate (cands in recency order, nearest first)."""
+    """One row of FEATURES per candidate (cands in recency order, nearest first; each with a
+    mention among the SALIENCE_MENTIONS before the anaphor)."""
     at, doc = anaphor.head.i, ents.doc
     word = anaphor.head.lower_
     governors = governing_subjects(anaphor.head)
     first_person = next((e for e in ents.people), None)
     anaphor_subject = float(anaphor.head.dep_ in SUBJECT_DEPS)
+    # one pass over the mentions before the anaphor: each entity's latest one and its count
+    latest: dict[int, EntityMention] = {}
+    count: Counter[int] = Counter()
+    for m in ents.mentions_before(at, limit=SALIENCE_MENTIONS):
+        latest.setdefault(id(m.entity), m)
+        count[id(m.entity)] += 1
     rows = []
     for rank, ent in enumerate(cands):
-        last = next(m for m in ents.mentions_before(at, limit=80) if m.entity is ent)
+        last = latest[id(ent)]
         head = doc[last.end - 1]
         sent_gap = ents.sentence_of(at) - ents.sentence_of(last.start)
         gender = ent.gender
@@ -107,8 +121,7 @@ def features(ents: ArticleEntities, anaphor: Anaphor, cands: list[Entity]) -> np
                 anaphor.head.dep_ in OBJECT_DEPS
                 and any(ents.entity_at(t.i) is ent for t in governors[:1])
             ),
-            "log_mentions": math.log1p(sum(1 for m in ents.mentions_before(at, 400)
-                                           if m.entity is ent)),
+            "log_mentions": math.log1p(count[id(ent)]),
             "first_person_of_article": float(ent is first_person),
         }
         rows.append([f.get(name, 0.0) for name in FEATURES])

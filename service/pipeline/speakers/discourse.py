@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from service.pipeline.document import Document
-from service.pipeline.quote_types import inside, quoted_index
+from service.pipeline.quote_types import inside
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
 from service.pipeline.speakers.lexicon import SPEECH_VERBS, SUBJECT_DEPS
 from service.pipeline.types import Attribution
@@ -20,7 +20,7 @@ LEAD_IN_GAP = 1  # tokens between the lead-in's name and its colon (a closing ")
 def in_quotes(document: Document, at: int) -> bool:
     """Whether character `at` lies inside quotation marks."""
     start, end = document.paragraph_start(at), document.paragraph_end(at)
-    return inside(at, *document.quoted(start, end, quoted_index))
+    return inside(at, *document.quoted(start, end))
 
 
 def narrated_after(span: Span, att: Attribution) -> bool:
