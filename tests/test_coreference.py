@@ -4,6 +4,7 @@ instances of them)."""
 
 from __future__ import annotations
 
+from service.pipeline.types import Attribution, CharSpan
 from tests.support.handmade import attribution, resolve
 
 
@@ -231,3 +232,23 @@ def test_a_plural_description_is_not_the_person_named_later() -> None:
     )
     att = attribution(text, "the program brings jobs", source="Developers", cue="say")
     assert who(text, att)[0][:2] == ("Developers", "other")
+
+
+def test_a_pronoun_after_a_speaker_named_only_later_does_not_crash() -> None:
+    # the running speaker has no mention before the pronoun for the ranker to read
+    text = (
+        "A spokesman for the airline said flights would resume on Friday. "
+        "\u201cWe are sorry for the delays,\u201d he said. "
+        "The spokesman, Marco Ferri, later added that refunds were on the way."
+    )
+    he = text.index(" he said") + 1
+    quote = text.index("We are sorry")
+    atts = [
+        attribution(text, "flights would resume on Friday", source="A spokesman for the "
+                    "airline", cue="said"),
+        Attribution([CharSpan.of(text, quote, quote + 28)], CharSpan.of(text, he + 3, he + 7),
+                    CharSpan.of(text, he, he + 2), 1.0),
+        attribution(text, "refunds were on the way", source="The spokesman, Marco Ferri,",
+                    cue="added"),
+    ]
+    assert [n for n, _, _ in who(text, *atts)] == ["Marco Ferri"] * 3

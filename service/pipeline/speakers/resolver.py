@@ -13,6 +13,7 @@ from spacy.tokens import Span
 
 from service.pipeline.document import Document
 from service.pipeline.speakers.antecedents import (
+    SALIENCE_MENTIONS,
     Anaphor,
     AntecedentModel,
     agrees,
@@ -192,7 +193,7 @@ class SpeakerResolver:
         if continuing and near is not None and chain is not None and agrees(anaphor, chain):
             return near  # "she added": the speaker of the previous quote goes on
         cands = candidates(self.ents, m.root.i)
-        if chain is not None and chain not in cands:
+        if chain is not None and chain not in cands and self.ranked_at(chain, m.root.i):
             cands.append(chain)
         if anaphor.gender is not None:  # "he", "she": a person, never a place or a company
             cands = [e for e in cands if e.type == "person"]
@@ -228,21 +229,28 @@ class SpeakerResolver:
         role ("The official, deputy director X"); else an unnamed source."""
         anaphor = Anaphor.of(m.root)
         chain = near.entity if near is not None and near.type == "person" else None
-        people = [e for e in candidates(self.ents, m.root.i) if e.type == "person"]
-        people = list(dict.fromkeys(people + [x.entity for x in self.ents.mentions_before(
-            m.span.start, limit=80) if x.entity.type == "person"]))
+        people = dict.fromkeys(x.entity for x in self.ents.mentions_before(m.root.i, limit=80)
+                               if x.entity.type == "person")
         allowed = [e for e in people if role_match(anaphor.head.lower_, e)]
-        if chain is not None and chain not in allowed and m.word in ROLE_NOUNS:
+        if chain is not None and chain not in allowed and m.word in ROLE_NOUNS and (
+            self.ranked_at(chain, m.root.i)
+        ):
             allowed.append(chain)
         ranked = self.coreference.rank(self.ents, anaphor, allowed)
         pick = ranked[0][0] if ranked else self.named_later(m)
-        role = description_role(self.doc, m.span.start, m.span.end)
         if pick is None:
             return Resolved(m.span.text.strip(), "other")
+        role = description_role(self.doc, m.span.start, m.span.end)
         if pick.role is None and role:
             pick.role = role
             set_role_words(pick)
         return of_entity(pick)
+
+    def ranked_at(self, ent: Entity, at: int) -> bool:
+        """Whether the antecedent ranker can score `ent` at token `at`: it reads the entity's
+        latest mention before it (a speaker named only later, "A spokesman ... The
+        spokesman, X," has none)."""
+        return any(x.entity is ent for x in self.ents.mentions_before(at, SALIENCE_MENTIONS))
 
     def group_name(self, span: Span) -> str:
         """Named people speaking together: each one's full name (the name as written for one
