@@ -252,3 +252,42 @@ def test_a_pronoun_after_a_speaker_named_only_later_does_not_crash() -> None:
                     cue="added"),
     ]
     assert [n for n, _, _ in who(text, *atts)] == ["Marco Ferri"] * 3
+
+
+def test_an_organisation_by_the_last_words_of_its_name_is_that_organisation() -> None:
+    # the short form comes first and last; the full name stands between
+    text = (
+        "The Tribune reported the deal on Monday. The Harbor City Tribune, which first "
+        "broke the story, said the mayor had signed it. The Tribune said it stands by it."
+    )
+    atts = [
+        attribution(text, "the mayor had signed it", source="The Harbor City Tribune",
+                    cue="said"),
+        attribution(text, "it stands by it", source="The Tribune", cue="said"),
+    ]
+    assert [(n, t) for n, t, _ in who(text, *atts)] == [
+        ("Harbor City Tribune", "organization"),
+        ("Harbor City Tribune", "organization"),
+    ]
+
+
+def test_an_office_title_before_a_name_is_the_role_not_part_of_the_name() -> None:
+    text = (
+        "The vote is set for Friday. Assembly Speaker Dana Whitfield, who leads the majority, "
+        "said the votes were there."
+    )
+    got = who(text, attribution(text, "the votes were there", source="Assembly Speaker Dana "
+                                "Whitfield", cue="said"))
+    assert got == [("Dana Whitfield", "person", "Assembly Speaker")]
+
+
+def test_a_source_cut_after_its_determiner_is_the_noun_it_begins() -> None:
+    # the tagger marked only "the" of "the council"
+    text = "In recent years the council has adopted stricter rules on parking."
+    att = Attribution(
+        [CharSpan.of(text, text.index("stricter"), text.index(" on parking"))],
+        CharSpan.of(text, text.index("has adopted"), text.index(" stricter")),
+        CharSpan.of(text, text.index("the council"), text.index("the council") + 3),
+        0.6,
+    )
+    assert who(text, att)[0][0] == "the council"

@@ -87,6 +87,7 @@ class ArticleEntities:
         self._ner_span = {i: e for e in doc.ents for i in range(e.start, e.end)}
         self._scan_people()
         self._scan_orgs()
+        self._join_short_org_names()
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self._vote_first_names(first_names or {})
@@ -197,6 +198,26 @@ class ArticleEntities:
             if short:
                 self.orgs.setdefault(short, ent)
             self._record(span.start, span.end, ent)
+
+    def _join_short_org_names(self) -> None:
+        """An organisation written by the last words of one longer name of the article is
+        that organisation ("the Times" of the "Tampa Bay Times", "the Supreme Court" of the
+        "U.S. Supreme Court"), wherever the full name stands; not when two names end so."""
+        orgs = {id(e): e for e in self.orgs.values() if e.type == "organization"}
+        words = {k: e.name.lower().split() for k, e in orgs.items()}
+        into: dict[int, Entity] = {}
+        for k, short in words.items():
+            longer = {j for j, w in words.items()
+                      if len(w) > len(short) and w[-len(short) :] == short}
+            if len(longer) == 1:
+                into[k] = orgs[longer.pop()]
+        for m in self.mentions:
+            if id(m.entity) in into:
+                m.entity = into[id(m.entity)]
+                for k in range(m.start, m.end):
+                    self.token_entity[k] = m.entity
+        for key, ent in list(self.orgs.items()):
+            self.orgs[key] = into.get(id(ent), ent)
 
     def _record(self, start: int, end: int, ent: Entity) -> None:
         self.mentions.append(EntityMention(start, end, ent))

@@ -48,7 +48,7 @@ ROLE_NOUNS = {
     "goalkeeper", "referee", "striker", "midfielder", "defender", "player", "athlete",
     "climber", "mountaineer", "pilot", "farmer", "firefighter", "paramedic", "librarian",
     "pharmacist", "dentist", "accountant", "chef", "resident", "victim", "survivor",
-    "witness", "playwright", "photographer",
+    "witness", "playwright", "photographer", "speaker", "whip",
 }
 
 # Relations to another person ("Y's son", "her team-mate"): a role only when the article

@@ -62,6 +62,9 @@ def source_tokens(doc: Doc, start: int, end: int) -> Span | None:
         s += 1  # "that Mayor X described as": the clause's link is not the source
     while e > s and (doc[e - 1].is_space or doc[e - 1].is_punct or doc[e - 1].tag_ == "POS"):
         e -= 1
+    last = doc[e - 1] if e > s else None
+    if last is not None and last.tag_ in ("DT", "PRP$") and last.head.i >= e:
+        e = last.head.i + 1  # cut after its determiner ("the" of "the US"): take the noun
     return doc[s:e] if e > s else None
 
 
