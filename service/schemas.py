@@ -117,8 +117,10 @@ class StanceSchema(Schema):
         validate=one_of(TargetSource),
         metadata={
             "description": "Where the target came from, by the first rule that applies: the "
-            "request's `targets` (one entry per target); else the `title`; else the article's "
-            "most-mentioned named entity other than the quote's own speaker (`entity`)."
+            "request's `targets` (one entry per target); else the `title`; else, of the named "
+            "entities the quote's own words name, the one the article mentions most, never the "
+            "quote's speaker nor an entity named in the speaker's role (`entity`); a quote that "
+            "names no other entity then has no stance."
         },
     )
     label = fields.String(

@@ -7,51 +7,84 @@ from pathlib import Path
 import pytest
 
 from service.pipeline.stance.model import STANCE_LABELS, StanceModel
-from service.pipeline.stance.targets import choose_targets, rank_entities
+from service.pipeline.stance.targets import entity_target, given_targets, rank_entities
+from service.pipeline.types import CharSpan, Speaker
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "stance"
 
+# "Huawei founder Ren Zhengfei said Washington should talk. Ren said Huawei would not ..."
+TEXT = (
+    "Huawei founder Ren Zhengfei met Washington envoys in 2019. Ren said Huawei and the "
+    "European Union would cooperate. Ren praised Washington. Ren said Huawei's sales grew."
+)
 ENTITIES = [
-    ("Huawei", "ORG"),
-    ("Ren Zhengfei", "PERSON"),
-    ("Washington", "GPE"),
-    ("Huawei", "ORG"),
-    ("Ren", "PERSON"),
-    ("2019", "DATE"),
-    ("Ren", "PERSON"),
-    ("Ren", "PERSON"),
-    ("the European Union", "ORG"),
-    ("Huawei's", "ORG"),
+    (name, label, TEXT.index(name, at), TEXT.index(name, at) + len(name))
+    for name, label, at in [
+        ("Huawei", "ORG", 0),
+        ("Ren Zhengfei", "PERSON", 0),
+        ("Washington", "GPE", 0),
+        ("2019", "DATE", 0),
+        ("Ren", "PERSON", 59),
+        ("Huawei", "ORG", 59),
+        ("the European Union", "ORG", 0),
+        ("Ren", "PERSON", 110),
+        ("Washington", "GPE", 110),
+        ("Ren", "PERSON", 130),
+        ("Huawei's", "ORG", 130),
+    ]
 ]
-RANKED = rank_entities(ENTITIES)
+RANKING = rank_entities(ENTITIES)
 
 
-def test_request_targets_win_over_title_and_entities():
-    got = choose_targets(["tariffs", "5G"], "Title here", RANKED, "Ren Zhengfei")
+def words(text: str) -> list[CharSpan]:
+    """The quote's one fragment: the first occurrence of text in TEXT."""
+    return [CharSpan.of(TEXT, TEXT.index(text), TEXT.index(text) + len(text))]
+
+
+def speaker(name: str | None, role: str | None = None) -> Speaker:
+    return Speaker(name, "person", None, role)
+
+
+def test_request_targets_win_over_title():
+    got = given_targets(["tariffs", "5G"], "Title here")
     assert got == [("tariffs", "request"), ("5G", "request")]
 
 
 def test_title_is_the_target_without_request_targets():
-    assert choose_targets(None, "  US bans  Huawei ", RANKED, None) == [
-        ("US bans Huawei", "title")
-    ]
-    assert choose_targets([], "Huawei ban", RANKED, None) == [("Huawei ban", "title")]
+    assert given_targets(None, "  US bans  Huawei ") == [("US bans Huawei", "title")]
+    assert given_targets([], "Huawei ban") == [("Huawei ban", "title")]
+    assert given_targets(None, "  ") == []
 
 
-def test_entity_rule_counts_short_forms_and_skips_numbers():
+def test_ranking_counts_short_forms_and_skips_numbers():
     # "Ren" x3 counts toward "Ren Zhengfei" (4 mentions) ahead of Huawei (3, possessive folded).
-    assert rank_entities(ENTITIES)[:2] == [("Ren Zhengfei", 4), ("Huawei", 3)]
-    assert all(name != "2019" for name, _ in rank_entities(ENTITIES))
+    assert RANKING.ranked[:2] == [("Ren Zhengfei", 4), ("Huawei", 3)]
+    assert all(name != "2019" for name, _ in RANKING.ranked)
 
 
-def test_entity_rule_skips_the_quotes_own_speaker():
-    assert choose_targets(None, None, RANKED, None) == [("Ren Zhengfei", "entity")]
-    assert choose_targets(None, "", RANKED, "Ren Zhengfei") == [("Huawei", "entity")]
-    assert choose_targets(None, None, RANKED, "Ren") == [("Huawei", "entity")]
+def test_entity_target_is_named_in_the_quote():
+    quote = words("Huawei and the European Union would cooperate")
+    # both are named; Huawei is mentioned more often in the article
+    assert entity_target(RANKING, speaker("Ren Zhengfei"), quote) == [("Huawei", "entity")]
+    assert entity_target(RANKING, speaker(None), words("Ren praised Washington")) == [
+        ("Ren Zhengfei", "entity")
+    ]
 
 
-def test_no_target_when_nothing_applies():
-    assert choose_targets(None, None, rank_entities([("Monday", "DATE")]), None) == []
+def test_entity_target_is_never_the_speaker_nor_the_speakers_organization():
+    assert entity_target(RANKING, speaker("Ren"), words("Ren praised Washington")) == [
+        ("Washington", "entity")
+    ]
+    founder = speaker("Ren Zhengfei", "founder of Huawei")
+    quote = words("Huawei and the European Union would cooperate")
+    assert entity_target(RANKING, founder, quote) == [("European Union", "entity")]
+
+
+def test_no_entity_target_when_the_quote_names_no_other_entity():
+    founder = speaker("Ren Zhengfei", "founder of Huawei")
+    assert entity_target(RANKING, founder, words("Huawei's sales grew")) == []
+    assert entity_target(RANKING, founder, words("would cooperate")) == []
+    assert entity_target(rank_entities([("Monday", "DATE", 0, 6)]), speaker(None), []) == []
 
 
 needs_weights = pytest.mark.skipif(

@@ -15,7 +15,7 @@ from service.pipeline.quote_types import quote_type
 from service.pipeline.speakers.antecedents import AntecedentModel
 from service.pipeline.speakers.resolver import resolve_speakers
 from service.pipeline.stance.model import StanceModel
-from service.pipeline.stance.targets import choose_targets, rank_entities
+from service.pipeline.stance.targets import entity_target, given_targets, rank_entities
 from service.pipeline.types import Attribution, Quote, Stance
 
 WARM_UP_TEXT = (
@@ -54,7 +54,7 @@ class Pipeline:
         attributions = self.attribution.find(document)
         # Request targets or a title apply to every quote alike: stance runs while spaCy is
         # still parsing. Only the entity rule needs the parse (entities, the quote's speaker).
-        shared = choose_targets(targets, title, [], None)
+        shared = given_targets(targets, title)
         stances = self._stances(attributions, [shared] * len(attributions)) if shared else None
         document.doc = parsing.result()
         if not attributions:
@@ -63,8 +63,12 @@ class Pipeline:
         quotes = [Quote(a, quote_type(document, a), s)
                   for a, s in zip(attributions, speakers, strict=True)]
         if stances is None:
-            ranked = rank_entities([(ent.text, ent.label_) for ent in document.parse.ents])
-            per_quote = [choose_targets(None, None, ranked, q.speaker.name) for q in quotes]
+            ranking = rank_entities(
+                [(e.text, e.label_, e.start_char, e.end_char) for e in document.parse.ents]
+            )
+            per_quote = [
+                entity_target(ranking, q.speaker, q.attribution.fragments) for q in quotes
+            ]
             stances = self._stances(attributions, per_quote)
         for quote, found in zip(quotes, stances, strict=True):
             quote.stance.extend(found)

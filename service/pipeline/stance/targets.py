@@ -1,10 +1,13 @@
-"""Stance targets per quote: the request's targets, else the title, else the article's
-most-mentioned named entity that is not the quote's own speaker."""
+"""Stance targets per quote: the request's targets, else the title, else a named entity that
+the quote's words name and that is neither its speaker nor the speaker's own organization."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from service.pipeline.types import CharSpan, Speaker
 
 # spaCy entity labels that name something a speaker can take a position on (not dates, numbers).
 NAMED_LABELS = frozenset(
@@ -22,50 +25,74 @@ def _clean(text: str) -> str:
     return _POSSESSIVE.sub("", _LEADING_THE.sub("", " ".join(text.split())))
 
 
-def rank_entities(entities: Sequence[tuple[str, str]]) -> list[tuple[str, int]]:
-    """Named entities with mention counts, most mentioned first (ties: first mentioned first).
+@dataclass
+class EntityRanking:
+    """The article's named entities, most mentioned first, and where each is mentioned."""
 
-    entities: (text, spaCy label) in document order. A mention whose words all belong to an
-    earlier, longer mention of the same label ("Smith" after "John Smith") counts for it.
+    ranked: list[tuple[str, int]]  # (name, mentions); ties: first mentioned first
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, name)
+
+    def named_in(self, fragments: Sequence[CharSpan]) -> set[str]:
+        """Names of the entities with a mention inside one of the fragments."""
+        return {
+            name
+            for start, end, name in self.mentions
+            if any(f.start <= start and end <= f.end for f in fragments)
+        }
+
+
+def rank_entities(entities: Sequence[tuple[str, str, int, int]]) -> EntityRanking:
+    """Rank named entities by mention count.
+
+    entities: (text, spaCy label, start, end character offsets) in document order. A mention
+    whose words all belong to an earlier, longer mention of the same label ("Smith" after
+    "John Smith") counts for it.
     """
     counts: dict[str, int] = {}
     label_of: dict[str, str] = {}
     words: dict[str, frozenset[str]] = {}  # every mention is compared with every name before
-    for text, label in entities:
+    mentions = []
+    for text, label, start, end in entities:
         name = _clean(text)
         mine = words.setdefault(name, _tokens(name))
         if label not in NAMED_LABELS or not mine:
             continue
-        longer = [
-            n
-            for n in counts
-            if label_of[n] == label and mine < words[n]  # strict subset
-        ]
+        longer = [n for n in counts if label_of[n] == label and mine < words[n]]  # strict subset
         key = longer[0] if longer else name
         counts[key] = counts.get(key, 0) + 1
         label_of.setdefault(key, label)
+        mentions.append((start, end, key))
     order = {n: i for i, n in enumerate(counts)}
-    return sorted(counts.items(), key=lambda kv: (-kv[1], order[kv[0]]))
+    return EntityRanking(sorted(counts.items(), key=lambda kv: (-kv[1], order[kv[0]])), mentions)
 
 
-def choose_targets(
-    targets: Sequence[str] | None,
-    title: str | None,
-    ranked: Sequence[tuple[str, int]],
-    speaker_name: str | None,
-) -> list[tuple[str, str]]:
-    """(target, target_source) pairs for one quote, by the first rule that applies:
-    the request's targets ("request"); else the article title ("title"); else the article's
-    most-mentioned named entity that is not the quote's own speaker ("entity"); else none.
-    ranked: rank_entities() of the article's entities, computed once per document."""
+def given_targets(targets: Sequence[str] | None, title: str | None) -> list[tuple[str, str]]:
+    """(target, target_source) pairs that apply to every quote alike: the request's targets
+    ("request"), else the article title ("title"), else none."""
     if targets:
         return [(t, "request") for t in targets]
     if title and title.strip():
         return [(" ".join(title.split()), "title")]
-    speaker = _tokens(speaker_name or "")
-    for name, _ in ranked:
-        words = _tokens(name)
-        if speaker and (words <= speaker or speaker <= words):
-            continue  # the speaker, or a short/long form of the speaker's name
-        return [(name, "entity")]
     return []
+
+
+def entity_target(
+    ranking: EntityRanking, speaker: Speaker, fragments: Sequence[CharSpan]
+) -> list[tuple[str, str]]:
+    """[(name, "entity")] for one quote, or []: of the entities named in the quote's own words,
+    the one the article mentions most. Never the speaker (or a short or long form of the
+    speaker's name), nor an entity whose name lies within the speaker's role (the speaker's own
+    organization: "Huawei" for the "founder of Huawei"). A quote that names no other entity gets
+    none: a stance toward an entity the words are not about would be a guess."""
+    own = _tokens(speaker.name or "")
+    role = _tokens(speaker.role or "")
+
+    def eligible(name: str) -> bool:
+        words = _tokens(name)
+        if own and (words <= own or own <= words):
+            return False
+        return not (role and words <= role)
+
+    inside = ranking.named_in(fragments)
+    about = [name for name, _ in ranking.ranked if name in inside and eligible(name)]
+    return [(about[0], "entity")] if about else []
