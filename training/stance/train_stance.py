@@ -2,11 +2,13 @@
 
     python -m training.stance.train_stance --data ../shared/data/vast --out runs/stance
 
-Full fine-tuning, bf16 autocast on CPU, length-bucketed batches, class-weighted cross-entropy
-(VAST has half as many neutral rows as pro or con), seeded. Each row is the first window of
-its pair as the service tokenizes it (PairEncoder). Model selection (best epoch) uses 10% of
-the train texts held out: VAST dev as shipped pairs its neutral rows with unrelated topics.
-Writes a checkpoint (encoder save_pretrained + head.pt + stance.json) for stance_export.py.
+Full fine-tuning, bf16 autocast where the CPU has native bf16 (else fp32), length-bucketed
+batches, class-weighted cross-entropy (VAST has half as many neutral rows as pro or con),
+seeded. Each row is the first window of its pair as the service tokenizes it (PairEncoder).
+Model selection (best epoch) uses 10% of the train texts held out. Every epoch also reports
+VAST dev (since the repair its neutrals, like train's and test's, pair a comment with another
+comment's topic). --perspectrum adds PERSPECTRUM train pairs to the fit rows. Writes a
+checkpoint (encoder save_pretrained + head.pt + stance.json) for export_stance.py.
 """
 
 from __future__ import annotations
@@ -25,8 +27,10 @@ from tqdm import tqdm
 from transformers import BertModel, get_linear_schedule_with_warmup
 
 from service.pipeline.stance.model import STANCE_LABELS, PairEncoder, batch_arrays
+from training.corpora.perspectrum import read_perspectrum
 from training.corpora.vast import DEFAULT_DIR, VastRow, read_vast
 from training.stance.metrics import report
+from training.torch_setup import native_bf16, seed_and_threads
 
 
 class CrossEncoder(torch.nn.Module):
@@ -110,22 +114,26 @@ def main() -> None:
     ap.add_argument("--warmup", type=float, default=0.06, help="share of steps")
     ap.add_argument("--pooling", choices=["mean", "cls"], default="mean")
     ap.add_argument("--val-frac", type=float, default=0.1, help="train texts held out")
+    ap.add_argument(
+        "--perspectrum", type=Path, default=None, help="also fit PERSPECTRUM train (its folder)"
+    )
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--no-bf16", action="store_true", help="fp32, not bf16 autocast")
+    ap.add_argument("--no-bf16", action="store_true", help="fp32 even where bf16 is native")
     ap.add_argument("--limit", type=int, default=0, help="use only N train rows (smoke runs)")
     ap.add_argument("--max-steps", type=int, default=0, help="stop after N steps (smoke runs)")
     args = ap.parse_args()
-    random.seed(args.seed)
-    np.random.seed(args.seed)
-    torch.manual_seed(args.seed)
-    torch.set_num_threads(args.threads)
-    bf16 = not args.no_bf16
+    seed_and_threads(args.seed, args.threads)
+    bf16 = native_bf16() and not args.no_bf16
 
     base = Path(get_model_path())
     pairs = PairEncoder(base / "tokenizer.json", args.max_len, args.stride)
     rows = read_vast(args.data, "train")
     fit, val = split_by_text(rows[: args.limit] if args.limit else rows, args.val_frac, args.seed)
+    if args.perspectrum:  # extra fit rows only: selection stays on held-out VAST texts
+        fit += read_perspectrum(args.perspectrum, "train", seed=args.seed)
+    dev = read_vast(args.data, "dev")
+    dev_win = [w[0] for w in pairs.encode([(r.topic, r.text) for r in dev])]
     fit_win = [w[0] for w in pairs.encode([(r.topic, r.text) for r in fit])]
     val_win = [w[0] for w in pairs.encode([(r.topic, r.text) for r in val])]
     y = torch.tensor([STANCE_LABELS.index(r.label) for r in fit])
@@ -165,8 +173,9 @@ def main() -> None:
                 break
         bar.close()
         score = report(val, predict(model, val_win, bf16)) if val else {"all": 0.0}
-        history.append({"epoch": epoch + 1, "steps": step, "held_out": score})
-        print(f"epoch {epoch + 1}: held-out train texts {score}", flush=True)
+        dev_score = report(dev, predict(model, dev_win, bf16))
+        history.append({"epoch": epoch + 1, "steps": step, "held_out": score, "dev": dev_score})
+        print(f"epoch {epoch + 1}: held-out train texts {score}, VAST dev {dev_score}", flush=True)
         if score["all"] > best:  # keep the best epoch on the held-out texts
             best = score["all"]
             model.save(args.out, config)
