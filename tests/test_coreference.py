@@ -291,3 +291,30 @@ def test_a_source_cut_after_its_determiner_is_the_noun_it_begins() -> None:
         0.6,
     )
     assert who(text, att)[0][0] == "the council"
+
+
+def test_a_name_right_after_a_quotes_closing_mark_is_no_nickname() -> None:
+    # "VerifyNow" is an organisation; standing after ” it must not become a person
+    text = (
+        "VerifyNow rated the claim false on Monday. \u201cThe numbers do not add up,\u201d "
+        "VerifyNow says. VerifyNow Managing Editor Dana Ruiz said the rating stands."
+    )
+    atts = [
+        attribution(text, "The numbers do not add up,", source="VerifyNow", cue="says"),
+        attribution(text, "the rating stands", source="VerifyNow Managing Editor Dana Ruiz",
+                    cue="said"),
+    ]
+    assert [(n, t) for n, t, _ in who(text, *atts)] == [
+        ("VerifyNow", "organization"),
+        ("Dana Ruiz", "person"),
+    ]
+
+
+def test_a_capitalised_headline_word_is_not_part_of_the_name_the_body_gives() -> None:
+    # the body writes the surname alone: the headline's "Derelict" must not join it
+    text = (
+        "Derelict Moreno And Hale Ignore The Flood Report\n\n"
+        "Moreno did not answer questions on Monday. Moreno said the report was flawed."
+    )
+    att = attribution(text, "the report was flawed", source="Moreno", cue="said")
+    assert who(text, att)[0][0] == "Moreno"

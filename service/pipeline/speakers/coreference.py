@@ -31,6 +31,7 @@ from service.pipeline.speakers.names import (
 )
 
 ORG_LABELS = {"ORG", "GPE", "NORP"}
+CLOSING_MARKS = {"\u201d", "\u2019"}
 
 
 @dataclass(eq=False)
@@ -74,6 +75,8 @@ class ArticleEntities:
         self._sent_starts = [sent.start for sent in self.sentences]
         self._sent_of = [k for k, sent in enumerate(self.sentences) for _ in range(len(sent))]
         self._headlines = headlines(doc)
+        self._body_words = {word_key(t) for e in doc.ents
+                            if e.label_ == "PERSON" and not self.in_headline(e.start) for t in e}
         candidates = [clean_name(widened(e, self.in_headline(e.start)))
                       for e in doc.ents if e.label_ == "PERSON"]
         candidates += [clean_name(list(toks)) for toks in extra_names]
@@ -95,8 +98,10 @@ class ArticleEntities:
 
     # -- building -----------------------------------------------------------------------
     def _add_person(self, toks: list[Token], non_person: set[str]) -> None:
+        if self.in_headline(toks[0].i):  # title case: "Derelict Obama" is the body's Obama
+            toks = [t for t in toks if word_key(t) in self._body_words] or toks
         words = [word_key(t) for t in toks if any(c.isalpha() for c in t.text)]
-        nickname = toks[0].i > 0 and self.doc[toks[0].i - 1].is_quote  # “Sparrow”
+        nickname = self._in_quotation_marks(toks)  # “Sparrow”
         lone = len(words) == 1 and words[0] in non_person and words[0] not in self._by_word
         if lone and not nickname:
             return  # a lone word tagged ORG/GPE elsewhere ("Xiaomi") is not a person
@@ -112,6 +117,17 @@ class ArticleEntities:
         if len(words) > 1 and not self.in_headline(toks[0].i):  # "Lawmakers Rip Donald Trump"
             ent.forms[form] += 1
         self._index(ent)
+
+    def _in_quotation_marks(self, toks: list[Token]) -> bool:
+        """The name stands alone between quotation marks (a nickname, “Sparrow”); a name
+        right after a quote's closing mark (”, PolitiFact says) is not."""
+        before, after = toks[0].i - 1, toks[-1].i + 1
+        while after < len(self.doc) and self.doc[after].is_punct and not self.doc[after].is_quote:
+            after += 1  # “Sparrow.”
+        if before < 0 or after >= len(self.doc):
+            return False
+        opening, closing = self.doc[before], self.doc[after]
+        return opening.is_quote and closing.is_quote and opening.text not in CLOSING_MARKS
 
     def _name_people(self) -> None:
         """The canonical name: the fullest the article writes (the guideline: "Ildefonso
