@@ -318,3 +318,16 @@ def test_a_capitalised_headline_word_is_not_part_of_the_name_the_body_gives() ->
     )
     att = attribution(text, "the report was flawed", source="Moreno", cue="said")
     assert who(text, att)[0][0] == "Moreno"
+
+
+def test_a_headline_description_is_the_person_the_story_then_names() -> None:
+    text = (
+        "Councillor urges audit of transit budget\n\n"
+        "Maria Lopez, who chairs the finance committee, asked the city on Monday to audit the "
+        "transit budget. Lopez said the overruns were hidden."
+    )
+    atts = [
+        attribution(text, "audit of transit budget", source="Councillor", cue="urges"),
+        attribution(text, "the overruns were hidden", source="Lopez", cue="said"),
+    ]
+    assert [n for n, _, _ in who(text, *atts)] == ["Maria Lopez", "Maria Lopez"]

@@ -107,3 +107,11 @@ def test_the_document_has_one_paragraph_definition() -> None:
     assert [document.paragraph(document.text.index(w)) for w in ("One", "Two", "Three")] == [
         0, 1, 2,
     ]
+
+
+def test_a_short_block_before_the_first_blank_line_is_the_headline() -> None:
+    story = "Mayor backs plan\nCouncil to vote Friday\n\nThe mayor said she backs it."
+    assert Document(story).headline_end == story.index("\n\n")
+    assert Document("One paragraph only.\n\n").headline_end == 0  # nothing follows
+    lead = " ".join(["word"] * 41)
+    assert Document(f"{lead}\n\nMore text.").headline_end == 0  # a lead paragraph, not a title

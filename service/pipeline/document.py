@@ -7,6 +7,7 @@ articles.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,11 @@ if TYPE_CHECKING:  # the entity table needs spaCy's parse; the document only hol
     from service.pipeline.speakers.coreference import ArticleEntities
 
 Regions = tuple[tuple[int, ...], tuple[int, ...]]  # sorted, disjoint [start, end) bounds
+BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+# A headline and a subhead ("Lawmaker urges retaliation on Russia; / Member of House panel
+# says ..."); a lead paragraph is longer or stands alone.
+HEADLINE_WORDS = 40
+HEADLINE_LINES = 3
 
 
 @dataclass
@@ -37,6 +43,18 @@ class Document:
         breaks = list(PARAGRAPH_BREAK.finditer(self.text))
         self.paragraph_starts = [0] + [m.end() for m in breaks]
         self.paragraph_ends = [m.start() for m in breaks] + [len(self.text)]
+
+    @property
+    def headline_end(self) -> int:
+        """Where a leading headline block ends (0 when there is none): the text before the
+        first blank line, when it is at most HEADLINE_WORDS words on at most HEADLINE_LINES
+        lines and the article goes on after it."""
+        blank = BLANK_LINE.search(self.text)
+        if blank is None or not self.text[blank.end() :].strip():
+            return 0
+        head = self.text[: blank.start()]
+        short = len(head.split()) <= HEADLINE_WORDS and len(head.splitlines()) <= HEADLINE_LINES
+        return blank.start() if short else 0
 
     @property
     def parse(self) -> Doc:

@@ -57,7 +57,7 @@ def clean_name(tokens: list[Token]) -> list[Token]:
         if toks[0].lower_ in NAME_PARTICLES and len(toks) > 1 and toks[1].text[:1].isupper():
             break
         toks.pop(0)
-    return toks
+    return [] if all(is_title_word(t) for t in toks) else toks  # "Councillor" is no name
 
 
 def name_text(doc: Doc, toks: list[Token]) -> str:

@@ -170,9 +170,12 @@ class SpeakerResolver:
             return self.description(m, near)
         if m.kind == "org_noun":
             return self.org_noun(m, near)
-        # one person described, then named: "A senior official ..." (not "Developers say")
-        single = m.root.tag_ == "NN" and is_role_head(m.word)
-        named_later = self.named_later(m) if single else None
+        # one person described, then named: "A senior official ..." (not "Developers say");
+        # a headline's "Lawmaker urges ..." is the person the story then names
+        headline = (self.ents.in_headline(m.root.i)
+                    or m.span.start_char < self.document.headline_end) and not m.word.endswith("s")
+        single = (m.root.tag_ == "NN" or headline) and is_role_head(m.word)
+        named_later = self.named_later(m, headline) if single else None
         if named_later is not None:  # "A senior official ... The official, X, said"
             return of_entity(named_later)
         return Resolved(m.span.text.strip(), "other")
@@ -265,18 +268,23 @@ class SpeakerResolver:
                 members.append(name_text(self.doc, run) if run else t.text)
         return " and ".join(dict.fromkeys(members))
 
-    def named_later(self, m: SourceMention) -> Entity | None:
+    def named_later(self, m: SourceMention, headline: bool = False) -> Entity | None:
         """Cataphora: the first person named after the mention, within CATAPHORA_SENTENCES,
         whose stated role matches the mention's head ("A senior official ... The official,
-        deputy director X, said")."""
+        deputy director X, said"). A headline's description looks through the whole story
+        and, with no role match, takes the first person the story names (news names the
+        headline's actor in its lead)."""
         last = self.ents.sentence_of(m.span.end - 1) + CATAPHORA_SENTENCES
+        first_named = None
         for x in self.ents.mentions_after(m.span.end):
-            if self.ents.sentence_of(x.start) > last:
+            if self.ents.sentence_of(x.start) > last and not headline:
                 break
             later = x.entity.type == "person" and x.entity.first >= m.span.end
             if later and role_match(m.word, x.entity):
                 return x.entity
-        return None
+            if later and first_named is None and not self.ents.in_headline(x.start):
+                first_named = x.entity
+        return first_named if headline else None
 
     def org_noun(self, m: SourceMention, near: Resolved | None) -> Resolved:
         """ "the ministry" -> the organisation named with that word, else the running
