@@ -5,7 +5,8 @@
 Exact-match P/R/F1 per span type (after trimming whitespace and punctuation at both
 ends), token-overlap P/R/F1 (a prediction counts if it overlaps a still unmatched
 gold span), attribution accuracy (share of matched quotes whose source overlaps the
-gold source), and content recall by quote type.
+gold source), content recall by quote type and exact content P/R/F1 by quote type (each
+contiguous span once, gold typed by its own quotation marks, predictions by theirs).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from service.pipeline.types import Attribution, CharSpan
 from training.corpora.polnear import DEFAULT_DIR, Article, read_split
 
 TYPES = ("SOURCE", "CUE", "CONTENT")
+QUOTE_TYPES = ("direct", "mixed", "indirect")
 _STRIP = set(string.whitespace + string.punctuation + "\u201c\u201d\u2018\u2019\u2014\u2013")
 
 
@@ -86,15 +88,35 @@ def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a[0] < b[1] and b[0] < a[1] for b in spans)
 
 
+def content_by_type(
+    text: str, document: Document, quotes: list[Attribution]
+) -> dict[str, set[tuple[int, int]]]:
+    """Trimmed content fragments per quote type (direct / mixed / indirect)."""
+    out: dict[str, set[tuple[int, int]]] = {k: set() for k in QUOTE_TYPES}
+    for quote in quotes:
+        spans = (trim(text, f.start, f.end) for f in quote.fragments)
+        out[quote_type(document, quote)].update(s for s in spans if s[1] > s[0])
+    return out
+
+
 def score_links(article: Article, quotes: list[Attribution], counts: Counter) -> None:
-    """Count matched quotes, those with the right source, and recall by quote type."""
+    """Count matched quotes, those with the right source, recall by quote type, and exact
+    content matches by quote type (gold typed by its own marks, predictions by theirs)."""
     document = Document(article.text)
-    for rel in article.relations:
-        frags = [f for m in rel.content for f in article.mentions[m].fragments]
-        kind = quote_type(
-            document,
-            Attribution([CharSpan.of(article.text, *f) for f in frags], None, None, 1.0),
-        )
+    gold_quotes = [
+        Attribution([CharSpan.of(article.text, *f) for m in rel.content
+                     for f in article.mentions[m].fragments], None, None, 1.0)
+        for rel in article.relations
+    ]
+    gold_typed = content_by_type(article.text, document, gold_quotes)
+    pred_typed = content_by_type(article.text, document, quotes)
+    for kind in QUOTE_TYPES:
+        counts[f"{kind}_gold"] += len(gold_typed[kind])
+        counts[f"{kind}_pred"] += len(pred_typed[kind])
+        counts[f"{kind}_exact"] += len(gold_typed[kind] & pred_typed[kind])
+    for rel, gold_quote in zip(article.relations, gold_quotes, strict=True):
+        frags = [(f.start, f.end) for f in gold_quote.fragments]
+        kind = quote_type(document, gold_quote)
         counts[f"gold_{kind}"] += 1
         match = next(
             (q for q in quotes if any(_overlaps((f.start, f.end), frags) for f in q.fragments)),
@@ -138,7 +160,12 @@ def evaluate(model: AttributionModel, articles: list[Article]) -> dict:
     )
     report["recall_by_type"] = {
         k: round(100 * counts[f"found_{k}"] / max(1, counts[f"gold_{k}"]), 1)
-        for k in ("direct", "mixed", "indirect")
+        for k in QUOTE_TYPES
+    }
+    report["content_exact_by_type"] = {
+        k: prf(counts[f"{k}_exact"], counts[f"{k}_pred"], counts[f"{k}_gold"]) | {
+            "n_gold": counts[f"{k}_gold"]}
+        for k in QUOTE_TYPES
     }
     return report
 
