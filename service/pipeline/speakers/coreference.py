@@ -16,7 +16,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from service.pipeline.speakers.lexicon import HONORIFICS, PRONOUN_GENDER
+from service.pipeline.speakers.lexicon import HONORIFICS, ORG_NOUNS, PRONOUN_GENDER
 from service.pipeline.speakers.names import (
     acronym,
     clean_name,
@@ -32,6 +32,8 @@ from service.pipeline.speakers.names import (
 
 ORG_LABELS = {"ORG", "GPE", "NORP"}
 CLOSING_MARKS = {"\u201d", "\u2019"}
+# One-word names of bodies that stand on their own next to longer names ending in them.
+GENERIC_BODIES = ORG_NOUNS | {"house", "assembly", "cabinet", "legislature", "pentagon"}
 
 
 @dataclass(eq=False)
@@ -89,6 +91,7 @@ class ArticleEntities:
         self.token_entity: dict[int, Entity] = {}
         self._ner_span = {i: e for e in doc.ents for i in range(e.start, e.end)}
         self._scan_people()
+        self._places: set[int] = set()  # ids of the GPE entities
         self._scan_orgs()
         self._join_short_org_names()
         self.mentions.sort(key=lambda m: m.start)
@@ -208,6 +211,8 @@ class ArticleEntities:
             if ent is None:
                 kind = "other" if span.label_ == "NORP" else "organization"  # "Republicans"
                 ent = Entity(name, kind, {t.lower_ for t in span}, span.start)
+                if span.label_ == "GPE":
+                    self._places.add(id(ent))
             elif short and ent.name.lower() == short:  # "IMF" first, then its full name
                 ent.name = name
             self.orgs[name.lower()] = ent
@@ -218,11 +223,16 @@ class ArticleEntities:
     def _join_short_org_names(self) -> None:
         """An organisation written by the last words of one longer name of the article is
         that organisation ("the Times" of the "Tampa Bay Times", "the Supreme Court" of the
-        "U.S. Supreme Court"), wherever the full name stands; not when two names end so."""
-        orgs = {id(e): e for e in self.orgs.values() if e.type == "organization"}
+        "U.S. Supreme Court"), wherever the full name stands; not when two names end so, not
+        for places ("Mexico", "New Mexico"), and not for one generic word that names a body
+        of its own ("the House" is not the "White House")."""
+        orgs = {id(e): e for e in self.orgs.values()
+                if e.type == "organization" and id(e) not in self._places}
         words = {k: e.name.lower().split() for k, e in orgs.items()}
         into: dict[int, Entity] = {}
         for k, short in words.items():
+            if len(short) == 1 and short[0] in GENERIC_BODIES:
+                continue
             longer = {j for j, w in words.items()
                       if len(w) > len(short) and w[-len(short) :] == short}
             if len(longer) == 1:

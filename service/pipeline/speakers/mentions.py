@@ -63,8 +63,11 @@ def source_tokens(doc: Doc, start: int, end: int) -> Span | None:
     while e > s and (doc[e - 1].is_space or doc[e - 1].is_punct or doc[e - 1].tag_ == "POS"):
         e -= 1
     last = doc[e - 1] if e > s else None
-    if last is not None and last.tag_ in ("DT", "PRP$") and last.head.i >= e:
-        e = last.head.i + 1  # cut after its determiner ("the" of "the US"): take the noun
+    head = last.head if last is not None else None
+    if last is not None and head is not None and last.tag_ in ("DT", "PRP$") and (
+        e <= head.i < e + 4 and head.tag_.startswith("NN") and head.sent == last.sent
+    ):
+        e = head.i + 1  # cut after its determiner ("the" of "the US"): take its noun
     return doc[s:e] if e > s else None
 
 

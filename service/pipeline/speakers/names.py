@@ -57,7 +57,10 @@ def clean_name(tokens: list[Token]) -> list[Token]:
         if toks[0].lower_ in NAME_PARTICLES and len(toks) > 1 and toks[1].text[:1].isupper():
             break
         toks.pop(0)
-    return [] if all(is_title_word(t) for t in toks) else toks  # "Councillor" is no name
+    # a title alone opening a sentence is no name ("Councillor urges ..."); mid-sentence it
+    # may be a surname ("King said")
+    lone_title = toks and toks[0].is_sent_start and all(is_title_word(t) for t in toks)
+    return [] if lone_title else toks
 
 
 def name_text(doc: Doc, toks: list[Token]) -> str:

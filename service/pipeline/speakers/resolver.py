@@ -171,9 +171,8 @@ class SpeakerResolver:
         if m.kind == "org_noun":
             return self.org_noun(m, near)
         # one person described, then named: "A senior official ..." (not "Developers say");
-        # a headline's "Lawmaker urges ..." is the person the story then names
-        headline = (self.ents.in_headline(m.root.i)
-                    or m.span.start_char < self.document.headline_end) and not m.word.endswith("s")
+        # a headline's bare "Lawmaker urges ..." is the person the story then names
+        headline = self.headline_description(m)
         single = (m.root.tag_ == "NN" or headline) and is_role_head(m.word)
         named_later = self.named_later(m, headline) if single else None
         if named_later is not None:  # "A senior official ... The official, X, said"
@@ -268,23 +267,35 @@ class SpeakerResolver:
                 members.append(name_text(self.doc, run) if run else t.text)
         return " and ".join(dict.fromkeys(members))
 
+    def headline_description(self, m: SourceMention) -> bool:
+        """A bare singular job noun in the headline block ("Lawmaker urges ...", "Judge
+        rejects ..."): headlines drop the article a sentence of the story would have."""
+        in_headline = m.span.start_char < self.document.headline_end
+        singular = m.root.tag_ in ("NN", "NNP")  # not NNS / NNPS
+        return in_headline and singular and m.span[0].tag_ not in ("DT", "PRP$")
+
     def named_later(self, m: SourceMention, headline: bool = False) -> Entity | None:
         """Cataphora: the first person named after the mention, within CATAPHORA_SENTENCES,
         whose stated role matches the mention's head ("A senior official ... The official,
         deputy director X, said"). A headline's description looks through the whole story
-        and, with no role match, takes the first person the story names (news names the
-        headline's actor in its lead)."""
+        and, with no role match, takes the first person named in the story's lead paragraph
+        (news names the headline's actor there)."""
         last = self.ents.sentence_of(m.span.end - 1) + CATAPHORA_SENTENCES
-        first_named = None
+        body = self.document.headline_end if headline else 0
+        rest = self.text[body:]
+        lead = self.document.paragraph(body + len(rest) - len(rest.lstrip()))
+        in_lead = None
         for x in self.ents.mentions_after(m.span.end):
             if self.ents.sentence_of(x.start) > last and not headline:
                 break
-            later = x.entity.type == "person" and x.entity.first >= m.span.end
-            if later and role_match(m.word, x.entity):
+            first_at = self.doc[x.entity.first].idx
+            if x.entity.type != "person" or x.entity.first < m.span.end or first_at < body:
+                continue  # named before the description, or in the headline itself
+            if role_match(m.word, x.entity):
                 return x.entity
-            if later and first_named is None and not self.ents.in_headline(x.start):
-                first_named = x.entity
-        return first_named if headline else None
+            if in_lead is None and self.document.paragraph(self.doc[x.start].idx) == lead:
+                in_lead = x.entity
+        return in_lead if headline else None
 
     def org_noun(self, m: SourceMention, near: Resolved | None) -> Resolved:
         """ "the ministry" -> the organisation named with that word, else the running

@@ -23,7 +23,7 @@ from service.pipeline.speakers.lexicon import (
 
 NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 MODIFIER_TAGS = {"JJ", "JJR", "JJS", "CD", "HYPH", "POS", "PRP$", "NML", "AFX"}
-ROLE_PREPOSITIONS = {"of", "at", "for", "to"}
+ROLE_PREPOSITIONS = {"of", "at", "for", "to", "on"}
 ROLE_SUFFIXES = ("ist", "man", "woman", "person", "er", "or", "ian")
 STOP_TEXTS = {",", ";", ":", ".", "!", "?", '"', "“", "”", "‘", "’", "—", "–", "«", "»"}
 BE_WORDS = {"is", "was", "are", "were", "became", "becomes", "remains", "remained",

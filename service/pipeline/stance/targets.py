@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from service.pipeline.types import CharSpan, Speaker
 
@@ -15,6 +15,7 @@ NAMED_LABELS = frozenset(
 )
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+_NOT_AFFILIATION = re.compile(r"\s(?:to|on|against|about|with|in)\s", re.IGNORECASE)
 
 
 def _tokens(name: str) -> frozenset[str]:
@@ -30,7 +31,7 @@ class EntityRanking:
     """The article's named entities, most mentioned first, and where each is mentioned."""
 
     ranked: list[tuple[str, int]]  # (name, mentions); ties: first mentioned first
-    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, name)
+    mentions: list[tuple[int, int, str]]  # (start, end, name) of each mention
 
     def named_in(self, fragments: Sequence[CharSpan]) -> set[str]:
         """Names of the entities with a mention inside one of the fragments."""
@@ -81,11 +82,14 @@ def entity_target(
 ) -> list[tuple[str, str]]:
     """[(name, "entity")] for one quote, or []: of the entities named in the quote's own words,
     the one the article mentions most. Never the speaker (or a short or long form of the
-    speaker's name), nor an entity whose name lies within the speaker's role (the speaker's own
-    organization: "Huawei" for the "founder of Huawei"). A quote that names no other entity gets
-    none: a stance toward an entity the words are not about would be a guess."""
+    speaker's name), nor an entity whose name lies within the affiliation part of the speaker's
+    role (the speaker's own organization: "Huawei" for the "founder of Huawei", not "China" for
+    the "ambassador to China"). A quote that names no other entity gets none: a stance toward an
+    entity the words are not about would be a guess."""
     own = _tokens(speaker.name or "")
-    role = _tokens(speaker.role or "")
+    # the affiliation part of the role: "founder of Huawei", "Huawei spokesman", not the
+    # country of an "ambassador to China" or the subject of an "expert on Huawei"
+    role = _tokens(_NOT_AFFILIATION.split(speaker.role or "", maxsplit=1)[0])
 
     def eligible(name: str) -> bool:
         words = _tokens(name)
