@@ -2,6 +2,9 @@
 
 python -m training.attribution.train_attribution --data ../shared/data/polnear \
     --out runs/attribution
+
+Every --save-every steps and at each epoch's end it writes <out>/resume.pt; the same command
+with --resume goes on from there (a run of hours on 2 cores can go in parts).
 """
 
 from __future__ import annotations
@@ -42,6 +45,41 @@ def collate(batch: list[tuple[list[int], list[int]]]) -> dict[str, torch.Tensor]
     return {"input_ids": ids, "attention_mask": mask, "labels": labels}
 
 
+RESUME_FILE = "resume.pt"
+
+
+class Resume:
+    """A resume point: weights, optimiser, schedule, the epoch, the batches done in it and
+    the sampler state the epoch began with, so that a run of several hours can go in parts
+    and end as one uninterrupted run would (same windows, same order)."""
+
+    def __init__(self, path: Path, recipe: dict) -> None:
+        self.path, self.recipe = path, recipe  # what must match to go on (batches, schedule)
+
+    def save(self, model, optim, sched, epoch: int, done: int, epoch_rng: tuple) -> None:
+        state = {"model": model.state_dict(), "optim": optim.state_dict(),
+                 "sched": sched.state_dict(), "epoch": epoch, "done": done,
+                 "epoch_rng": epoch_rng, "torch_rng": torch.get_rng_state(),
+                 "recipe": self.recipe}
+        torch.save(state, self.path.with_suffix(".tmp"))
+        self.path.with_suffix(".tmp").replace(self.path)  # never a half-written resume point
+
+    def restore(self, model, optim, sched, rng: random.Random) -> tuple[int, int]:
+        """(epoch, batches done in it) to go on from; (0, 0) when there is no resume point."""
+        if not self.path.exists():
+            return 0, 0
+        state = torch.load(self.path, weights_only=False)
+        if state["recipe"] != self.recipe:
+            raise SystemExit(f"{self.path} was written by another recipe: {state['recipe']}")
+        model.load_state_dict(state["model"])
+        optim.load_state_dict(state["optim"])
+        sched.load_state_dict(state["sched"])
+        rng.setstate(state["epoch_rng"])
+        torch.set_rng_state(state["torch_rng"])
+        print(f"resuming epoch {state['epoch'] + 1} after {state['done']} batches")
+        return state["epoch"], state["done"]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--data", type=Path, default=DEFAULT_DIR)
@@ -56,6 +94,8 @@ def main() -> None:
     ap.add_argument("--freeze-layers", type=int, default=2, help="keep embeddings + N layers")
     ap.add_argument("--no-bf16", action="store_true", help="fp32 even where bf16 is native")
     ap.add_argument("--limit", type=int, default=0, help="use only N articles (smoke runs)")
+    ap.add_argument("--save-every", type=int, default=100, help="resume point every N steps")
+    ap.add_argument("--resume", action="store_true", help=f"continue from <out>/{RESUME_FILE}")
     args = ap.parse_args()
 
     seed_and_threads(args.seed, args.threads)
@@ -91,18 +131,26 @@ def main() -> None:
     sched = get_linear_schedule_with_warmup(optim, int(0.06 * total), total)
     rng = random.Random(args.seed)
     args.out.mkdir(parents=True, exist_ok=True)
+    recipe = {k: str(v) for k, v in vars(args).items() if k not in ("resume", "threads")}
+    resume = Resume(args.out / RESUME_FILE, recipe)
+    if resume.path.exists() and not args.resume:
+        raise SystemExit(f"{resume.path} exists: go on with --resume, or remove it first")
+    first_epoch, skip = resume.restore(model, optim, sched, rng) if args.resume else (0, 0)
     started = time.time()
-    for epoch in range(args.epochs):
+    for epoch in range(first_epoch, args.epochs):
         model.train()
+        epoch_rng = rng.getstate()  # the epoch's windows and order, rebuilt on resume
         samples = [
             w
             for ids, labels in encoded
             for w in windows(ids, labels, size, rng.randrange(size) if epoch else 0, cls_id, sep_id)
         ]
         rng.shuffle(samples)
-        bar = tqdm(range(0, len(samples), args.batch), desc=f"epoch {epoch + 1}/{args.epochs}")
+        starts = range(skip * args.batch, len(samples), args.batch)
+        bar = tqdm(starts, desc=f"epoch {epoch + 1}/{args.epochs}", initial=skip,
+                   total=skip + len(starts))
         running = None
-        for i in bar:
+        for done, i in enumerate(bar, start=skip + 1):
             # bf16 autocast (fp32 master weights) is ~25% faster on AVX512-BF16 CPUs
             with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
                 loss = model(**collate(samples[i : i + args.batch])).loss
@@ -113,10 +161,13 @@ def main() -> None:
             optim.zero_grad()
             running = loss.item() if running is None else 0.98 * running + 0.02 * loss.item()
             bar.set_postfix(loss=f"{running:.4f}")
+            if args.save_every and done % args.save_every == 0:
+                resume.save(model, optim, sched, epoch, done, epoch_rng)
+        skip = 0
         model.save_pretrained(args.out)
         tokenizer.save(str(args.out / "tokenizer.json"))
+        resume.save(model, optim, sched, epoch + 1, 0, rng.getstate())
         print(f"epoch {epoch + 1} saved to {args.out} after {(time.time() - started) / 60:.1f} min")
-
 
 if __name__ == "__main__":
     main()

@@ -25,8 +25,7 @@ def read_perspectrum(
     claims = sorted({(r["claim_id"], r["claim"]) for r in pairs})
     rng = random.Random(seed)
     for r in rng.sample(pairs, round(neutral_share * len(pairs))):
-        claim_id, claim = rng.choice(claims)
-        while claim_id == r["claim_id"]:
-            claim_id, claim = rng.choice(claims)
-        rows.append(VastRow(r["perspective"].strip(), claim, "neutral", False))
+        others = [claim for claim_id, claim in claims if claim_id != r["claim_id"]]
+        if others:
+            rows.append(VastRow(r["perspective"].strip(), rng.choice(others), "neutral", False))
     return rows

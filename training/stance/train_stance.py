@@ -7,8 +7,9 @@ batches, class-weighted cross-entropy (VAST has half as many neutral rows as pro
 seeded. Each row is the first window of its pair as the service tokenizes it (PairEncoder).
 Model selection (best epoch) uses 10% of the train texts held out. Every epoch also reports
 VAST dev (since the repair its neutrals, like train's and test's, pair a comment with another
-comment's topic). --perspectrum adds PERSPECTRUM train pairs to the fit rows. Writes a
-checkpoint (encoder save_pretrained + head.pt + stance.json) for export_stance.py.
+comment's topic). --perspectrum adds PERSPECTRUM train pairs to the fit rows; --init goes on
+from a checkpoint of this script (its pooling; --max-len should match). Writes a checkpoint
+(encoder save_pretrained + head.pt + stance.json) for export_stance.py.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from tqdm import tqdm
 from transformers import BertModel, get_linear_schedule_with_warmup
 
 from service.pipeline.stance.model import STANCE_LABELS, PairEncoder, batch_arrays
+from training.corpora.perspectrum import DEFAULT_DIR as PERSPECTRUM_DIR
 from training.corpora.perspectrum import read_perspectrum
 from training.corpora.vast import DEFAULT_DIR, VastRow, read_vast
 from training.stance.metrics import report
@@ -114,9 +116,8 @@ def main() -> None:
     ap.add_argument("--warmup", type=float, default=0.06, help="share of steps")
     ap.add_argument("--pooling", choices=["mean", "cls"], default="mean")
     ap.add_argument("--val-frac", type=float, default=0.1, help="train texts held out")
-    ap.add_argument(
-        "--perspectrum", type=Path, default=None, help="also fit PERSPECTRUM train (its folder)"
-    )
+    ap.add_argument("--perspectrum", type=Path, nargs="?", const=PERSPECTRUM_DIR,
+                    help="also fit PERSPECTRUM train (its folder; default ../shared/data/...)")
     ap.add_argument("--init", type=Path, help="continue from this checkpoint (default: MiniLM)")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)

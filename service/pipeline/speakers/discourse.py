@@ -1,6 +1,7 @@
 """Where a quote's speaker comes from when its source mention is missing or is not the
 speaker: a colon lead-in, the subject of the sentence before an uncued quote, a narrated name
-after it that says nothing, and whether a position lies inside quotation marks."""
+after it that says nothing, a person named after a description of them (cataphora, headlines
+included), and whether a position lies inside quotation marks."""
 
 from __future__ import annotations
 
@@ -8,13 +9,18 @@ from spacy.tokens import Span
 
 from service.pipeline.document import Document
 from service.pipeline.quote_types import inside
+from service.pipeline.speakers.antecedents import role_match
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
 from service.pipeline.speakers.lexicon import SPEECH_VERBS, SUBJECT_DEPS
+from service.pipeline.speakers.mentions import SourceMention
 from service.pipeline.types import Attribution
 
 QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"
 LEAD_IN_WINDOW = 200  # characters back from a quote to its colon lead-in
 LEAD_IN_GAP = 1  # tokens between the lead-in's name and its colon (a closing ")" at most)
+# A description ("A New York judge") may be named a few sentences on ("Justice X"), as a lede
+# is; the first person named there whose stated role matches it is taken
+CATAPHORA_SENTENCES = 6
 
 
 def in_quotes(document: Document, at: int) -> bool:
@@ -69,3 +75,38 @@ def previous_subject(document: Document, ents: ArticleEntities, at: int) -> Enti
             ent = ents.entity_at(t.i)
             return ent if ent is not None and ent.type == "person" else None
     return None
+
+
+def headline_description(document: Document, m: SourceMention) -> bool:
+    """A bare singular job noun in the headline block ("Lawmaker urges ...", "Judge
+    rejects ..."): headlines drop the article a sentence of the story would have."""
+    in_headline = m.span.start_char < document.headline_end
+    singular = m.root.tag_ in ("NN", "NNP")  # not NNS / NNPS
+    return in_headline and singular and m.span[0].tag_ not in ("DT", "PRP$")
+
+
+def cataphora(
+    document: Document, ents: ArticleEntities, m: SourceMention, headline: bool = False
+) -> Entity | None:
+    """The first person named after the mention, within CATAPHORA_SENTENCES, whose stated
+    role matches the mention's head ("A senior official ... The official, deputy director X,
+    said"). A headline's description looks through the whole story and, with no role match,
+    takes the first person named in the story's lead paragraph (news names the headline's
+    actor there); never one the headline itself names."""
+    doc, text = document.parse, document.text
+    last = ents.sentence_of(m.span.end - 1) + CATAPHORA_SENTENCES
+    body = document.headline_end if headline else 0
+    rest = text[body:]
+    lead = document.paragraph(body + len(rest) - len(rest.lstrip()))
+    in_lead = None
+    for x in ents.mentions_after(m.span.end):
+        if ents.sentence_of(x.start) > last and not headline:
+            break
+        first_at = doc[x.entity.first].idx
+        if x.entity.type != "person" or x.entity.first < m.span.end or first_at < body:
+            continue  # named before the description, or in the headline itself
+        if role_match(m.word, x.entity):
+            return x.entity
+        if in_lead is None and document.paragraph(doc[x.start].idx) == lead:
+            in_lead = x.entity
+    return in_lead if headline else None

@@ -22,6 +22,8 @@ from service.pipeline.speakers.antecedents import (
 )
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
 from service.pipeline.speakers.discourse import (
+    cataphora,
+    headline_description,
     in_quotes,
     lead_in,
     narrated_after,
@@ -59,9 +61,6 @@ from service.pipeline.types import Attribution, Speaker
 
 GROUPS = ("organization", "other")
 CHAIN_BONUS = 0.15  # added to the previous speaker's antecedent probability (dev-chosen)
-# A description ("A New York judge") may be named a few sentences on ("Justice X"), as a lede
-# is; the first person named there whose stated role matches it is taken
-CATAPHORA_SENTENCES = 6
 INHERIT_PARAGRAPHS = 1  # a source-less quote inherits from the same or previous paragraph
 PRONOUN_PARAGRAPHS = 2  # how far back "he" may still mean the previous quote's speaker
 
@@ -172,9 +171,9 @@ class SpeakerResolver:
             return self.org_noun(m, near)
         # one person described, then named: "A senior official ..." (not "Developers say");
         # a headline's bare "Lawmaker urges ..." is the person the story then names
-        headline = self.headline_description(m)
+        headline = headline_description(self.document, m)
         single = (m.root.tag_ == "NN" or headline) and is_role_head(m.word)
-        named_later = self.named_later(m, headline) if single else None
+        named_later = cataphora(self.document, self.ents, m, headline) if single else None
         if named_later is not None:  # "A senior official ... The official, X, said"
             return of_entity(named_later)
         return Resolved(m.span.text.strip(), "other")
@@ -239,7 +238,7 @@ class SpeakerResolver:
         ):
             allowed.append(chain)
         ranked = self.coreference.rank(self.ents, anaphor, allowed)
-        pick = ranked[0][0] if ranked else self.named_later(m)
+        pick = ranked[0][0] if ranked else cataphora(self.document, self.ents, m)
         if pick is None:
             return Resolved(m.span.text.strip(), "other")
         role = description_role(self.doc, m.span.start, m.span.end)
@@ -266,36 +265,6 @@ class SpeakerResolver:
                 run = clean_name(name_tokens_ending(self.doc, t.i))
                 members.append(name_text(self.doc, run) if run else t.text)
         return " and ".join(dict.fromkeys(members))
-
-    def headline_description(self, m: SourceMention) -> bool:
-        """A bare singular job noun in the headline block ("Lawmaker urges ...", "Judge
-        rejects ..."): headlines drop the article a sentence of the story would have."""
-        in_headline = m.span.start_char < self.document.headline_end
-        singular = m.root.tag_ in ("NN", "NNP")  # not NNS / NNPS
-        return in_headline and singular and m.span[0].tag_ not in ("DT", "PRP$")
-
-    def named_later(self, m: SourceMention, headline: bool = False) -> Entity | None:
-        """Cataphora: the first person named after the mention, within CATAPHORA_SENTENCES,
-        whose stated role matches the mention's head ("A senior official ... The official,
-        deputy director X, said"). A headline's description looks through the whole story
-        and, with no role match, takes the first person named in the story's lead paragraph
-        (news names the headline's actor there)."""
-        last = self.ents.sentence_of(m.span.end - 1) + CATAPHORA_SENTENCES
-        body = self.document.headline_end if headline else 0
-        rest = self.text[body:]
-        lead = self.document.paragraph(body + len(rest) - len(rest.lstrip()))
-        in_lead = None
-        for x in self.ents.mentions_after(m.span.end):
-            if self.ents.sentence_of(x.start) > last and not headline:
-                break
-            first_at = self.doc[x.entity.first].idx
-            if x.entity.type != "person" or x.entity.first < m.span.end or first_at < body:
-                continue  # named before the description, or in the headline itself
-            if role_match(m.word, x.entity):
-                return x.entity
-            if in_lead is None and self.document.paragraph(self.doc[x.start].idx) == lead:
-                in_lead = x.entity
-        return in_lead if headline else None
 
     def org_noun(self, m: SourceMention, near: Resolved | None) -> Resolved:
         """ "the ministry" -> the organisation named with that word, else the running
