@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from service.pipeline.stance.model import STANCE_LABELS, StanceModel
-from service.pipeline.stance.targets import entity_target, given_targets, rank_entities
+from service.pipeline.stance.targets import entity_target, given_targets, holders, rank_entities
 from service.pipeline.types import CharSpan, Speaker
+from tests.support.handmade import parse
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "stance"
 
@@ -141,3 +142,17 @@ def test_long_targets_and_empty_texts_are_answered(model):
     long_target = " ".join(["the proposed national infrastructure spending bill"] * 30)
     out = model.predict([(long_target, "We back it."), ("the ban", ""), (" ", "Fine.")])
     assert len(out) == 3 and all(label in STANCE_LABELS for label, _ in out)
+
+
+def test_the_entity_holding_the_position_is_not_its_target():
+    text = "China has always opposed the sanctions that Washington imposed on the firms."
+    doc = parse(text)
+    ranking = rank_entities([(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents])
+    quote = [CharSpan.of(text, 0, len(text) - 1)]
+    held = holders(doc, ranking, quote)
+    assert held == {"China"}
+    ministry = Speaker("Ministry of Commerce", "organization", None, None)
+    assert entity_target(ranking, ministry, quote, held) == [("Washington", "entity")]
+    # a holder named alone is still the quote's target
+    alone = [CharSpan.of(text, 0, text.index(" the sanctions"))]
+    assert entity_target(ranking, ministry, alone, held) == [("China", "entity")]

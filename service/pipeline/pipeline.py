@@ -15,7 +15,12 @@ from service.pipeline.quote_types import quote_type
 from service.pipeline.speakers.antecedents import AntecedentModel
 from service.pipeline.speakers.resolver import resolve_speakers
 from service.pipeline.stance.model import StanceModel
-from service.pipeline.stance.targets import entity_target, given_targets, rank_entities
+from service.pipeline.stance.targets import (
+    entity_target,
+    given_targets,
+    holders,
+    rank_entities,
+)
 from service.pipeline.types import Attribution, Quote, Stance
 
 WARM_UP_TEXT = (
@@ -67,7 +72,9 @@ class Pipeline:
                 [(e.text, e.label_, e.start_char, e.end_char) for e in document.parse.ents]
             )
             per_quote = [
-                entity_target(ranking, q.speaker, q.attribution.fragments) for q in quotes
+                entity_target(ranking, q.speaker, q.attribution.fragments,
+                              holders(document.parse, ranking, q.attribution.fragments))
+                for q in quotes
             ]
             stances = self._stances(attributions, per_quote)
         for quote, found in zip(quotes, stances, strict=True):

@@ -4,8 +4,10 @@ the quote's words name and that is neither its speaker nor the speaker's own org
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+
+from spacy.tokens import Doc
 
 from service.pipeline.types import CharSpan, Speaker
 
@@ -15,6 +17,12 @@ NAMED_LABELS = frozenset(
 )
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+# Verbs of attitude ("opposed", "supports", "insists"): their subject holds the position.
+ATTITUDE_STEMS = (
+    "oppos", "support", "favo", "reject", "condemn", "critici", "welcom", "prais", "denounc",
+    "insist", "urg", "demand", "applaud", "endors", "defend", "blam", "accus", "object",
+    "protest", "resist", "embrac", "champion", "want", "hope", "believ", "back",
+)
 _NOT_AFFILIATION = re.compile(r"\s(?:to|on|against|about|with|in)\s", re.IGNORECASE)
 
 
@@ -67,6 +75,23 @@ def rank_entities(entities: Sequence[tuple[str, str, int, int]]) -> EntityRankin
     return EntityRanking(sorted(counts.items(), key=lambda kv: (-kv[1], order[kv[0]])), mentions)
 
 
+def holders(doc: Doc, ranking: EntityRanking, fragments: Sequence[CharSpan]) -> set[str]:
+    """Names of the entities that hold a position inside the quote: the subject of a verb of
+    attitude there ("China has always opposed the United States' practice", "Huawei insists
+    on ..."). They are who takes the stance, not what it is about."""
+    out = set()
+    for f in fragments:
+        span = doc.char_span(f.start, f.end, alignment_mode="expand")
+        for tok in span or ():
+            verb = tok.head
+            if tok.dep_ in ("nsubj", "nsubjpass") and verb.tag_.startswith("VB") and (
+                verb.lower_.startswith(ATTITUDE_STEMS)
+            ):
+                out |= {name for start, end, name in ranking.mentions
+                        if start <= tok.idx < end}
+    return out
+
+
 def given_targets(targets: Sequence[str] | None, title: str | None) -> list[tuple[str, str]]:
     """(target, target_source) pairs that apply to every quote alike: the request's targets
     ("request"), else the article title ("title"), else none."""
@@ -78,14 +103,18 @@ def given_targets(targets: Sequence[str] | None, title: str | None) -> list[tupl
 
 
 def entity_target(
-    ranking: EntityRanking, speaker: Speaker, fragments: Sequence[CharSpan]
+    ranking: EntityRanking,
+    speaker: Speaker,
+    fragments: Sequence[CharSpan],
+    holding: Collection[str] = (),
 ) -> list[tuple[str, str]]:
     """[(name, "entity")] for one quote, or []: of the entities named in the quote's own words,
     the one the article mentions most. Never the speaker (or a short or long form of the
     speaker's name), nor an entity whose name lies within the affiliation part of the speaker's
     role (the speaker's own organization: "Huawei" for the "founder of Huawei", not "China" for
-    the "ambassador to China"). A quote that names no other entity gets none: a stance toward an
-    entity the words are not about would be a guess."""
+    the "ambassador to China"). An entity in `holding` (holders()) comes last: it takes the
+    position rather than being its object. A quote that names no other entity gets none: a
+    stance toward an entity the words are not about would be a guess."""
     own = _tokens(speaker.name or "")
     # the affiliation part of the role: "founder of Huawei", "Huawei spokesman", not the
     # country of an "ambassador to China" or the subject of an "expert on Huawei"
@@ -99,4 +128,6 @@ def entity_target(
 
     inside = ranking.named_in(fragments)
     about = [name for name, _ in ranking.ranked if name in inside and eligible(name)]
+    # the stance holder named in the quote is what it is about only when nothing else is
+    about = [name for name in about if name not in holding] or about
     return [(about[0], "entity")] if about else []
