@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from service.pipeline.stance.model import STANCE_LABELS, StanceModel
-from service.pipeline.stance.targets import entity_target, given_targets, holders, rank_entities
+from service.pipeline.stance.targets import (
+    entity_mentions,
+    entity_target,
+    given_targets,
+    holders,
+    rank_entities,
+)
 from service.pipeline.types import CharSpan, Speaker
 from tests.support.handmade import parse
 
@@ -147,7 +153,7 @@ def test_long_targets_and_empty_texts_are_answered(model):
 def test_the_entity_holding_the_position_is_not_its_target():
     text = "China has always opposed the sanctions that Washington imposed on the firms."
     doc = parse(text)
-    ranking = rank_entities([(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents])
+    ranking = rank_entities(entity_mentions(doc))
     quote = [CharSpan.of(text, 0, len(text) - 1)]
     held = holders(doc, ranking, quote)
     assert held == {"China"}
@@ -156,3 +162,9 @@ def test_the_entity_holding_the_position_is_not_its_target():
     # a holder named alone is still the quote's target
     alone = [CharSpan.of(text, 0, text.index(" the sanctions"))]
     assert entity_target(ranking, ministry, alone, held) == [("China", "entity")]
+
+
+def test_a_nationality_as_an_adjective_is_no_entity_to_take_a_position_on():
+    doc = parse("Chinese enterprises welcomed the deal. The Chinese want more of it.")
+    assert [(m[0], m[1]) for m in entity_mentions(doc)] == [("Chinese", "NORP")]
+    assert entity_mentions(doc)[0][2] == doc.text.index("The Chinese") + 4

@@ -16,6 +16,7 @@ from service.pipeline.speakers.antecedents import AntecedentModel
 from service.pipeline.speakers.resolver import resolve_speakers
 from service.pipeline.stance.model import StanceModel
 from service.pipeline.stance.targets import (
+    entity_mentions,
     entity_target,
     given_targets,
     holders,
@@ -68,9 +69,7 @@ class Pipeline:
         quotes = [Quote(a, quote_type(document, a), s)
                   for a, s in zip(attributions, speakers, strict=True)]
         if stances is None:
-            ranking = rank_entities(
-                [(e.text, e.label_, e.start_char, e.end_char) for e in document.parse.ents]
-            )
+            ranking = rank_entities(entity_mentions(document.parse))
             per_quote = [
                 entity_target(ranking, q.speaker, q.attribution.fragments,
                               holders(document.parse, ranking, q.attribution.fragments))

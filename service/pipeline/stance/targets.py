@@ -50,6 +50,14 @@ class EntityRanking:
         }
 
 
+def entity_mentions(doc: Doc) -> list[tuple[str, str, int, int]]:
+    """spaCy's entities as rank_entities() reads them. A nationality used as an adjective
+    ("Chinese enterprises") names no one to take a position on; as a noun ("the Chinese",
+    "Republicans") it does."""
+    return [(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents
+            if e.label_ != "NORP" or e.root.tag_ != "JJ"]
+
+
 def rank_entities(entities: Sequence[tuple[str, str, int, int]]) -> EntityRanking:
     """Rank named entities by mention count.
 
