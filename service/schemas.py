@@ -119,8 +119,9 @@ class StanceSchema(Schema):
             "description": "Where the target came from, by the first rule that applies: the "
             "request's `targets` (one entry per target); else the `title`; else, of the named "
             "entities the quote's own words name, the one the article mentions most, never the "
-            "quote's speaker nor an entity named in the speaker's role (`entity`); a quote that "
-            "names no other entity then has no stance."
+            "quote's speaker nor the speaker's own organization (named in the affiliation part "
+            "of the speaker's role), an entity holding the position in the quote only when no "
+            "other is named (`entity`); a quote that names no other entity then has no stance."
         },
     )
     label = fields.String(
