@@ -5,6 +5,8 @@ included), and whether a position lies inside quotation marks."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from service.pipeline.document import Document
@@ -21,6 +23,7 @@ LEAD_IN_GAP = 1  # tokens between the lead-in's name and its colon (a closing ")
 # A description ("A New York judge") may be named a few sentences on ("Justice X"), as a lede
 # is; the first person named there whose stated role matches it is taken
 CATAPHORA_SENTENCES = 6
+NON_SPACE = re.compile(r"\S")
 
 
 def in_quotes(document: Document, at: int) -> bool:
@@ -95,9 +98,11 @@ def cataphora(
     actor there); never one the headline itself names."""
     doc, text = document.parse, document.text
     last = ents.sentence_of(m.span.end - 1) + CATAPHORA_SENTENCES
-    body = document.headline_end if headline else 0
-    rest = text[body:]
-    lead = document.paragraph(body + len(rest) - len(rest.lstrip()))
+    body, lead = 0, -1
+    if headline:  # the lead: the paragraph of the first word after the headline block
+        body = document.headline_end
+        first_word = NON_SPACE.search(text, body)
+        lead = document.paragraph(first_word.start()) if first_word else -1
     in_lead = None
     for x in ents.mentions_after(m.span.end):
         if ents.sentence_of(x.start) > last and not headline:
