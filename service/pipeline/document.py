@@ -21,9 +21,10 @@ if TYPE_CHECKING:  # the entity table needs spaCy's parse; the document only hol
     from service.pipeline.speakers.coreference import ArticleEntities
 
 Regions = tuple[tuple[int, ...], tuple[int, ...]]  # sorted, disjoint [start, end) bounds
-# one line break of any kind (text.LINE_BREAK's), CR LF counted once
-_BREAK = r"(?:\r\n|\r(?!\n)|[\n\v\f\x1c-\x1e\x85\u2028\u2029])"
-BLANK_LINE = re.compile(rf"{_BREAK}(?:(?!{_BREAK})\s)*{_BREAK}")
+# one line break of any kind (text.LINE_BREAK), CR LF counted once
+ONE_BREAK = re.compile(rf"\r\n|(?!\r\n){LINE_BREAK.pattern}")
+BLANK_LINE = re.compile(rf"(?:{ONE_BREAK.pattern})(?:(?!{LINE_BREAK.pattern})\s)*"
+                        rf"(?:{ONE_BREAK.pattern})")
 # A headline and a subhead ("Lawmaker urges retaliation on Russia; / Member of House panel
 # says ..."); a lead paragraph is longer or stands alone.
 HEADLINE_WORDS = 40

@@ -89,13 +89,13 @@ def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 
 def content_by_type(
-    text: str, document: Document, quotes: list[Attribution]
+    text: str, typed: list[tuple[str, Attribution]]
 ) -> dict[str, set[tuple[int, int]]]:
-    """Trimmed content fragments per quote type (direct / mixed / indirect)."""
+    """Trimmed content fragments per quote type, from (quote type, quote) pairs."""
     out: dict[str, set[tuple[int, int]]] = {k: set() for k in QUOTE_TYPES}
-    for quote in quotes:
+    for kind, quote in typed:
         spans = (trim(text, f.start, f.end) for f in quote.fragments)
-        out[quote_type(document, quote)].update(s for s in spans if s[1] > s[0])
+        out[kind].update(s for s in spans if s[1] > s[0])
     return out
 
 
@@ -108,15 +108,15 @@ def score_links(article: Article, quotes: list[Attribution], counts: Counter) ->
                      for f in article.mentions[m].fragments], None, None, 1.0)
         for rel in article.relations
     ]
-    gold_typed = content_by_type(article.text, document, gold_quotes)
-    pred_typed = content_by_type(article.text, document, quotes)
+    gold_kinds = [quote_type(document, q) for q in gold_quotes]
+    gold_typed = content_by_type(article.text, list(zip(gold_kinds, gold_quotes, strict=True)))
+    pred_typed = content_by_type(article.text, [(quote_type(document, q), q) for q in quotes])
     for kind in QUOTE_TYPES:
         counts[f"{kind}_gold"] += len(gold_typed[kind])
         counts[f"{kind}_pred"] += len(pred_typed[kind])
         counts[f"{kind}_exact"] += len(gold_typed[kind] & pred_typed[kind])
-    for rel, gold_quote in zip(article.relations, gold_quotes, strict=True):
+    for rel, gold_quote, kind in zip(article.relations, gold_quotes, gold_kinds, strict=True):
         frags = [(f.start, f.end) for f in gold_quote.fragments]
-        kind = quote_type(document, gold_quote)
         counts[f"gold_{kind}"] += 1
         match = next(
             (q for q in quotes if any(_overlaps((f.start, f.end), frags) for f in q.fragments)),

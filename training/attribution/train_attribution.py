@@ -169,5 +169,6 @@ def main() -> None:
         resume.save(model, optim, sched, epoch + 1, 0, rng.getstate())
         print(f"epoch {epoch + 1} saved to {args.out} after {(time.time() - started) / 60:.1f} min")
 
+
 if __name__ == "__main__":
     main()
