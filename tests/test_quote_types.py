@@ -115,3 +115,8 @@ def test_a_short_block_before_the_first_blank_line_is_the_headline() -> None:
     assert Document("One paragraph only.\n\n").headline_end == 0  # nothing follows
     lead = " ".join(["word"] * 41)
     assert Document(f"{lead}\n\nMore text.").headline_end == 0  # a lead paragraph, not a title
+    # CR LF is one line break: a three-line headline written with it is still a headline
+    crlf = "Mayor backs plan\r\nCouncil to vote\r\nFriday at noon\r\n\r\nThe mayor said so."
+    assert Document(crlf).headline_end == crlf.index("\r\n\r\n")
+    lf = crlf.replace("\r\n", "\n")
+    assert Document(lf).headline_end == lf.index("\n\n")

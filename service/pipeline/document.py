@@ -58,7 +58,7 @@ class Document:
         if blank is None or not self.text[blank.end() :].strip():
             return 0
         head = self.text[start : blank.start()]
-        lines = LINE_BREAK.split(head)
+        lines = ONE_BREAK.split(head)
         short = len(head.split()) <= HEADLINE_WORDS and len(lines) <= HEADLINE_LINES
         return blank.start() if short else 0
 
