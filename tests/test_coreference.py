@@ -137,6 +137,25 @@ def test_i_in_the_narration_is_the_unnamed_writer_not_the_last_speaker() -> None
     assert [n for n, _, _ in who(text, *atts)] == ["Joan Pike", "I"]
 
 
+def test_i_in_an_opinion_piece_is_the_writer_its_closing_line_names() -> None:
+    text = (
+        "I grew up on a farm. I know what drought does.\n\n"
+        "\u201cWe will lose the harvest,\u201d my neighbour told me.\n\n"
+        "Rosa Lindqvist is professor of agronomy at Vale University."
+    )
+    atts = [
+        attribution(text, "what drought does", source="I", cue="know"),
+        attribution(text, "We will lose the harvest,", source="my neighbour", cue="told"),
+    ]
+    writer = ("Rosa Lindqvist", "person", "professor of agronomy at Vale University")
+    assert who(text, *atts)[0] == writer
+    # a news story ending on another person's line has no writer to name
+    story = text.replace("Rosa Lindqvist is", "Rosa Lindqvist, who is", 1).replace(
+        "Vale University.", "Vale University, disagreed."
+    )
+    assert who(story, attribution(story, "what drought does", source="I", cue="know"))[0][0] == "I"
+
+
 def test_a_clause_link_before_the_source_is_not_part_of_it() -> None:
     text = "The blast, which Governor Rita Vance described as deliberate, shook the block."
     att = attribution(text, "deliberate", source="which Governor Rita Vance", cue="described")

@@ -83,6 +83,13 @@ def role_of(text: str, source: str, content: str) -> str | None:
             "the ruling was sound",
             "law professor at Kestrel University",
         ),
+        # a preposition inside one hyphenated word does not end the role
+        (
+            "Ines Vidal, the editor-in-chief of the Harbor Ledger, said sales had doubled.",
+            "Ines Vidal",
+            "sales had doubled",
+            "editor-in-chief of the Harbor Ledger",
+        ),
     ],
 )
 def test_role_phrases(text: str, source: str, content: str, role: str) -> None:

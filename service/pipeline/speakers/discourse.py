@@ -1,7 +1,8 @@
 """Where a quote's speaker comes from when its source mention is missing or is not the
 speaker: a colon lead-in, the subject of the sentence before an uncued quote, a narrated name
 after it that says nothing, a person named after a description of them (cataphora, headlines
-included), and whether a position lies inside quotation marks."""
+included), the author an opinion piece names at its end, and whether a position lies inside
+quotation marks."""
 
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ LEAD_IN_GAP = 1  # tokens between the lead-in's name and its colon (a closing ")
 # is; the first person named there whose stated role matches it is taken
 CATAPHORA_SENTENCES = 6
 NON_SPACE = re.compile(r"\S")
+# an opinion page closes with the writer's line, sometimes followed by one more ("Follow X")
+AUTHOR_PARAGRAPHS = 2
+AUTHOR_SENTENCES = 2  # "X is director of debate at Y. He is the author of Z."
 
 
 def in_quotes(document: Document, at: int) -> bool:
@@ -115,3 +119,27 @@ def cataphora(
         if in_lead is None and document.paragraph(doc[x.start].idx) == lead:
             in_lead = x.entity
     return in_lead if headline else None
+
+
+def author(document: Document, ents: ArticleEntities) -> Entity | None:
+    """The writer of an opinion piece, as opinion pages introduce them in a closing paragraph
+    of its own ("Charlotte Meehan is playwright-in-residence at ...", "X, former adviser to Y,
+    is Senior Fellow at ..."): one of the last AUTHOR_PARAGRAPHS paragraphs opens with a
+    person's name that is the subject of "is"/"was". None for a news story."""
+    doc = document.parse
+    closing = [(s, e) for s, e in zip(document.paragraph_starts, document.paragraph_ends,
+                                      strict=True) if document.text[s:e].strip()]
+    for start, end in closing[: -AUTHOR_PARAGRAPHS - 1 : -1]:
+        para = doc.char_span(start, end, alignment_mode="expand")
+        words = [t for t in para or [] if not t.is_space]
+        if not words:
+            continue
+        sents = list(dict.fromkeys(t.sent for t in words))
+        root = sents[0].root
+        ent = ents.entity_at(words[0].i)
+        subject = next((t for t in root.children if t.dep_ == "nsubj"), None)
+        if (len(sents) <= AUTHOR_SENTENCES and root.lower_ in ("is", "was") and ent is not None
+                and ent.type == "person" and subject is not None
+                and ents.entity_at(subject.i) is ent):
+            return ent
+    return None

@@ -22,6 +22,7 @@ from service.pipeline.speakers.antecedents import (
 )
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
 from service.pipeline.speakers.discourse import (
+    author,
     cataphora,
     headline_description,
     in_quotes,
@@ -34,6 +35,7 @@ from service.pipeline.speakers.lexicon import (
     FIRST_PERSON,
     PRONOUN_GENDER,
     ROLE_NOUNS,
+    WRITER_PRONOUNS,
 )
 from service.pipeline.speakers.mentions import (
     SourceMention,
@@ -108,6 +110,7 @@ class SpeakerResolver:
         self.spans = [None if s is not None and narrated_after(s, a)
                       else s for s, a in zip(self.spans, attributions, strict=True)]
         assign_roles(self.ents)
+        self.author = author(document, self.ents)
 
     def speakers(self) -> list[Speaker]:
         order = sorted(range(len(self.attributions)), key=lambda i: self.attributions[i].start)
@@ -181,10 +184,13 @@ class SpeakerResolver:
     def pronoun(self, m: SourceMention, att: Attribution, near: Resolved | None) -> Resolved:
         word = m.word
         if word in FIRST_PERSON:
-            # "I" in the narration is the writer, unnamed here; inside a quotation, the
-            # quoted speaker talking
-            if near is not None and in_quotes(self.document, m.span.start_char):
+            # "I" in the narration is the writer (named by an opinion page's closing line,
+            # else unnamed); inside a quotation, the quoted speaker talking
+            quoted = in_quotes(self.document, m.span.start_char)
+            if near is not None and quoted:
                 return near
+            if not quoted and word in WRITER_PRONOUNS and self.author is not None:
+                return of_entity(self.author)
             return Resolved(m.span.text, "other")
         if word not in PRONOUN_GENDER and near is not None and near.type in GROUPS:
             return near  # "they", "it": the organisation or group that spoke before

@@ -76,6 +76,8 @@ def role_span(doc: Doc, i: int, limit: int | None = None) -> tuple[int, int] | N
         elif t.tag_ == "CC" and t.lower_ in ("and", "&"):
             if nxt is None or nxt.tag_ in ("DT", "PRP$"):
                 break  # "founder of X and the youngest entrepreneur ...": a second phrase
+        elif doc[k - 1].tag_ == "HYPH" and nxt is not None and nxt.tag_ == "HYPH":
+            pass  # inside one hyphenated word: "playwright-in-residence", "editor-in-chief"
         elif t.tag_ == "IN" and t.lower_ in ROLE_PREPOSITIONS and head_seen:
             after_prep = True
         elif t.tag_ == "DT" and after_prep and doc[k - 1].tag_ == "IN":
