@@ -380,3 +380,20 @@ def test_a_role_keeps_what_the_job_is_on() -> None:
     )
     got = who(text, attribution(text, "the rise would last", source="Chad Ortiz", cue="said"))
     assert got == [("Chad Ortiz", "person", "expert on trade at the Hillside Institute")]
+
+
+def test_an_unnamed_source_is_its_whole_noun_phrase_without_a_date() -> None:
+    text = (
+        "Most of the economists I interviewed said the plan was sound. "
+        "An arbitration panel in 2001 ruled that the tariffs were illegal. "
+        "Lawyers for the city argued that the fine was too high."
+    )
+    atts = [
+        attribution(text, "the plan was sound", source="Most of the economists", cue="said"),
+        attribution(text, "the tariffs were illegal", source="An arbitration panel in 2001",
+                    cue="ruled"),
+        attribution(text, "the fine was too high", source="Lawyers for", cue="argued"),
+    ]
+    assert [n for n, _, _ in who(text, *atts)] == [
+        "Most of the economists I interviewed", "An arbitration panel", "Lawyers for the city"
+    ]

@@ -18,6 +18,7 @@ from service.pipeline.speakers.lexicon import (
 )
 from service.pipeline.speakers.names import is_name_token, word_key
 from service.pipeline.speakers.roles import is_role_head, is_title_token
+from service.pipeline.types import Attribution
 
 PRONOUNS = set(PRONOUN_GENDER) | FIRST_PERSON | PLURAL_PRONOUNS | THING_PRONOUNS | {"you"}
 DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "its", "their", "our"}
@@ -148,3 +149,29 @@ def classify(ents: ArticleEntities, span: Span) -> SourceMention:
     if definite and root.lower_ in ORG_NOUNS:
         return SourceMention("org_noun", span)
     return SourceMention("unnamed", span)
+
+
+def as_written(span: Span, att: Attribution) -> str:
+    """An unnamed source as the article writes it: the whole noun phrase of its head ("all
+    the experts I interviewed", "Americans worried about ...") where the mark covers only
+    part of it, within its sentence and before the quote's cue and content; never ending on
+    a preposition or a date ("an arbitration panel in 2001"). The phrase is taken whole or
+    not at all."""
+    doc, root = span.doc, head_of(span)
+    if root.tag_ in ("DT", "PDT") and root.head.i > root.i and root.head.tag_.startswith("NN"):
+        root = root.head  # "all" of "all the experts"
+    taken = [att.cue.start] if att.cue is not None else []
+    taken += [f.start for f in att.fragments]
+    limit = min([root.sent.end_char] + [c for c in taken if c >= span.end_char])
+    phrase_end = max(span.end, root.right_edge.i + 1)
+    whole = doc[phrase_end - 1].idx + len(doc[phrase_end - 1]) <= limit
+    end = phrase_end if whole else span.end  # never a phrase cut short by the quote
+    while end > span.start + 1 and (
+        doc[end - 1].is_punct or doc[end - 1].is_space
+        or doc[end - 1].tag_ in ("IN", "TO", "CC", "DT", "WDT", "WP")
+        or (doc[end - 1].ent_type_ == "DATE" and doc[end - 1].head.tag_ == "IN")
+    ):
+        end -= 1
+        if doc[end].ent_type_ == "DATE" and doc[end - 1].tag_ == "IN":
+            end -= 1  # the date's preposition with it
+    return doc[span.start : end].text.strip()

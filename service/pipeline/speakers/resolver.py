@@ -39,6 +39,7 @@ from service.pipeline.speakers.lexicon import (
 )
 from service.pipeline.speakers.mentions import (
     SourceMention,
+    as_written,
     classify,
     head_of,
     name_run,
@@ -179,7 +180,7 @@ class SpeakerResolver:
         named_later = cataphora(self.document, self.ents, m, headline) if single else None
         if named_later is not None:  # "A senior official ... The official, X, said"
             return of_entity(named_later)
-        return Resolved(m.span.text.strip(), "other")
+        return Resolved(as_written(m.span, att), "other")
 
     def pronoun(self, m: SourceMention, att: Attribution, near: Resolved | None) -> Resolved:
         word = m.word
