@@ -4,8 +4,13 @@ instances of them)."""
 
 from __future__ import annotations
 
+import pytest
+
+from service.pipeline.document import Document
+from service.pipeline.nlp import parse
+from service.pipeline.speakers.resolver import resolve_speakers
 from service.pipeline.types import Attribution, CharSpan
-from tests.support.handmade import attribution, resolve
+from tests.support.handmade import attribution, coreference_model, resolve
 
 
 def who(text: str, *atts) -> list[tuple[str | None, str, str | None]]:
@@ -397,3 +402,31 @@ def test_an_unnamed_source_is_its_whole_noun_phrase_without_a_date() -> None:
     assert [n for n, _, _ in who(text, *atts)] == [
         "Most of the economists I interviewed", "An arbitration panel", "Lawyers for the city"
     ]
+
+
+def test_she_beyond_the_window_is_the_woman_named_before_not_the_man_in_it() -> None:
+    text = (
+        "Ellen Marsh runs the shelter on Dock Street.\n\n"
+        "Carl Benton visited on Monday. Benton toured the kitchens. Benton met the "
+        "volunteers. Benton praised the cooks. Benton left at noon. "
+        "\u201cWe need more beds,\u201d she said."
+    )
+    att = attribution(text, "We need more beds,", source="she", cue="said")
+    assert who(text, att)[0][0] == "Ellen Marsh"
+
+
+@pytest.mark.parametrize("clause", [
+    "Robin Hale criticised Mary Stone after she attacked the police.",  # adverbial
+    "Robin Hale spoke to Tom Reed, who began his speech late.",  # relative
+])
+def test_a_pronoun_in_an_adverbial_or_relative_clause_is_no_gender_of_the_subject_above(
+    clause: str,
+) -> None:
+    # "she" is Mary Stone and "his" is Tom Reed's: neither tells Robin Hale's gender
+    text = f"{clause} \u201cIt is shameful,\u201d Hale said."
+    document = Document(text, parse(text))
+    resolve_speakers(document, [attribution(text, "It is shameful,", source="Hale")],
+                     coreference_model())
+    assert document.entities is not None
+    hale = document.entities.person_by_word("hale")
+    assert hale is not None and hale.name == "Robin Hale" and hale.gender is None

@@ -33,6 +33,9 @@ from service.pipeline.speakers.names import (
 ORG_LABELS = {"ORG", "GPE", "NORP"}
 CLOSING_MARKS = {"\u201d", "\u2019"}
 # One-word names of bodies that stand on their own next to longer names ending in them.
+# clauses a pronoun inside does not tie to the subject above them (complements do: "X said
+# she hopes")
+OTHER_CLAUSES = {"conj", "advcl", "relcl", "acl", "parataxis", "ROOT"}
 GENERIC_BODIES = ORG_NOUNS | {"house", "assembly", "cabinet", "legislature", "pentagon"}
 
 
@@ -253,12 +256,14 @@ class ArticleEntities:
     def _vote_pronoun_gender(self) -> None:
         """A he/she inside the clause whose subject is a person is evidence of that
         person's gender ("Meng said she hopes", "Ham explained why he backs Trump"); one in
-        a coordinated clause ("Trump waved, and she switched off the TV") is not."""
+        a coordinated, adverbial or relative clause ("Trump waved, and she switched off the
+        TV", "X called Y a disgrace after she spoke", "X spoke to Y, who began his speech")
+        is not."""
         for tok in self.doc:
             if tok.lower_ not in PRONOUN_GENDER or tok.tag_[:3] != "PRP":
                 continue
             node = tok
-            while node.dep_ not in ("conj", "ROOT") or node is tok:
+            while node.dep_ not in OTHER_CLAUSES or node is tok:
                 verb = node.head
                 subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                                 and c.i < tok.i), None)
@@ -266,7 +271,8 @@ class ArticleEntities:
                 if ent is not None and ent.type == "person":
                     ent.gender_votes[PRONOUN_GENDER[tok.lower_]] += 1
                     break
-                if verb is node:
+                if subject is not None or verb is node:  # the nearest clause with a subject
+                    break  # owns it ("X said to Y, who began his speech": not X's "his")
                     break
                 node = verb
 

@@ -203,15 +203,16 @@ class SpeakerResolver:
         cands = candidates(self.ents, m.root.i)
         if chain is not None and chain not in cands and self.ranked_at(chain, m.root.i):
             cands.append(chain)
-        if anaphor.gender is not None:  # "he", "she": a person, never a place or a company
-            cands = [e for e in cands if e.type == "person"]
+        if anaphor.gender is not None:  # "he", "she": a person of that gender, never a place
+            cands = [e for e in cands if agrees(anaphor, e)] or self.agreeing_before(anaphor)
         ranked = self.coreference.rank(self.ents, anaphor, cands)
         # the quote chain: the previous speaker keeps the floor unless another candidate
         # is clearly likelier (news attributes consecutive quotes to one person)
         scored = [(p + (CHAIN_BONUS if e is chain and agrees(anaphor, e) else 0.0), e)
                   for e, p in ranked]
         if not scored:  # nobody named before: the running speaker, if the pronoun fits
-            fits = near is not None and (anaphor.gender is None or near.type == "person")
+            fits = near is not None and (near.entity is None or agrees(anaphor, near.entity))
+            fits = fits and near is not None and (anaphor.gender is None or near.type == "person")
             return near if fits and near is not None else UNKNOWN
         pick = max(scored, key=lambda pe: pe[0])[1]
         return near if near is not None and pick is near.entity else of_entity(pick)
@@ -253,6 +254,14 @@ class SpeakerResolver:
             pick.role = role
             set_role_words(pick)
         return of_entity(pick)
+
+    def agreeing_before(self, anaphor: Anaphor) -> list[Entity]:
+        """The latest person of the pronoun's gender named before it, beyond the ranker's
+        window ("she" after a long passage about a man still means the woman before it)."""
+        at = anaphor.head.i
+        found = next((x.entity for x in self.ents.mentions_before(at, SALIENCE_MENTIONS)
+                      if x.entity.gender == anaphor.gender and agrees(anaphor, x.entity)), None)
+        return [found] if found is not None else []
 
     def ranked_at(self, ent: Entity, at: int) -> bool:
         """Whether the antecedent ranker can score `ent` at token `at`: it reads the entity's
