@@ -430,3 +430,13 @@ def test_a_pronoun_in_an_adverbial_or_relative_clause_is_no_gender_of_the_subjec
     assert document.entities is not None
     hale = document.entities.person_by_word("hale")
     assert hale is not None and hale.name == "Robin Hale" and hale.gender is None
+
+
+def test_a_description_is_the_recent_person_with_no_other_stated_role() -> None:
+    text = (
+        "Lawyers for Martin Greve and the city filed papers on Monday. "
+        "The Green Party candidate argued that the files were private."
+    )
+    att = attribution(text, "that the files were private", source="The Green Party candidate",
+                      cue="argued")
+    assert who(text, att) == [("Martin Greve", "person", "Green Party candidate")]

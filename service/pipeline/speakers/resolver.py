@@ -246,6 +246,10 @@ class SpeakerResolver:
         ):
             allowed.append(chain)
         ranked = self.coreference.rank(self.ents, anaphor, allowed)
+        if not ranked and m.root.tag_ == "NN":  # nobody with that role: the ranker's pick
+            ranked = self.coreference.rank(self.ents, anaphor, [
+                e for e in candidates(self.ents, m.root.i) if e.type == "person"
+                and agrees(anaphor, e) and e.role is None])
         pick = ranked[0][0] if ranked else cataphora(self.document, self.ents, m)
         if pick is None:
             return Resolved(m.span.text.strip(), "other")
