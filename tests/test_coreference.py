@@ -440,3 +440,12 @@ def test_a_description_is_the_recent_person_with_no_other_stated_role() -> None:
     att = attribution(text, "that the files were private", source="The Green Party candidate",
                       cue="argued")
     assert who(text, att) == [("Martin Greve", "person", "Green Party candidate")]
+
+
+def test_people_joined_by_and_speak_together_however_the_possessive_is_parsed() -> None:
+    text = (
+        "Senator Maria Olsen and Governor Peter Lund met the press. "
+        "Olsen and Lund's gut reaction was to tell voters that the report was false."
+    )
+    att = attribution(text, "that the report was false", source="Olsen and Lund's", cue="tell")
+    assert who(text, att) == [("Maria Olsen and Peter Lund", "other", None)]

@@ -116,6 +116,30 @@ def titled(tok: Token, span: Span, ents: ArticleEntities) -> bool:
     return bool(before) and not after and all(is_title_token(t) for t in before)
 
 
+def coordinated(ents: ArticleEntities, span: Span) -> bool:
+    """Two or more people joined by "and", each written as a name with at most a title
+    before it ("Obama and Clinton's", "President Obama and Hillary Clinton"), however the
+    parser attached them ("Obama and [Clinton's gut reaction]")."""
+    parts: list[list[Token]] = [[]]
+    for t in span:
+        if t.lower_ in ("and", "&") or t.text == ",":
+            parts.append([])
+        elif not (t.is_punct or t.tag_ == "POS"):
+            parts[-1].append(t)
+    people = []
+    for part in parts:
+        named = [k for k, t in enumerate(part) if ents.entity_at(t.i) is not None]
+        ent = ents.entity_at(part[named[0]].i) if named else None
+        if ent is None or ent.type != "person" or named != list(range(named[0], len(part))):
+            return False  # a part that is no name, or a word after the name ("Obama aides")
+        if any(ents.entity_at(t.i) is not ent for t in part[named[0]:]) or not all(
+            is_title_token(t) for t in part[: named[0]]
+        ):
+            return False
+        people.append(ent)
+    return len(set(map(id, people))) > 1
+
+
 def classify(ents: ArticleEntities, span: Span) -> SourceMention:
     root, first = head_of(span), span[0].lower_
     if len(span) == 1 and root.lower_ in RELATIVE_PRONOUNS:
@@ -126,7 +150,9 @@ def classify(ents: ArticleEntities, span: Span) -> SourceMention:
     named = {id(ents.entity_at(t.i)) for t in people}
     partners = [t for t in span if t.dep_ == "conj" and is_name_token(t) and t.head in people
                 and ents.entity_at(t.i) is not ents.entity_at(t.head.i)]
-    if root in people and partners and len(named) + len(partners) > 1:
+    if (root in people and partners and len(named) + len(partners) > 1) or coordinated(
+        ents, span
+    ):
         return SourceMention("group", span)  # "Dunmore and Achebe": the pair speaks together
     for tok in people:
         if heads_to_root(tok, span) or titled(tok, span, ents):

@@ -80,10 +80,15 @@ def org_name(span: Span) -> str:
 
 def headlines(doc: Doc) -> set[int]:
     """Start tokens of the sentences in title case ("Black Lawmakers Rip Donald Trump As A
-    Fraud"), where capitals tell nothing about names; one pass over the text."""
+    Fraud"), where capitals tell nothing about names; one pass over the text. Names count
+    only where too few other words are left to judge ("Derelict Obama and Clinton"): a
+    sentence of names ("Senator Maria Olsen and Governor Peter Lund met the press") is no
+    headline."""
     out = set()
     for sent in doc.sents:
         words = [t for t in sent if t.is_alpha and len(t) > 3]
+        if len(common := [t for t in words if not t.ent_type_]) >= 3:
+            words = common
         if len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words):
             out.add(sent.start)
     return out
