@@ -449,3 +449,12 @@ def test_people_joined_by_and_speak_together_however_the_possessive_is_parsed() 
     )
     att = attribution(text, "that the report was false", source="Olsen and Lund's", cue="tell")
     assert who(text, att) == [("Maria Olsen and Peter Lund", "other", None)]
+
+
+def test_who_after_an_appositive_is_the_named_person_and_a_date_is_no_part_of_it() -> None:
+    text = (
+        "The mayor met Ruth Okoye, now the council leader, who in 2010 said the port "
+        "was the city's future."
+    )
+    att = attribution(text, "the port was the city's future", source="who in 2010", cue="said")
+    assert who(text, att)[0][:2] == ("Ruth Okoye", "person")

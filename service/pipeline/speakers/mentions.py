@@ -63,6 +63,11 @@ def source_tokens(doc: Doc, start: int, end: int) -> Span | None:
         s += 1  # "that Mayor X described as": the clause's link is not the source
     while e > s and (doc[e - 1].is_space or doc[e - 1].is_punct or doc[e - 1].tag_ == "POS"):
         e -= 1
+    date = e
+    while date > s + 1 and doc[date - 1].ent_type_ in ("DATE", "TIME"):
+        date -= 1
+    if date < e and doc[date - 1].tag_ == "IN" and date - 1 > s:
+        e = date - 1  # "who in 2010": the time the mark ran on into is no part of the source
     last = doc[e - 1] if e > s else None
     head = last.head if last is not None else None
     if last is not None and head is not None and last.tag_ in ("DT", "PRP$") and (

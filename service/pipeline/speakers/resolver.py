@@ -221,6 +221,8 @@ class SpeakerResolver:
         """ "who"/"which": the noun the relative clause hangs on."""
         tok = m.root
         ant = tok.head.head if tok.head.dep_ == "relcl" else None
+        while ant is not None and ant.dep_ == "appos" and ant.head.i < ant.i:
+            ant = ant.head  # "McConnell, now the majority leader, who said": McConnell
         if ant is not None and ant.i < tok.i:
             ent = self.ents.entity_at(ant.i)
             if ent is not None:
