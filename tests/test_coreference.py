@@ -458,3 +458,20 @@ def test_who_after_an_appositive_is_the_named_person_and_a_date_is_no_part_of_it
     )
     att = attribution(text, "the port was the city's future", source="who in 2010", cue="said")
     assert who(text, att)[0][:2] == ("Ruth Okoye", "person")
+
+
+def test_a_person_or_organisation_speaking_with_others_is_a_mixed_group_as_written() -> None:
+    text = (
+        "The Harbor Ledger and other newspapers asked the court to open the files. "
+        "Mayor Lena Park and her aides said little about the budget."
+    )
+    atts = [
+        attribution(text, "to open the files", source="The Harbor Ledger and other newspapers",
+                    cue="asked"),
+        attribution(text, "little about the budget", source="Mayor Lena Park and her aides",
+                    cue="said"),
+    ]
+    assert who(text, *atts) == [
+        ("The Harbor Ledger and other newspapers", "other", None),
+        ("Mayor Lena Park and her aides", "other", None),
+    ]

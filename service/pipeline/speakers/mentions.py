@@ -28,7 +28,10 @@ NAMED_THINGS = {"FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}  # NER slips fo
 
 @dataclass
 class SourceMention:
-    kind: str  # pronoun | relative | entity | group | named_org | description | org_noun | unnamed
+    """A source mention and its kind: pronoun, relative, entity, group (named people
+    together), mixed (a group with others), named_org, description, org_noun or unnamed."""
+
+    kind: str
     span: Span
     entity: Entity | None = None
 
@@ -159,6 +162,10 @@ def classify(ents: ArticleEntities, span: Span) -> SourceMention:
         ents, span
     ):
         return SourceMention("group", span)  # "Dunmore and Achebe": the pair speaks together
+    if any(t.dep_ == "conj" and span.start <= t.i < span.end
+           and (ents.entity_at(t.i) is None or ents.entity_at(t.i) is not ents.entity_at(root.i))
+           for t in root.children):
+        return SourceMention("mixed", span)  # "the nominee and his aides", "X and other members"
     for tok in people:
         if heads_to_root(tok, span) or titled(tok, span, ents):
             return SourceMention("entity", span, ents.entity_at(tok.i))

@@ -167,6 +167,8 @@ class SpeakerResolver:
             return self.relative(m, att, near)
         if m.kind == "group":
             return Resolved(self.group_name(m.span), "other")
+        if m.kind == "mixed":  # a mixed group is other, as written (the guideline)
+            return Resolved(as_written(m.span, att), "other")
         if m.kind == "named_org":
             return Resolved(org_name(m.span), "organization")
         if m.kind == "description":
