@@ -90,10 +90,29 @@ def role_of(text: str, source: str, content: str) -> str | None:
             "sales had doubled",
             "editor-in-chief of the Harbor Ledger",
         ),
+        # a party member's position is a role, the party and state label is not
+        (
+            "Rep. Lara Quint, the top Democrat on the House Budget Committee, said cuts "
+            "would hurt.",
+            "Rep. Lara Quint",
+            "cuts would hurt",
+            "top Democrat on the House Budget Committee",
+        ),
+        (
+            "Senator Rhea Dunn, Democrat of Oregon, said the bill was dead.",
+            "Senator Rhea Dunn",
+            "the bill was dead",
+            "Senator",
+        ),
     ],
 )
 def test_role_phrases(text: str, source: str, content: str, role: str) -> None:
     assert role_of(text, source, content) == role
+
+
+def test_a_word_of_the_name_is_never_the_role() -> None:
+    text = "Osama bin Laden declared war in 1996. Bin Laden said America was weak."
+    assert role_of(text, "Bin Laden", "America was weak") is None
 
 
 def test_no_role_stated_gives_null() -> None:

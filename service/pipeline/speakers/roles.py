@@ -33,6 +33,7 @@ TRAILING_TAGS = {"IN", "CC", "DT", "HYPH", "POS", "PRP$", "VBG", "VBN", "TO"}
 MAX_ROLE_TOKENS = 16
 PREMODIFIED = NOUN_TAGS | {"JJ", "HYPH"}
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
+PARTY_MEMBERS = {"democrat", "republican", "libertarian", "independent"}
 LEADING_ADVERBS = {"now", "also", "currently", "still", "formerly", "once", "then"}
 
 
@@ -104,7 +105,12 @@ def is_titled(doc: Doc, start: int, end: int) -> bool:
             return False
         if t.tag_ in NOUN_TAGS:
             head = t
-    return head is not None and is_role_head(head.text.rstrip("."))
+    if head is None:
+        return False
+    # a party's member is a role only as a position ("top Democrat on the committee"), never
+    # as the party and state label ("Democrat of California")
+    party = head.lower_ in PARTY_MEMBERS and end > head.i + 1 and doc[head.i + 1].lower_ == "on"
+    return party or is_role_head(head.text.rstrip("."))
 
 
 def span_text(doc: Doc, start: int, end: int) -> str:
@@ -263,6 +269,8 @@ def assign_roles(ents: ArticleEntities) -> None:
             vote_gender(m.entity, doc[s:e])  # "daughter of ..." tells gender, not a role
             if is_titled(doc, s, e):
                 here.append(role_text(doc, s, e))
+        # a name is never part of the role ("Bin" of "Bin Laden" is no title)
+        here = [r for r in here if not set(words(r)) <= m.entity.words]
         found.setdefault(id(m.entity), []).extend(here)
     for ent in ents.people:
         ent.role = choose_role(found.get(id(ent), []))
