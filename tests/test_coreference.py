@@ -475,3 +475,31 @@ def test_a_person_or_organisation_speaking_with_others_is_a_mixed_group_as_writt
         ("The Harbor Ledger and other newspapers", "other", None),
         ("Mayor Lena Park and her aides", "other", None),
     ]
+
+
+def test_a_persons_coordinated_titles_or_clause_make_no_mixed_group() -> None:
+    text = (
+        "Ben Ruiz prompted his wife and current Green Party nominee Ana Ruiz to speak. "
+        "Ana Ruiz, the director of the Dock Fund and who also chairs the board, told "
+        "reporters that the port would close."
+    )
+    atts = [
+        attribution(text, "to speak", source="his wife and current Green Party nominee Ana Ruiz",
+                    cue="prompted"),
+        attribution(text, "that the port would close",
+                    source="Ana Ruiz, the director of the Dock Fund and who also chairs the board",
+                    cue="told"),
+    ]
+    assert [n for n, _, _ in who(text, *atts)] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_an_unnamed_source_stops_before_a_relative_clause_and_a_possessive() -> None:
+    text = (
+        "The report, which was published on Friday, argues that the river is dying. "
+        "The world's leaders agreed that the river must be saved."
+    )
+    atts = [
+        attribution(text, "that the river is dying", source="The report", cue="argues"),
+        attribution(text, "that the river must be saved", source="The world's", cue="agreed"),
+    ]
+    assert [n for n, _, _ in who(text, *atts)] == ["The report", "The world"]

@@ -148,6 +148,23 @@ def coordinated(ents: ArticleEntities, span: Span) -> bool:
     return len(set(map(id, people))) > 1
 
 
+def with_others(ents: ArticleEntities, span: Span, root: Token, partner: Token) -> bool:
+    """`partner` is another referent coordinated with the mention's head inside the mark
+    ("the nominee and his aides"): a noun (not a verb the clause goes on with), not the same
+    entity, and not a person whose titles the head shares ("his wife and current Democratic
+    nominee Hillary Clinton" is Clinton)."""
+    if partner.dep_ != "conj" or not span.start <= partner.i < span.end:
+        return False
+    if not partner.tag_.startswith(("NN", "PRP")):
+        return False
+    other = ents.entity_at(partner.i)
+    if other is not None and other is ents.entity_at(root.i):
+        return False
+    titles = [t for t in partner.lefts if t.dep_ in ("compound", "amod")]
+    return not (other is not None and other.type == "person" and titles
+                and is_role_head(root.text))
+
+
 def classify(ents: ArticleEntities, span: Span) -> SourceMention:
     root, first = head_of(span), span[0].lower_
     if len(span) == 1 and root.lower_ in RELATIVE_PRONOUNS:
@@ -162,9 +179,7 @@ def classify(ents: ArticleEntities, span: Span) -> SourceMention:
         ents, span
     ):
         return SourceMention("group", span)  # "Dunmore and Achebe": the pair speaks together
-    if any(t.dep_ == "conj" and span.start <= t.i < span.end
-           and (ents.entity_at(t.i) is None or ents.entity_at(t.i) is not ents.entity_at(root.i))
-           for t in root.children):
+    if any(with_others(ents, span, root, t) for t in root.children):
         return SourceMention("mixed", span)  # "the nominee and his aides", "X and other members"
     for tok in people:
         if heads_to_root(tok, span) or titled(tok, span, ents):
@@ -193,8 +208,9 @@ def as_written(span: Span, att: Attribution) -> str:
     """An unnamed source as the article writes it: the whole noun phrase of its head ("all
     the experts I interviewed", "Americans worried about ...") where the mark covers only
     part of it, within its sentence and before the quote's cue and content; never ending on
-    a preposition or a date ("an arbitration panel in 2001"). The phrase is taken whole or
-    not at all."""
+    a preposition or a date ("an arbitration panel in 2001"), never running into a
+    relative clause after a comma ("The film, which debuts Friday"). The phrase is taken
+    whole or not at all."""
     doc, root = span.doc, head_of(span)
     if root.tag_ in ("DT", "PDT") and root.head.i > root.i and root.head.tag_.startswith("NN"):
         root = root.head  # "all" of "all the experts"
@@ -202,11 +218,14 @@ def as_written(span: Span, att: Attribution) -> str:
     taken += [f.start for f in att.fragments]
     limit = min([root.sent.end_char] + [c for c in taken if c >= span.end_char])
     phrase_end = max(span.end, root.right_edge.i + 1)
+    clause = next((t.i for t in doc[span.end : phrase_end] if t.tag_ in ("WDT", "WP", "WP$")
+                   and t.i > 0 and doc[t.i - 1].text == ","), None)
+    phrase_end = clause if clause is not None else phrase_end  # not ", which debuts ..."
     whole = doc[phrase_end - 1].idx + len(doc[phrase_end - 1]) <= limit
     end = phrase_end if whole else span.end  # never a phrase cut short by the quote
     while end > span.start + 1 and (
         doc[end - 1].is_punct or doc[end - 1].is_space
-        or doc[end - 1].tag_ in ("IN", "TO", "CC", "DT", "WDT", "WP")
+        or doc[end - 1].tag_ in ("IN", "TO", "CC", "DT", "WDT", "WP", "POS")
         or (doc[end - 1].ent_type_ == "DATE" and doc[end - 1].head.tag_ == "IN")
     ):
         end -= 1
