@@ -503,3 +503,24 @@ def test_an_unnamed_source_stops_before_a_relative_clause_and_a_possessive() -> 
         attribution(text, "that the river must be saved", source="The world's", cue="agreed"),
     ]
     assert [n for n, _, _ in who(text, *atts)] == ["The report", "The world"]
+
+
+def test_a_quote_signed_with_a_dash_is_the_signers_not_the_previous_ones() -> None:
+    text = (
+        "Readers wrote to us about the bridge.\n\n"
+        "\u201cThe bridge is a waste of money.\u201d \u2015 Olga Brandt\n"
+        "\u201cIt will bring jobs to the valley.\u201d \u2015 Tomas Lindqvist"
+    )
+    atts = [
+        attribution(text, "The bridge is a waste of money."),
+        attribution(text, "It will bring jobs to the valley.", source="Olga Brandt"),
+    ]
+    assert [n for n, _, _ in who(text, *atts)] == ["Olga Brandt", "Tomas Lindqvist"]
+    # a dash that goes on with a sentence is no signature
+    said = (
+        "Mayor Ida Holm called the plan \u201cdead\u201d \u2014 Karl Berg disagreed. "
+        "He said it would pass."
+    )
+    assert who(said, attribution(said, "dead", source="Mayor Ida Holm", cue="called"))[0][0] == (
+        "Ida Holm"
+    )

@@ -1,8 +1,8 @@
 """Where a quote's speaker comes from when its source mention is missing or is not the
 speaker: a colon lead-in, the subject of the sentence before an uncued quote, a narrated name
 after it that says nothing, a person named after a description of them (cataphora, headlines
-included), the author an opinion piece names at its end, and whether a position lies inside
-quotation marks."""
+included), the author an opinion piece names at its end, the signer of a dash-signed quote,
+and whether a position lies inside quotation marks."""
 
 from __future__ import annotations
 
@@ -25,6 +25,10 @@ LEAD_IN_GAP = 1  # tokens between the lead-in's name and its colon (a closing ")
 # is; the first person named there whose stated role matches it is taken
 CATAPHORA_SENTENCES = 6
 NON_SPACE = re.compile(r"\S")
+# a quote signed with a dash after its closing mark: “...” ― Carla Sanchez
+SIGNATURE = re.compile(
+    f"[{re.escape(QUOTE_MARKS)}.,]*[ \t\u00a0]*(?:[\u2015\u2014\u2013]|--)[ \t\u00a0]*"
+)
 # an opinion page closes with the writer's line, sometimes followed by one more ("Follow X")
 AUTHOR_PARAGRAPHS = 2
 AUTHOR_SENTENCES = 2  # "X is director of debate at Y. He is the author of Z."
@@ -143,3 +147,21 @@ def author(document: Document, ents: ArticleEntities) -> Entity | None:
                 and ents.entity_at(subject.i) is ent):
             return ent
     return None
+
+
+def signer(document: Document, ents: ArticleEntities, att: Attribution) -> Entity | None:
+    """The person who signs a quote with a dash after its closing mark, as letters, reader
+    comments and epigraphs are signed (“...” ― Carla Sanchez): the speaker, whoever the
+    sentences around name."""
+    sign = SIGNATURE.match(document.text, att.end)
+    if sign is None:
+        return None
+    line_end = document.text.find("\n", sign.end())
+    line = document.parse.char_span(sign.end(), len(document.text) if line_end < 0 else line_end,
+                                    alignment_mode="expand")
+    ent = ents.entity_at(line[0].i) if line else None
+    if ent is None or ent.type != "person" or line is None:
+        return None
+    # a signature line holds the name (and where they are from), not a sentence going on
+    # after a dash (“dead” — Obama disagreed)
+    return None if any(t.tag_.startswith("VB") for t in line) else ent

@@ -29,6 +29,7 @@ from service.pipeline.speakers.discourse import (
     lead_in,
     narrated_after,
     previous_subject,
+    signer,
 )
 from service.pipeline.speakers.lexicon import (
     CONTINUATION_CUES,
@@ -121,7 +122,10 @@ class SpeakerResolver:
             att, span = self.attributions[i], self.spans[i]
             at = span.start_char if span is not None else att.start
             para = self.document.paragraph(at)
-            if span is None:
+            signed = signer(self.document, self.ents, att)
+            if signed is not None:
+                res = of_entity(signed)
+            elif span is None:
                 introduced = lead_in(self.document, self.ents, att) or previous_subject(
                     self.document, self.ents, att.start
                 )
