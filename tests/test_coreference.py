@@ -524,3 +524,16 @@ def test_a_quote_signed_with_a_dash_is_the_signers_not_the_previous_ones() -> No
     assert who(said, attribution(said, "dead", source="Mayor Ida Holm", cue="called"))[0][0] == (
         "Ida Holm"
     )
+
+
+def test_a_wife_named_in_full_later_is_not_the_mr_of_the_story() -> None:
+    text = (
+        "President Okafor spoke in Lagos. Mr. Okafor said the vote mattered. "
+        "Mr. Okafor and the first lady, Grace Okafor, will tour the north. "
+        "\u201cIt is about all of us,\u201d Mr. Okafor said."
+    )
+    atts = [
+        attribution(text, "the vote mattered", source="Mr. Okafor", cue="said"),
+        attribution(text, "It is about all of us,", source="Mr. Okafor", cue="said"),
+    ]
+    assert [(n, r) for n, _, r in who(text, *atts)] == [("Okafor", "President")] * 2

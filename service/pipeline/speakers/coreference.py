@@ -47,6 +47,7 @@ class Entity:
     first: int  # token index of the first mention
     gender_votes: Counter = field(default_factory=Counter)
     forms: Counter = field(default_factory=Counter)  # how often each full name is written
+    named: int = 0  # how often the article names it, in full or not (headlines aside)
     role: str | None = None
     role_words: set[str] = field(default_factory=set)
 
@@ -73,6 +74,8 @@ class ArticleEntities:
         first_names: Mapping[str, str] | None = None,
     ):
         self.doc = doc
+        self._first_names = first_names or {}
+        self._honorific: dict[int, set[str]] = {}  # genders of "Mr."/"Mrs." before a name
         self.people: list[Entity] = []
         self.orgs: dict[str, Entity] = {}
         self._by_word: dict[str, list[Entity]] = {}
@@ -114,14 +117,21 @@ class ArticleEntities:
         form = name_text(self.doc, toks)
         known = [e for e in self.people if e.words & set(words)]
         ent = next((e for e in known if set(words) <= e.words), None)
-        if ent is None:  # a partial name seen first is upgraded by the full one
-            ent = next((e for e in known if e.words <= set(words)), None)
+        if ent is None:  # a partial name seen first is upgraded by the full one, unless
+            # it was "Mr. Obama" and this is a woman's name ("the first lady, Michelle Obama")
+            ent = next((e for e in known if e.words <= set(words)
+                        and not self._clashes(e, form)), None)
         if ent is None:
             ent = Entity(form, "person", set(words), toks[0].i)
             self.people.append(ent)
         ent.words |= set(words)
-        if len(words) > 1 and not self.in_headline(toks[0].i):  # "Lawmakers Rip Donald Trump"
-            ent.forms[form] += 1
+        said_as = honorific_gender(self.doc, toks[0].i)
+        if said_as:
+            self._honorific.setdefault(id(ent), set()).add(said_as)
+        if not self.in_headline(toks[0].i):  # "Lawmakers Rip Donald Trump"
+            ent.named += 1
+            if len(words) > 1:
+                ent.forms[form] += 1
         self._index(ent)
 
     def _in_quotation_marks(self, toks: list[Token]) -> bool:
@@ -134,6 +144,16 @@ class ArticleEntities:
             return False
         opening, closing = self.doc[before], self.doc[after]
         return opening.is_quote and closing.is_quote and opening.text not in CLOSING_MARKS
+
+    def _first_name_gender(self, name: str) -> str | None:
+        return self._first_names.get(name.split()[0].lower()) if " " in name else None
+
+    def _clashes(self, ent: Entity, name: str) -> bool:
+        """The name's first word is of the other gender than the one honorific the entity
+        was called by so far ("Michelle Obama" for the "Mr. Obama" of the story)."""
+        said = self._honorific.get(id(ent), set())
+        gender = self._first_name_gender(name)
+        return gender is not None and len(said) == 1 and gender not in said
 
     def _name_people(self) -> None:
         """The canonical name: the fullest the article writes (the guideline: "Ildefonso
@@ -176,19 +196,22 @@ class ArticleEntities:
             words = {word_key(t) for t in doc[i:j]}
             fits = [e for e in cands if words <= e.words] or cands
             recent = self._sent_starts[max(0, self._sent_of[i] - 1)]
+            said_as = honorific_gender(doc, i)
 
-            def rank(e: Entity, words=words, recent=recent) -> tuple:
-                # "Cruz": the Cruz written in full most often (Ted, not his wife Heidi named
-                # once), then the one named in this or the previous sentence, then the latest
+            def rank(e: Entity, words=words, recent=recent, said_as=said_as) -> tuple:
+                # "Cruz": the Cruz named most often (Ted, not his wife Heidi named once),
+                # then the one named in this or the previous sentence, then the latest;
+                # never a woman's name for "Mr. Obama"
                 seen = last_seen.get(id(e), -1)
-                return len(words & e.words), e.forms.total(), seen >= recent, seen
+                fits_honorific = said_as is None or self._first_name_gender(e.name) in (
+                    None, said_as)
+                return fits_honorific, len(words & e.words), e.named, seen >= recent, seen
 
             ent = max(fits, key=rank)
             self._record(i, j, ent)
             last_seen[id(ent)] = i
-            prev = doc[i - 1] if i else None
-            if prev is not None and prev.lower_ in HONORIFICS and HONORIFICS[prev.lower_]:
-                ent.gender_votes[HONORIFICS[prev.lower_]] += 3
+            if said_as:
+                ent.gender_votes[said_as] += 3
             i = j
 
     def _inside_longer_name(self, tok: Token) -> bool:
@@ -302,6 +325,11 @@ class ArticleEntities:
 
     def entity_at(self, i: int) -> Entity | None:
         return self.token_entity.get(i)
+
+
+def honorific_gender(doc: Doc, i: int) -> str | None:
+    """The gender of an honorific right before token i ("Mr." -> "m"), if any."""
+    return HONORIFICS.get(doc[i - 1].lower_) if i > 0 else None
 
 
 def load_first_names(model_dir: Path | str) -> dict[str, str]:
