@@ -537,3 +537,27 @@ def test_a_wife_named_in_full_later_is_not_the_mr_of_the_story() -> None:
         attribution(text, "It is about all of us,", source="Mr. Okafor", cue="said"),
     ]
     assert [(n, r) for n, _, r in who(text, *atts)] == [("Okafor", "President")] * 2
+
+
+def test_a_hyphenated_name_set_off_by_a_comma_is_the_person_not_an_unnamed_source() -> None:
+    text = (
+        "Kim Su-jin, the secretary general of the Harbor League, vowed to act. Under Ms. "
+        "Kim, the General Assembly passed the plan, and she said the vote was historic."
+    )
+    atts = [
+        attribution(text, "to act", source="Kim Su-jin, the secretary general of the Harbor League",
+                    cue="vowed"),
+        attribution(text, "the vote was historic", source="she", cue="said"),
+    ]
+    expected = ("Kim Su-jin", "person", "secretary general of the Harbor League")
+    assert who(text, *atts) == [expected, expected]
+
+
+def test_a_first_name_used_alone_beside_the_surname_still_tells_the_gender() -> None:
+    # "Hillary" alone and "Clinton" alone: a first name, not a surname written first
+    text = (
+        "Hillary Clinton and Tom Ward met voters. Clinton spoke first; supporters chanted "
+        "\u201cHillary!\u201d Ward then took questions. \u201cWe will win,\u201d she said."
+    )
+    att = attribution(text, "We will win,", source="she", cue="said")
+    assert who(text, att)[0][0] == "Hillary Clinton"

@@ -16,7 +16,11 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from service.pipeline.speakers.lexicon import HONORIFICS, ORG_NOUNS, PRONOUN_GENDER
+from service.pipeline.speakers.lexicon import (
+    GENERIC_BODIES,
+    HONORIFICS,
+    PRONOUN_GENDER,
+)
 from service.pipeline.speakers.names import (
     acronym,
     clean_name,
@@ -36,7 +40,6 @@ CLOSING_MARKS = {"\u201d", "\u2019"}
 # clauses a pronoun inside does not tie to the subject above them (complements do: "X said
 # she hopes")
 OTHER_CLAUSES = {"conj", "advcl", "relcl", "acl", "parataxis", "ROOT"}
-GENERIC_BODIES = ORG_NOUNS | {"house", "assembly", "cabinet", "legislature", "pentagon"}
 
 
 @dataclass(eq=False)
@@ -165,13 +168,16 @@ class ArticleEntities:
 
     def _vote_first_names(self, first_names: Mapping[str, str]) -> None:
         """A name's first word tells a likely gender (one vote: an honorific or a pronoun in
-        the article outweighs it). Not when the article also calls the person by that word
-        alone: news repeats surnames, so it is a surname written first ("Lei Jun", "Lei")."""
+        the article outweighs it). Not when the article calls the person by that word alone
+        and never by the last one: news repeats surnames, so it is a surname written first
+        ("Lei Jun", "Lei"); "Hillary" beside "Clinton" is still a first name."""
         alone = {(id(m.entity), word_key(self.doc[m.start])) for m in self.mentions
                  if m.end - m.start == 1}
         for ent in self.people:
             first, *rest = ent.name.lower().split()
-            if first in first_names and not (rest and (id(ent), first) in alone):
+            surname_first = bool(rest) and (id(ent), first) in alone and (
+                id(ent), rest[-1].replace("\u2019", "'")) not in alone
+            if first in first_names and not surname_first:
                 ent.gender_votes[first_names[first]] += 1
 
     def _index(self, ent: Entity) -> None:
@@ -190,8 +196,11 @@ class ArticleEntities:
             if not cands or self._inside_longer_name(tok):
                 i += 1
                 continue
-            j = i + 1
-            while j < len(doc) and word_key(doc[j]) in set().union(*(e.words for e in cands)):
+            j, known = i + 1, set().union(*(e.words for e in cands))
+            while j < len(doc) and (word_key(doc[j]) in known or (
+                doc[j].text == "-" and not doc[j - 1].whitespace_ and j + 1 < len(doc)
+                and word_key(doc[j + 1]) in known  # "Ban Ki-moon" is one name
+            )):
                 j += 1
             words = {word_key(t) for t in doc[i:j]}
             fits = [e for e in cands if words <= e.words] or cands

@@ -112,6 +112,8 @@ ORG_NOUNS = {
     "senate", "newspaper", "network", "corporation", "organisation", "organization",
     "foundation", "fund", "authority", "regulator", "bureau", "service", "team", "club",
 }
+# bodies named by one common word ("the House", "the General Assembly"): never a person
+GENERIC_BODIES = ORG_NOUNS | {"house", "assembly", "cabinet", "legislature", "pentagon"}
 
 # Verbs after which "said:" or "said;" opens a block quote written without marks.
 SPEECH_VERBS = {

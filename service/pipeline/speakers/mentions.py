@@ -124,6 +124,16 @@ def titled(tok: Token, span: Span, ents: ArticleEntities) -> bool:
     return bool(before) and not after and all(is_title_token(t) for t in before)
 
 
+def appositive(tok: Token, span: Span, ents: ArticleEntities) -> bool:
+    """The mention opens with the name and a comma sets off what follows ("Ban Ki-moon, the
+    secretary general of the United Nations"), whatever the parser made the head."""
+    comma = next((t.i for t in span if t.text == ","), None)
+    if comma is None or comma == span.start:
+        return False
+    ent = ents.entity_at(tok.i)
+    return all(ents.entity_at(t.i) is ent or t.is_punct for t in span.doc[span.start : comma])
+
+
 def coordinated(ents: ArticleEntities, span: Span) -> bool:
     """Two or more people joined by "and", each written as a name with at most a title
     before it ("Obama and Clinton's", "President Obama and Hillary Clinton"), however the
@@ -182,7 +192,7 @@ def classify(ents: ArticleEntities, span: Span) -> SourceMention:
     if any(with_others(ents, span, root, t) for t in root.children):
         return SourceMention("mixed", span)  # "the nominee and his aides", "X and other members"
     for tok in people:
-        if heads_to_root(tok, span) or titled(tok, span, ents):
+        if heads_to_root(tok, span) or titled(tok, span, ents) or appositive(tok, span, ents):
             return SourceMention("entity", span, ents.entity_at(tok.i))
     org = ents.entity_at(root.i)
     if org is not None and org.type == "organization":

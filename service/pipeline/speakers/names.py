@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from service.pipeline.speakers.lexicon import (
+    GENERIC_BODIES,
     HONORIFICS,
     ROLE_NOUNS,
     SPEECH_VERBS,
@@ -155,6 +156,9 @@ def titled_names(doc: Doc) -> list[list[Token]]:
             run = list(doc[tok.i + 1 : end + 1])
         # only names the NER missed, and whole words ("Jo-Renee", "Crouse-Mays" stay whole)
         # (a run tagged ORG or GPE after a title is a person: "organiser Bea Lindqvist")
+        # nor a body after a title-like word ("the General Assembly")
+        if any(t.lower_ in GENERIC_BODIES for t in run):
+            continue
         if run and all(t.ent_type_ in ("", "ORG", "GPE") for t in run) and not hyphenated(doc, run):
             runs.append(run)
     return runs
