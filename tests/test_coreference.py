@@ -561,3 +561,13 @@ def test_a_first_name_used_alone_beside_the_surname_still_tells_the_gender() -> 
     )
     att = attribution(text, "We will win,", source="she", cue="said")
     assert who(text, att)[0][0] == "Hillary Clinton"
+
+
+def test_a_surname_the_ner_ran_into_an_outlets_name_is_the_person() -> None:
+    text = (
+        "Marco Delgado spoke in Ohio. In an interview with the Washington Post Delgado said "
+        "that NATO was obsolete."
+    )
+    att = attribution(text, "that NATO was obsolete", source="the Washington Post Delgado",
+                      cue="said")
+    assert who(text, att)[0][:2] == ("Marco Delgado", "person")

@@ -229,14 +229,27 @@ class ArticleEntities:
         ent = self._ner_span.get(tok.i)
         if ent is None or ent.label_ == "PERSON":
             return False
+        if tok.i == ent.end - 1 and tok.i - ent.start >= 2 and any(
+            p.type == "person" for p in self._by_word.get(word_key(tok), [])
+        ):
+            return False  # a person's name run into an outlet's: "the Washington Post Trump"
         words = {word_key(t) for t in clean_name(list(ent)) if t.tag_ not in ("DT", "POS")}
         return not any(words <= p.words for p in self._by_word.get(word_key(tok), []))
 
     def _scan_orgs(self) -> None:
-        for span in self.doc.ents:
-            if span.label_ not in ORG_LABELS or any(
+        for whole in self.doc.ents:
+            end = whole.end
+            while end > whole.start and end - 1 in self.token_entity:
+                end -= 1  # the person's name it ran into is not the organisation's
+            span = self.doc[whole.start : end]
+            if whole.label_ not in ORG_LABELS or not span or any(
                 i in self.token_entity for i in range(span.start, span.end)
             ):
+                continue
+            surname = [p for p in self._by_word.get(word_key(span[0]), [])
+                       if p.type == "person" and len(p.words) > 1] if len(span) == 1 else []
+            if surname:  # "Trump" tagged ORG where "Donald Trump" is a person of the article
+                self._record(span.start, span.end, max(surname, key=lambda e: e.named))
                 continue
             name = org_name(span)
             if name.islower():
@@ -244,9 +257,9 @@ class ArticleEntities:
             short = acronym(name)
             ent = self.orgs.get(name.lower()) or self.orgs.get(short or "")
             if ent is None:
-                kind = "other" if span.label_ == "NORP" else "organization"  # "Republicans"
+                kind = "other" if whole.label_ == "NORP" else "organization"  # "Republicans"
                 ent = Entity(name, kind, {t.lower_ for t in span}, span.start)
-                if span.label_ == "GPE":
+                if whole.label_ == "GPE":
                     self._places.add(id(ent))
             elif short and ent.name.lower() == short:  # "IMF" first, then its full name
                 ent.name = name
