@@ -20,10 +20,16 @@ from tests.support.handmade import attribution
         ("Er sagte: „Wir werden gewinnen”.", "„Wir werden gewinnen”"),
         ("‘We will win,’ she said.", "We will win,"),
         ("He said: 'We will win.'", "We will win."),
+        ("\u201dWe will win.\u201d \u2015 Ana Diaz", "We will win."),  # ” typed for “
     ],
 )
 def test_direct_in_any_mark_style(text: str, content: str) -> None:
     assert quote_type(Document(text), attribution(text, content)) == "direct"
+
+
+def test_a_closing_mark_after_a_word_opens_nothing() -> None:
+    text = "The mayor called it \u201cdead\u201d and the council agreed.”"
+    assert quote_type(Document(text), attribution(text, "the council agreed")) == "indirect"
 
 
 def test_interrupted_quote_is_one_direct_quote() -> None:

@@ -1,7 +1,7 @@
 """Quote type: direct (content wholly inside quotation marks), mixed (partly), indirect.
 
 Quoted regions are found per paragraph for every mark style: “…” „…“ „…” «…» »…« "…"
-and single ‘…’ '…' (a single mark counts only at a word edge, so apostrophes in
+”…” and single ‘…’ '…' (a single mark counts only at a word edge, so apostrophes in
 "doesn’t" or "countries’" do not open quotes). A quotation left open runs to the end
 of its paragraph, as multi-paragraph quotes are written. A block quote introduced by
 "said:" or "said;" without marks is direct.
@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # the Document keeps the regions this module finds
     from service.pipeline.document import Document
 
 # opening mark -> closing marks it accepts
-DOUBLE_PAIRS = {"“": "”", "„": "“”", "«": "»", "»": "«", '"': '"'}
+DOUBLE_PAIRS = {"“": "”", "„": "“”", "«": "»", "»": "«", '"': '"', "”": "”“"}
 SINGLE_PAIRS = {"‘": "’", "‚": "‘’", "‹": "›", "'": "'"}
 SYMMETRIC = {'"', "'", "’", "‘"}  # marks that may also be apostrophes or open and close
 WORD = re.compile(r"\w+")
@@ -105,17 +105,20 @@ def pair_marks(text: str, start: int, end: int, pairs: dict[str, str], usable) -
         if open_at is not None and ch in closers and usable(i) and closes(text, i, start):
             regions.append((open_at, i + 1))
             open_at = None
-        elif open_at is None and ch in pairs and usable(i) and opens(text, i, end):
+        elif open_at is None and ch in pairs and usable(i) and opens(text, i, start, end):
             open_at, closers = i, pairs[ch]
     if open_at is not None:
         regions.append((open_at, end))
     return regions
 
 
-def opens(text: str, i: int, end: int) -> bool:
+def opens(text: str, i: int, start: int, end: int) -> bool:
     """A symmetric mark opens only before text, not before a space ("word' said" closes);
-    guillemets may be spaced the French way."""
-    return i + 1 < end and (text[i] not in SYMMETRIC or not text[i + 1].isspace())
+    guillemets may be spaced the French way. A closing ” opens only at a word's left edge,
+    where copy typed it for the opening mark (”Fear. I am afraid.”)."""
+    if text[i] == "”" and i > start and not text[i - 1].isspace():
+        return False
+    return i + 1 < end and (text[i] not in SYMMETRIC | {"”"} or not text[i + 1].isspace())
 
 
 def closes(text: str, i: int, start: int) -> bool:
