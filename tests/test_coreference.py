@@ -516,6 +516,14 @@ def test_a_quote_signed_with_a_dash_is_the_signers_not_the_previous_ones() -> No
         attribution(text, "It will bring jobs to the valley.", source="Olga Brandt"),
     ]
     assert [n for n, _, _ in who(text, *atts)] == ["Olga Brandt", "Tomas Lindqvist"]
+    # a part of a signed quotation is the signer's too, even a name the NER does not know
+    letter = (
+        "Readers wrote to us.\n\n"
+        "\u201cMr. Holm embodies the old ways. He divides us.\u201d \u2015\u00a0Xochitl N Quispe"
+    )
+    parts = [attribution(letter, "Mr. Holm embodies the old ways.", source="Mr. Holm"),
+             attribution(letter, "He divides us.")]
+    assert [n for n, _, _ in who(letter, *parts)] == ["Xochitl N Quispe"] * 2
     # a dash that goes on with a sentence is no signature
     said = (
         "Mayor Ida Holm called the plan \u201cdead\u201d \u2014 Karl Berg disagreed. "

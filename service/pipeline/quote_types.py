@@ -62,8 +62,13 @@ def merged(regions: list[tuple[int, int]]) -> tuple[tuple[int, ...], tuple[int, 
 
 def inside(i: int, starts: tuple[int, ...], ends: tuple[int, ...]) -> bool:
     """Whether character i lies in one of the regions (sorted, disjoint bounds)."""
+    return enclosing(i, starts, ends) is not None
+
+
+def enclosing(i: int, starts: tuple[int, ...], ends: tuple[int, ...]) -> tuple[int, int] | None:
+    """The region (start, end) that holds character i, if any."""
     k = bisect_right(starts, i) - 1
-    return k >= 0 and i < ends[k]
+    return (starts[k], ends[k]) if k >= 0 and i < ends[k] else None
 
 
 # Every quote of a paragraph needs its regions: computed once per paragraph (the Document

@@ -11,11 +11,12 @@ import re
 from spacy.tokens import Span
 
 from service.pipeline.document import Document
-from service.pipeline.quote_types import inside
+from service.pipeline.quote_types import enclosing, inside
 from service.pipeline.speakers.antecedents import role_match
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
 from service.pipeline.speakers.lexicon import SPEECH_VERBS, SUBJECT_DEPS
 from service.pipeline.speakers.mentions import SourceMention
+from service.pipeline.speakers.names import is_name_token
 from service.pipeline.types import Attribution
 
 QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"
@@ -149,19 +150,23 @@ def author(document: Document, ents: ArticleEntities) -> Entity | None:
     return None
 
 
-def signer(document: Document, ents: ArticleEntities, att: Attribution) -> Entity | None:
-    """The person who signs a quote with a dash after its closing mark, as letters, reader
-    comments and epigraphs are signed (“...” ― Carla Sanchez): the speaker, whoever the
-    sentences around name."""
-    sign = SIGNATURE.match(document.text, att.end)
+def signature(document: Document, att: Attribution) -> Span | None:
+    """The name that signs a quote with a dash after its closing mark, as letters, reader
+    comments and epigraphs are signed (“...” ― Carla Sanchez): the name words opening a
+    signature line with no verb after the quotation the attribution lies in."""
+    start, end = document.paragraph_start(att.end), document.paragraph_end(att.end)
+    region = enclosing(att.end - 1, *document.quoted(start, end))
+    sign = SIGNATURE.match(document.text, max(region[1], att.end) if region else att.end)
     if sign is None:
         return None
     line_end = document.text.find("\n", sign.end())
     line = document.parse.char_span(sign.end(), len(document.text) if line_end < 0 else line_end,
                                     alignment_mode="expand")
-    ent = ents.entity_at(line[0].i) if line else None
-    if ent is None or ent.type != "person" or line is None:
-        return None
     # a signature line holds the name (and where they are from), not a sentence going on
     # after a dash (“dead” — Obama disagreed)
-    return None if any(t.tag_.startswith("VB") for t in line) else ent
+    if line is None or any(t.tag_.startswith("VB") for t in line):
+        return None
+    run = 0
+    while run < len(line) and is_name_token(line[run]):
+        run += 1
+    return line[:run] if run else None

@@ -29,7 +29,7 @@ from service.pipeline.speakers.discourse import (
     lead_in,
     narrated_after,
     previous_subject,
-    signer,
+    signature,
 )
 from service.pipeline.speakers.lexicon import (
     CONTINUATION_CUES,
@@ -102,7 +102,9 @@ class SpeakerResolver:
                   else inverted_source(doc, a) for a in attributions]
         self.spans = [speaker_span(doc, s, a) if s is not None else None
                       for s, a in zip(marked, attributions, strict=True)]
+        self.signatures = [signature(document, a) for a in attributions]
         names = [run for s in self.spans if s is not None and (run := name_run(s))]
+        names += [list(s) for s in self.signatures if s is not None]
         self.ents = ArticleEntities(doc, names, first_names=coreference.first_names)
         document.entities = self.ents
         self.spans = [outer_speaker(s, a, self.is_person) or s if s is not None else None
@@ -122,7 +124,7 @@ class SpeakerResolver:
             att, span = self.attributions[i], self.spans[i]
             at = span.start_char if span is not None else att.start
             para = self.document.paragraph(at)
-            signed = signer(self.document, self.ents, att)
+            signed = self.signer(i)
             if signed is not None:
                 res = of_entity(signed)
             elif span is None:
@@ -152,6 +154,13 @@ class SpeakerResolver:
             role = res.entity.role if res.entity is not None and res.type == "person" else None
             out.append(Speaker(res.name, res.type, att.source, role))
         return out
+
+    def signer(self, i: int) -> Entity | None:
+        """The person who signs attribution i's quote: its speaker, whoever the sentences
+        around name."""
+        sig = self.signatures[i]
+        ent = self.ents.entity_at(sig.start) if sig is not None else None
+        return ent if ent is not None and ent.type == "person" else None
 
     def is_person(self, span: Span) -> bool:
         root = head_of(span)
