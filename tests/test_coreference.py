@@ -579,3 +579,26 @@ def test_a_surname_the_ner_ran_into_an_outlets_name_is_the_person() -> None:
     att = attribution(text, "that NATO was obsolete", source="the Washington Post Delgado",
                       cue="said")
     assert who(text, att)[0][:2] == ("Marco Delgado", "person")
+
+
+def test_a_capitalised_organisation_noun_heads_a_name_the_ner_missed() -> None:
+    text = (
+        "Many groups spoke. But the Baltic and Nordic Coalition, which represents 12 unions, "
+        "has tried to preserve its neutrality."
+    )
+    att = attribution(text, "to preserve its neutrality",
+                      source="the Baltic and Nordic Coalition, which represents 12 unions",
+                      cue="has tried")
+    assert who(text, att) == [("Baltic and Nordic Coalition", "organization", None)]
+
+
+def test_a_title_followed_by_what_it_is_the_title_of_is_no_name() -> None:
+    text = (
+        "Reform was pushed by Speaker of the House Ann Vale. "
+        "Speaker pushed for the 1994 plan, the paper said."
+    )
+    att = attribution(text, "for the 1994 plan", source="Speaker", cue="pushed")
+    document = Document(text, parse(text))
+    resolve_speakers(document, [att], coreference_model())
+    assert document.entities is not None
+    assert "speaker" not in {w for e in document.entities.people for w in e.words}

@@ -111,6 +111,8 @@ ORG_NOUNS = {
     "board", "police", "army", "military", "embassy", "parliament", "congress",
     "senate", "newspaper", "network", "corporation", "organisation", "organization",
     "foundation", "fund", "authority", "regulator", "bureau", "service", "team", "club",
+    "coalition", "federation", "league", "society", "center", "centre", "caucus",
+    "conference", "forum", "consortium", "chamber",
 }
 # bodies named by one common word ("the House", "the General Assembly"): never a person
 GENERIC_BODIES = ORG_NOUNS | {"house", "assembly", "cabinet", "legislature", "pentagon"}

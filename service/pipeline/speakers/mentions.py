@@ -202,10 +202,10 @@ def classify(ents: ArticleEntities, span: Span) -> SourceMention:
         return SourceMention("entity", span, person)
     if root.ent_type_ in NAMED_THINGS and is_name_token(root):
         return SourceMention("named_org", span)  # "the Dallas Morning News" tagged EVENT
-    if root.lower_ in ORG_NOUNS and any(
+    if root.lower_ in ORG_NOUNS and (any(
         is_name_token(c) and c.dep_ == "compound" for c in root.lefts
-    ):
-        return SourceMention("named_org", span)  # "The Trump campaign"
+    ) or (root.text[:1].isupper() and root.i > span.start)):
+        return SourceMention("named_org", span)  # "The Trump campaign", "the X Coalition"
     definite = first in DEFINITE or any(t.tag_ == "POS" for t in span)
     if definite and is_role_head(root.text):
         return SourceMention("description", span)

@@ -58,9 +58,13 @@ def clean_name(tokens: list[Token]) -> list[Token]:
         if toks[0].lower_ in NAME_PARTICLES and len(toks) > 1 and toks[1].text[:1].isupper():
             break
         toks.pop(0)
-    # a title alone opening a sentence is no name ("Councillor urges ..."); mid-sentence it
-    # may be a surname ("King said")
-    lone_title = toks and toks[0].is_sent_start and all(is_title_word(t) for t in toks)
+    # a title alone opening a sentence is no name ("Councillor urges ..."), nor one followed
+    # by what it is the title of ("Speaker of the House"); elsewhere it may be a surname
+    # ("King said")
+    after = toks[-1].nbor() if toks and toks[-1].i + 1 < len(toks[-1].doc) else None
+    titled_of = after is not None and after.lower_ == "of"
+    lone_title = toks and (toks[0].is_sent_start or titled_of) and all(
+        is_title_word(t) for t in toks)
     return [] if lone_title else toks
 
 
@@ -122,7 +126,7 @@ def speaking_names(doc: Doc) -> list[list[Token]]:
     ("Okonkwo spoke to reporters"), or a lone surname subject of any verb when a he or she
     follows within PRONOUN_WINDOW tokens ("Adeyemi left the courtroom. ... he said")."""
     runs = []
-    pronoun_at = len(doc)  # the nearest he/she at or after each token, found backwards
+    pronoun_at = len(doc) + PRONOUN_WINDOW + 1  # the nearest he/she at or after each token
     next_pronoun = [0] * len(doc)
     for tok in reversed(doc):
         if tok.lower_ in ("he", "she") and tok.tag_ == "PRP":
@@ -131,6 +135,8 @@ def speaking_names(doc: Doc) -> list[list[Token]]:
     for tok in doc:
         if tok.dep_ != "nsubj" or tok.ent_type_ != "" or tok.tag_ != "NNP" or not tok.is_title:
             continue
+        if tok.lower_ in GENERIC_BODIES:
+            continue  # "the Nordic Coalition has tried": an organisation's head noun
         speaks = tok.head.lower_ in SPEECH_VERBS or tok.head.lower_ in ("spoke", "speaks")
         lone = not (tok.i and doc[tok.i - 1].tag_ == "NNP") and tok.dep_ != "compound"
         referred = lone and next_pronoun[tok.i] - tok.i <= PRONOUN_WINDOW

@@ -182,8 +182,10 @@ class SpeakerResolver:
             return Resolved(self.group_name(m.span), "other")
         if m.kind == "mixed":  # a mixed group is other, as written (the guideline)
             return Resolved(as_written(m.span, att), "other")
-        if m.kind == "named_org":
-            return Resolved(org_name(m.span), "organization")
+        if m.kind == "named_org":  # the name stops at a comma: not ", which represents ..."
+            end = next((t.i for t in m.span[m.root.i - m.span.start :] if t.text == ","),
+                       m.span.end)
+            return Resolved(org_name(m.span.doc[m.span.start : end]), "organization")
         if m.kind == "description":
             return self.description(m, near)
         if m.kind == "org_noun":
