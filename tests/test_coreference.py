@@ -602,3 +602,12 @@ def test_a_title_followed_by_what_it_is_the_title_of_is_no_name() -> None:
     resolve_speakers(document, [att], coreference_model())
     assert document.entities is not None
     assert "speaker" not in {w for e in document.entities.people for w in e.words}
+
+
+def test_initials_written_with_dots_are_the_organisation_named_in_full() -> None:
+    text = (
+        "Ana Ruiz, a former Internal Revenue Service commissioner, spoke. "
+        "The I.R.S. said audits would continue."
+    )
+    att = attribution(text, "audits would continue", source="The I.R.S.", cue="said")
+    assert who(text, att) == [("Internal Revenue Service", "organization", None)]

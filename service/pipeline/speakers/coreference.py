@@ -254,16 +254,16 @@ class ArticleEntities:
             name = org_name(span)
             if name.islower():
                 continue  # "the ministry" tagged ORG: a generic noun, not a name
-            short = acronym(name)
-            ent = self.orgs.get(name.lower()) or self.orgs.get(short or "")
+            short, key = acronym(name), org_key(name)
+            ent = self.orgs.get(key) or self.orgs.get(short or "")
             if ent is None:
                 kind = "other" if whole.label_ == "NORP" else "organization"  # "Republicans"
                 ent = Entity(name, kind, {t.lower_ for t in span}, span.start)
                 if whole.label_ == "GPE":
                     self._places.add(id(ent))
-            elif short and ent.name.lower() == short:  # "IMF" first, then its full name
+            elif short and org_key(ent.name) == short:  # "IMF" first, then its full name
                 ent.name = name
-            self.orgs[name.lower()] = ent
+            self.orgs[key] = ent
             if short:
                 self.orgs.setdefault(short, ent)
             self._record(span.start, span.end, ent)
@@ -347,6 +347,12 @@ class ArticleEntities:
 
     def entity_at(self, i: int) -> Entity | None:
         return self.token_entity.get(i)
+
+
+def org_key(name: str) -> str:
+    """An organisation's name as matched: lower case, no dots ("I.R.S." is "irs", the
+    initials of "Internal Revenue Service")."""
+    return name.lower().replace(".", "")
 
 
 def honorific_gender(doc: Doc, i: int) -> str | None:
