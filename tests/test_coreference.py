@@ -611,3 +611,16 @@ def test_initials_written_with_dots_are_the_organisation_named_in_full() -> None
     )
     att = attribution(text, "audits would continue", source="The I.R.S.", cue="said")
     assert who(text, att) == [("Internal Revenue Service", "organization", None)]
+
+
+def test_a_transcript_label_names_who_speaks_in_its_paragraph() -> None:
+    text = (
+        "Governor Ana Ruiz spoke to Tom Hale on Sunday. Partial transcript:\n\n"
+        "\"HALE: Will the bridge be built, as Mayor Lund wants?\n\n"
+        "\"RUIZ: Well, Mayor Lund says it will, and I agree.\n\n"
+    )
+    atts = [
+        attribution(text, "Will the bridge be built, as Mayor Lund wants?", source="Mayor Lund"),
+        attribution(text, "Well, Mayor Lund says it will, and I agree.", source="Mayor Lund"),
+    ]
+    assert [n for n, _, _ in who(text, *atts)] == ["Tom Hale", "Ana Ruiz"]

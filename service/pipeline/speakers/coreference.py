@@ -118,6 +118,8 @@ class ArticleEntities:
         if lone and not nickname:
             return  # a lone word tagged ORG/GPE elsewhere ("Xiaomi") is not a person
         form = name_text(self.doc, toks)
+        if form.isupper():  # a transcript's "WALLACE:" is Wallace
+            form = form.title()
         known = [e for e in self.people if e.words & set(words)]
         ent = next((e for e in known if set(words) <= e.words), None)
         if ent is None:  # a partial name seen first is upgraded by the full one, unless

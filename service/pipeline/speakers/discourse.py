@@ -30,6 +30,10 @@ NON_SPACE = re.compile(r"\S")
 SIGNATURE = re.compile(
     f"[{re.escape(QUOTE_MARKS)}.,]*[ \t\u00a0]*(?:[\u2015\u2014\u2013]|--)[ \t\u00a0]*"
 )
+# a transcript's speaker label opening a paragraph: "WALLACE: Let's start ..." (a quotation
+# mark may come first, as each paragraph of a quoted transcript reopens one)
+CAPS_WORD = "[A-Z][A-Z.'\u2019-]+"
+LABEL = re.compile(f"[{re.escape(QUOTE_MARKS)}\\s]*({CAPS_WORD}(?: {CAPS_WORD}){{0,3}}):[ \t]")
 # an opinion page closes with the writer's line, sometimes followed by one more ("Follow X")
 AUTHOR_PARAGRAPHS = 2
 AUTHOR_SENTENCES = 2  # "X is director of debate at Y. He is the author of Z."
@@ -170,3 +174,13 @@ def signature(document: Document, att: Attribution) -> Span | None:
     while run < len(line) and is_name_token(line[run]):
         run += 1
     return line[:run] if run else None
+
+
+def transcript_label(document: Document, att: Attribution) -> Span | None:
+    """The upper-case speaker label opening the quote's paragraph in a transcript ("PENCE:
+    Well, look, ..."), when the quote comes after it: the name of who speaks there."""
+    start = document.paragraph_start(att.start)
+    label = LABEL.match(document.text, start)
+    if label is None or att.start < label.end(1):
+        return None
+    return document.parse.char_span(*label.span(1), alignment_mode="expand")

@@ -30,6 +30,7 @@ from service.pipeline.speakers.discourse import (
     narrated_after,
     previous_subject,
     signature,
+    transcript_label,
 )
 from service.pipeline.speakers.lexicon import (
     CONTINUATION_CUES,
@@ -102,9 +103,11 @@ class SpeakerResolver:
                   else inverted_source(doc, a) for a in attributions]
         self.spans = [speaker_span(doc, s, a) if s is not None else None
                       for s, a in zip(marked, attributions, strict=True)]
-        self.signatures = [signature(document, a) for a in attributions]
+        # a name the layout gives: a dash signature after the quote, a transcript label
+        self.layout_names = [signature(document, a) or transcript_label(document, a)
+                             for a in attributions]
         names = [run for s in self.spans if s is not None and (run := name_run(s))]
-        names += [list(s) for s in self.signatures if s is not None]
+        names += [list(s) for s in self.layout_names if s is not None]
         self.ents = ArticleEntities(doc, names, first_names=coreference.first_names)
         document.entities = self.ents
         self.spans = [outer_speaker(s, a, self.is_person) or s if s is not None else None
@@ -124,9 +127,9 @@ class SpeakerResolver:
             att, span = self.attributions[i], self.spans[i]
             at = span.start_char if span is not None else att.start
             para = self.document.paragraph(at)
-            signed = self.signer(i)
-            if signed is not None:
-                res = of_entity(signed)
+            laid_out = self.layout_speaker(i)
+            if laid_out is not None:
+                res = of_entity(laid_out)
             elif span is None:
                 introduced = lead_in(self.document, self.ents, att) or previous_subject(
                     self.document, self.ents, att.start
@@ -155,11 +158,11 @@ class SpeakerResolver:
             out.append(Speaker(res.name, res.type, att.source, role))
         return out
 
-    def signer(self, i: int) -> Entity | None:
-        """The person who signs attribution i's quote: its speaker, whoever the sentences
-        around name."""
-        sig = self.signatures[i]
-        ent = self.ents.entity_at(sig.start) if sig is not None else None
+    def layout_speaker(self, i: int) -> Entity | None:
+        """The person the layout names for attribution i's quote (who signs it, the
+        transcript label before it): its speaker, whoever the sentences around name."""
+        name = self.layout_names[i]
+        ent = self.ents.entity_at(name.start) if name is not None else None
         return ent if ent is not None and ent.type == "person" else None
 
     def is_person(self, span: Span) -> bool:
