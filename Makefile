@@ -75,9 +75,12 @@ train-coreference: $(VENV)/.stamp-train
 	$(PY) -m training.speakers.evaluate_gap --gap $(GAP) --split test
 
 # Speaker, type and role on the seeds, the PolNeAR dev speaker gold and the failure cases.
+SPEAKER_GOLD = speakers_dev speakers_heldout speakers_heldout2 speakers_heldout3
 eval-speakers: $(VENV)/.stamp-dev
 	$(PY) -m training.speakers.evaluate_seeds --models models
-	$(PY) -m training.speakers.evaluate_speakers --models models --polnear $(DATA)
+	for gold in $(SPEAKER_GOLD); do \
+	  $(PY) -m training.speakers.evaluate_speakers --models models --polnear $(DATA) \
+	    --gold training/gold/$$gold || exit 1; done
 
 # --- container: build the image, run the compose stack, compare it with the local code ---
 .PHONY: container-test

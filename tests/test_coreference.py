@@ -391,16 +391,19 @@ def test_an_unnamed_source_is_its_whole_noun_phrase_without_a_date() -> None:
     text = (
         "Most of the economists I interviewed said the plan was sound. "
         "An arbitration panel in 2001 ruled that the tariffs were illegal. "
-        "Lawyers for the city argued that the fine was too high."
+        "Lawyers for the city argued that the fine was too high. "
+        "A new poll shows that the mayor is ahead."
     )
     atts = [
         attribution(text, "the plan was sound", source="Most of the economists", cue="said"),
         attribution(text, "the tariffs were illegal", source="An arbitration panel in 2001",
                     cue="ruled"),
         attribution(text, "the fine was too high", source="Lawyers for", cue="argued"),
+        attribution(text, "that the mayor is ahead", source="new poll", cue="shows"),
     ]
     assert [n for n, _, _ in who(text, *atts)] == [
-        "Most of the economists I interviewed", "An arbitration panel", "Lawyers for the city"
+        "Most of the economists I interviewed", "An arbitration panel", "Lawyers for the city",
+        "A new poll",
     ]
 
 

@@ -26,7 +26,7 @@ from training.speakers.coreference_data import Instance, gap_instances, instance
 
 GAP_DIR = Path(__file__).resolve().parents[3] / "shared" / "data" / "gap"
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "coreference"
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 C = 1.0  # inverse L2 strength, chosen on GUM dev (see the model card)
 EVAL_GENRES = ("news", "interview")
 

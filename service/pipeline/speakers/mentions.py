@@ -241,4 +241,9 @@ def as_written(span: Span, att: Attribution) -> str:
         end -= 1
         if doc[end].ent_type_ == "DATE" and doc[end - 1].tag_ == "IN":
             end -= 1  # the date's preposition with it
-    return doc[span.start : end].text.strip()
+    start = span.start
+    while start > root.left_edge.i and doc[start - 1].dep_ in ("det", "predet", "amod") and (
+        doc[start - 1].head.i >= span.start
+    ):
+        start -= 1  # "A new poll" the mark began after its article
+    return doc[start:end].text.strip()
