@@ -627,3 +627,41 @@ def test_a_transcript_label_names_who_speaks_in_its_paragraph() -> None:
         attribution(text, "Well, Mayor Lund says it will, and I agree.", source="Mayor Lund"),
     ]
     assert [n for n, _, _ in who(text, *atts)] == ["Tom Hale", "Ana Ruiz"]
+
+
+@pytest.mark.parametrize("text, content, source, speaker, kind", [
+    # a dateline is no transcript label
+    ("NEW DELHI: Prime Minister Tarun Mehta said on Monday that India would grow faster.",
+     "that India would grow faster", "Prime Minister Tarun Mehta", "Tarun Mehta", "person"),
+    # in a transcript, a host reporting someone else's words gives them to that person
+    ("Chris Lund hosted the show.\n\nLUND: Welcome back.\n\nHOLM: Thank you.\n\nLUND: "
+     "President Joe Trent said on Tuesday that the wall will be built.",
+     "that the wall will be built", "President Joe Trent", "Joe Trent", "person"),
+    # a generic description is not the person the story just named
+    ("Maria Lopez, 34, lost her home in the flood on Tuesday. The official said relief would "
+     "come within days.", "relief would come within days", "The official", "The official",
+     "other"),
+    # two titles of one person are no mixed group
+    ("The company's founder and chief executive, Elon Marsh, said the factory would open.",
+     "the factory would open", "The company's founder and chief executive, Elon Marsh,",
+     "Elon Marsh", "person"),
+    # a dash after an indirect quote is no signature
+    ("Mayor Ann Lee said the county would sell three buildings \u2014 Harlow Hall, Gresham "
+     "House and the Annex.", "the county would sell three buildings", "Mayor Ann Lee",
+     "Ann Lee", "person"),
+    # one "Mr." is no reason to split a man whose first name is mostly a woman's
+    ("Mr. Graham said the bill was flawed. Senator Lindsey Graham, a Republican, leads the "
+     "panel. Mr. Graham said he would vote no.", "he would vote no", "Mr. Graham",
+     "Lindsey Graham", "person"),
+    # a company named twice by a surname is no person run into it
+    ("Boris Johnson visited the plant. Johnson & Johnson said it would hire 200 workers.",
+     "it would hire 200 workers", "Johnson & Johnson", "Johnson & Johnson", "organization"),
+    # a story's last scene about a person it named before is no writer's bio line
+    ("Tom Hale guarded the prison for years. When I asked whether the prison would close, "
+     "the warden shrugged.\n\nTom Hale was the last guard on duty.",
+     "whether the prison would close", "I", "I", "other"),
+])
+def test_ordinary_news_text_is_left_to_its_own_source(
+    text: str, content: str, source: str, speaker: str, kind: str
+) -> None:
+    assert who(text, attribution(text, content, source=source))[0][:2] == (speaker, kind)

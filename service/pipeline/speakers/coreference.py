@@ -36,7 +36,6 @@ from service.pipeline.speakers.names import (
 
 ORG_LABELS = {"ORG", "GPE", "NORP"}
 CLOSING_MARKS = {"\u201d", "\u2019"}
-# One-word names of bodies that stand on their own next to longer names ending in them.
 # clauses a pronoun inside does not tie to the subject above them (complements do: "X said
 # she hopes")
 OTHER_CLAUSES = {"conj", "advcl", "relcl", "acl", "parataxis", "ROOT"}
@@ -78,7 +77,7 @@ class ArticleEntities:
     ):
         self.doc = doc
         self._first_names = first_names or {}
-        self._honorific: dict[int, set[str]] = {}  # genders of "Mr."/"Mrs." before a name
+        self._honorific: dict[int, Counter] = {}  # genders of "Mr."/"Mrs." before a name
         self.people: list[Entity] = []
         self.orgs: dict[str, Entity] = {}
         self._by_word: dict[str, list[Entity]] = {}
@@ -105,7 +104,7 @@ class ArticleEntities:
         self._join_short_org_names()
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
-        self._vote_first_names(first_names or {})
+        self._vote_first_names()
         self._vote_pronoun_gender()
 
     # -- building -----------------------------------------------------------------------
@@ -132,7 +131,7 @@ class ArticleEntities:
         ent.words |= set(words)
         said_as = honorific_gender(self.doc, toks[0].i)
         if said_as:
-            self._honorific.setdefault(id(ent), set()).add(said_as)
+            self._honorific.setdefault(id(ent), Counter())[said_as] += 1
         if not self.in_headline(toks[0].i):  # "Lawmakers Rip Donald Trump"
             ent.named += 1
             if len(words) > 1:
@@ -156,9 +155,11 @@ class ArticleEntities:
     def _clashes(self, ent: Entity, name: str) -> bool:
         """The name's first word is of the other gender than the one honorific the entity
         was called by so far ("Michelle Obama" for the "Mr. Obama" of the story)."""
-        said = self._honorific.get(id(ent), set())
+        said = self._honorific.get(id(ent), Counter())
         gender = self._first_name_gender(name)
-        return gender is not None and len(said) == 1 and gender not in said
+        # "Mr." at least twice: a first name's majority sex ("Lindsey") is weak evidence
+        return gender is not None and len(said) == 1 and gender not in said and (
+            said.total() >= 2)
 
     def _name_people(self) -> None:
         """The canonical name: the fullest the article writes (the guideline: "Ildefonso
@@ -168,7 +169,7 @@ class ArticleEntities:
             if ent.forms:
                 ent.name = max(ent.forms, key=lambda f: (len(f.split()), ent.forms[f]))
 
-    def _vote_first_names(self, first_names: Mapping[str, str]) -> None:
+    def _vote_first_names(self) -> None:
         """A name's first word tells a likely gender (one vote: an honorific or a pronoun in
         the article outweighs it). Not when the article calls the person by that word alone
         and never by the last one: news repeats surnames, so it is a surname written first
@@ -179,8 +180,8 @@ class ArticleEntities:
             first, *rest = ent.name.lower().split()
             surname_first = bool(rest) and (id(ent), first) in alone and (
                 id(ent), rest[-1].replace("\u2019", "'")) not in alone
-            if first in first_names and not surname_first:
-                ent.gender_votes[first_names[first]] += 1
+            if first in self._first_names and not surname_first:
+                ent.gender_votes[self._first_names[first]] += 1
 
     def _index(self, ent: Entity) -> None:
         for w in ent.words:
@@ -231,10 +232,12 @@ class ArticleEntities:
         ent = self._ner_span.get(tok.i)
         if ent is None or ent.label_ == "PERSON":
             return False
-        if tok.i == ent.end - 1 and tok.i - ent.start >= 2 and any(
+        before = self.doc[ent.start : tok.i]
+        if tok.i == ent.end - 1 and len(before) >= 2 and any(
             p.type == "person" for p in self._by_word.get(word_key(tok), [])
-        ):
+        ) and before[-1].tag_ == "NNP" and word_key(tok) not in {word_key(t) for t in before}:
             return False  # a person's name run into an outlet's: "the Washington Post Trump"
+            # (not "Johnson & Johnson")
         words = {word_key(t) for t in clean_name(list(ent)) if t.tag_ not in ("DT", "POS")}
         return not any(words <= p.words for p in self._by_word.get(word_key(tok), []))
 
@@ -320,7 +323,6 @@ class ArticleEntities:
                     break
                 if subject is not None or verb is node:  # the nearest clause with a subject
                     break  # owns it ("X said to Y, who began his speech": not X's "his")
-                    break
                 node = verb
 
     # -- queries ------------------------------------------------------------------------

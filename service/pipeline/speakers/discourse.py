@@ -30,6 +30,7 @@ NON_SPACE = re.compile(r"\S")
 SIGNATURE = re.compile(
     f"[{re.escape(QUOTE_MARKS)}.,]*[ \t\u00a0]*(?:[\u2015\u2014\u2013]|--)[ \t\u00a0]*"
 )
+SIGNATURE_TAIL = 8  # tokens after the signer's name: ", 34, Los Angeles."
 # a transcript's speaker label opening a paragraph: "WALLACE: Let's start ..." (a quotation
 # mark may come first, as each paragraph of a quoted transcript reopens one)
 CAPS_WORD = "[A-Z][A-Z.'\u2019-]+"
@@ -149,8 +150,8 @@ def author(document: Document, ents: ArticleEntities) -> Entity | None:
         subject = next((t for t in root.children if t.dep_ == "nsubj"), None)
         if (len(sents) <= AUTHOR_SENTENCES and root.lower_ in ("is", "was") and ent is not None
                 and ent.type == "person" and subject is not None
-                and ents.entity_at(subject.i) is ent):
-            return ent
+                and ents.entity_at(subject.i) is ent and ent.first >= words[0].i):
+            return ent  # first named there: a bio line, not a story's last scene
     return None
 
 
@@ -160,7 +161,9 @@ def signature(document: Document, att: Attribution) -> Span | None:
     signature line with no verb after the quotation the attribution lies in."""
     start, end = document.paragraph_start(att.end), document.paragraph_end(att.end)
     region = enclosing(att.end - 1, *document.quoted(start, end))
-    sign = SIGNATURE.match(document.text, max(region[1], att.end) if region else att.end)
+    if region is None:  # an indirect quote's dash goes on with the sentence
+        return None
+    sign = SIGNATURE.match(document.text, max(region[1], att.end))
     if sign is None:
         return None
     line_end = document.text.find("\n", sign.end())
@@ -173,14 +176,33 @@ def signature(document: Document, att: Attribution) -> Span | None:
     run = 0
     while run < len(line) and is_name_token(line[run]):
         run += 1
-    return line[:run] if run else None
+    rest = [t for t in line[run:] if not t.is_space]
+    signed = not rest or (rest[0].text in (",", ".") and len(rest) <= SIGNATURE_TAIL)
+    return line[:run] if run and signed else None
 
 
-def transcript_label(document: Document, att: Attribution) -> Span | None:
-    """The upper-case speaker label opening the quote's paragraph in a transcript ("PENCE:
-    Well, look, ..."), when the quote comes after it: the name of who speaks there."""
-    start = document.paragraph_start(att.start)
-    label = LABEL.match(document.text, start)
-    if label is None or att.start < label.end(1):
+def transcript_labels(document: Document) -> dict[int, Span]:
+    """The upper-case speaker labels opening paragraphs of a transcript ("PENCE: Well, ..."),
+    by paragraph index; none unless two different labels take turns (a dateline "NEW DELHI:"
+    or a repeated "UPDATE:" is no transcript)."""
+    found = {}
+    for k, (start, end) in enumerate(zip(document.paragraph_starts, document.paragraph_ends,
+                                         strict=True)):
+        label = LABEL.match(document.text, start)
+        if label is not None and label.end(1) <= end:
+            span = document.parse.char_span(*label.span(1), alignment_mode="expand")
+            if span is not None:
+                found[k] = span
+    return found if len({s.text for s in found.values()}) >= 2 else {}
+
+
+def labelled(document: Document, labels: dict[int, Span], att: Attribution) -> Span | None:
+    """The transcript label of the quote's paragraph, when the quote comes after it and the
+    tagged source is none or lies in the quoted words ("PENCE: Well, Donald Trump's tweet
+    ..."); a source outside them is reported speech ("WALLACE: Trump said that ...")."""
+    label = labels.get(document.paragraph(att.start))
+    if label is None or att.start < label.end_char:
         return None
-    return document.parse.char_span(*label.span(1), alignment_mode="expand")
+    if att.source is not None and not in_quotes(document, att.source.start):
+        return None
+    return label

@@ -161,8 +161,9 @@ def coordinated(ents: ArticleEntities, span: Span) -> bool:
 def with_others(ents: ArticleEntities, span: Span, root: Token, partner: Token) -> bool:
     """`partner` is another referent coordinated with the mention's head inside the mark
     ("the nominee and his aides"): a noun (not a verb the clause goes on with), not the same
-    entity, and not a person whose titles the head shares ("his wife and current Democratic
-    nominee Hillary Clinton" is Clinton)."""
+    entity, not a second title without a determiner of its own ("The company's founder and
+    chief executive, X"), and not a person whose titles the head shares ("his wife and
+    current Democratic nominee Hillary Clinton" is Clinton)."""
     if partner.dep_ != "conj" or not span.start <= partner.i < span.end:
         return False
     if not partner.tag_.startswith(("NN", "PRP")):
@@ -170,6 +171,10 @@ def with_others(ents: ArticleEntities, span: Span, root: Token, partner: Token) 
     other = ents.entity_at(partner.i)
     if other is not None and other is ents.entity_at(root.i):
         return False
+    if other is None and partner.tag_ == "NN" and is_role_head(partner.text) and not any(
+        c.dep_ in ("det", "poss") for c in partner.children
+    ):
+        return False  # a second title of one person: "founder and chief executive, X"
     titles = [t for t in partner.lefts if t.dep_ in ("compound", "amod")]
     return not (other is not None and other.type == "person" and titles
                 and is_role_head(root.text))

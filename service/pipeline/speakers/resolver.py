@@ -26,11 +26,12 @@ from service.pipeline.speakers.discourse import (
     cataphora,
     headline_description,
     in_quotes,
+    labelled,
     lead_in,
     narrated_after,
     previous_subject,
     signature,
-    transcript_label,
+    transcript_labels,
 )
 from service.pipeline.speakers.lexicon import (
     CONTINUATION_CUES,
@@ -104,7 +105,8 @@ class SpeakerResolver:
         self.spans = [speaker_span(doc, s, a) if s is not None else None
                       for s, a in zip(marked, attributions, strict=True)]
         # a name the layout gives: a dash signature after the quote, a transcript label
-        self.layout_names = [signature(document, a) or transcript_label(document, a)
+        labels = transcript_labels(document)
+        self.layout_names = [signature(document, a) or labelled(document, labels, a)
                              for a in attributions]
         names = [run for s in self.spans if s is not None and (run := name_run(s))]
         names += [list(s) for s in self.layout_names if s is not None]
@@ -161,8 +163,9 @@ class SpeakerResolver:
     def layout_speaker(self, i: int) -> Entity | None:
         """The person the layout names for attribution i's quote (who signs it, the
         transcript label before it): its speaker, whoever the sentences around name."""
-        name = self.layout_names[i]
-        ent = self.ents.entity_at(name.start) if name is not None else None
+        name = self.layout_names[i]  # its first word may be a title: "Sen. Olga Brandt"
+        ent = next((e for t in name if (e := self.ents.entity_at(t.i)) is not None), None) if (
+            name is not None) else None
         return ent if ent is not None and ent.type == "person" else None
 
     def is_person(self, span: Span) -> bool:
@@ -231,9 +234,9 @@ class SpeakerResolver:
         scored = [(p + (CHAIN_BONUS if e is chain and agrees(anaphor, e) else 0.0), e)
                   for e, p in ranked]
         if not scored:  # nobody named before: the running speaker, if the pronoun fits
-            fits = near is not None and (near.entity is None or agrees(anaphor, near.entity))
-            fits = fits and near is not None and (anaphor.gender is None or near.type == "person")
-            return near if fits and near is not None else UNKNOWN
+            if near is None or (near.entity is not None and not agrees(anaphor, near.entity)):
+                return UNKNOWN
+            return near if anaphor.gender is None or near.type == "person" else UNKNOWN
         pick = max(scored, key=lambda pe: pe[0])[1]
         return near if near is not None and pick is near.entity else of_entity(pick)
 
@@ -257,7 +260,9 @@ class SpeakerResolver:
         """ "the executive", "the ministry spokeswoman": the learned ranking among the
         people whose stated role matches and the running speaker (an unmatched singular
         "the official" continues the speaker); else a person named just after with that
-        role ("The official, deputy director X"); else an unnamed source."""
+        role ("The official, deputy director X"); else, for an office a party or organisation
+        names ("The GOP presidential nominee"), the ranker's pick among recent people with no
+        stated role; else an unnamed source."""
         anaphor = Anaphor.of(m.root)
         chain = near.entity if near is not None and near.type == "person" else None
         people = dict.fromkeys(x.entity for x in self.ents.mentions_before(m.root.i, limit=80)
@@ -268,11 +273,14 @@ class SpeakerResolver:
         ):
             allowed.append(chain)
         ranked = self.coreference.rank(self.ents, anaphor, allowed)
-        if not ranked and m.root.tag_ == "NN":  # nobody with that role: the ranker's pick
+        pick = ranked[0][0] if ranked else cataphora(self.document, self.ents, m)
+        if pick is None and m.root.tag_ == "NN" and named_office(m):
+            # an office nobody's stated role matches ("The GOP presidential nominee"): the
+            # ranker's pick among the recent people with no stated role
             ranked = self.coreference.rank(self.ents, anaphor, [
                 e for e in candidates(self.ents, m.root.i) if e.type == "person"
                 and agrees(anaphor, e) and e.role is None])
-        pick = ranked[0][0] if ranked else cataphora(self.document, self.ents, m)
+            pick = ranked[0][0] if ranked else None
         if pick is None:
             return Resolved(m.span.text.strip(), "other")
         role = description_role(self.doc, m.span.start, m.span.end)
@@ -320,6 +328,13 @@ class SpeakerResolver:
         if near is not None and near.type == "organization":
             return near
         return of_entity(orgs[0]) if orgs else Resolved(m.span.text.strip(), "other")
+
+
+def named_office(m: SourceMention) -> bool:
+    """The description names whose office it is: a proper name or party before its head
+    ("The GOP presidential nominee"), unlike "the official"."""
+    return any(t.tag_ in ("NNP", "NNPS") or t.ent_type_ in ("NORP", "ORG")
+               for t in m.span if t.i < m.root.i)
 
 
 def of_entity(ent: Entity | None) -> Resolved:
