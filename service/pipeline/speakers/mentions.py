@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
 from service.pipeline.speakers.lexicon import (
     FIRST_PERSON,
+    HONORIFICS,
     ORG_NOUNS,
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
@@ -95,6 +96,8 @@ def name_run(span: Span) -> list[Token]:
     while e + 1 < span.end and is_name_token(span.doc[e + 1]):
         e += 1
     toks = list(span.doc[s : e + 1])
+    if all(t.lower_ in HONORIFICS for t in toks):
+        return []  # a mark cut after "Mr." names nobody
     return [] if any(t.lower_ in ORG_NOUNS for t in toks) else toks
 
 
@@ -223,9 +226,8 @@ def as_written(span: Span, att: Attribution) -> str:
     """An unnamed source as the article writes it: the whole noun phrase of its head ("all
     the experts I interviewed", "Americans worried about ...") where the mark covers only
     part of it, within its sentence and before the quote's cue and content; never ending on
-    a preposition or a date ("an arbitration panel in 2001"), never running into a
-    relative clause after a comma ("The film, which debuts Friday"). The phrase is taken
-    whole or not at all."""
+    a preposition or a date ("an arbitration panel in 2001"); relative clauses belong to
+    it, as PolNeAR's source spans have them. The phrase is taken whole or not at all."""
     doc, root = span.doc, head_of(span)
     if root.tag_ in ("DT", "PDT") and root.head.i > root.i and root.head.tag_.startswith("NN"):
         root = root.head  # "all" of "all the experts"
@@ -233,9 +235,6 @@ def as_written(span: Span, att: Attribution) -> str:
     taken += [f.start for f in att.fragments]
     limit = min([root.sent.end_char] + [c for c in taken if c >= span.end_char])
     phrase_end = max(span.end, root.right_edge.i + 1)
-    clause = next((t.i for t in doc[span.end : phrase_end] if t.tag_ in ("WDT", "WP", "WP$")
-                   and t.i > 0 and doc[t.i - 1].text == ","), None)
-    phrase_end = clause if clause is not None else phrase_end  # not ", which debuts ..."
     whole = doc[phrase_end - 1].idx + len(doc[phrase_end - 1]) <= limit
     end = phrase_end if whole else span.end  # never a phrase cut short by the quote
     while end > span.start + 1 and (

@@ -227,7 +227,11 @@ class SpeakerResolver:
         if chain is not None and chain not in cands and self.ranked_at(chain, m.root.i):
             cands.append(chain)
         if anaphor.gender is not None:  # "he", "she": a person of that gender, never a place
-            cands = [e for e in cands if agrees(anaphor, e)] or self.agreeing_before(anaphor)
+            # never one whose name says the other gender (a man's first name, "Mr."); the
+            # genders pronouns suggest are left to the ranker ("Clinton said he ...")
+            people = [e for e in cands if e.type == "person"]
+            cands = ([e for e in people if e.sure_gender in (None, anaphor.gender)]
+                     or self.agreeing_before(anaphor) or people)
         ranked = self.coreference.rank(self.ents, anaphor, cands)
         # the quote chain: the previous speaker keeps the floor unless another candidate
         # is clearly likelier (news attributes consecutive quotes to one person)
@@ -333,8 +337,10 @@ class SpeakerResolver:
 def named_office(m: SourceMention) -> bool:
     """The description names whose office it is: a proper name or party before its head
     ("The GOP presidential nominee"), unlike "the official"."""
-    return any(t.tag_ in ("NNP", "NNPS") or t.ent_type_ in ("NORP", "ORG")
-               for t in m.span if t.i < m.root.i)
+    before = [t for t in m.span if t.i < m.root.i]
+    if any(t.tag_ == "POS" for t in before):
+        return False  # "Connecticut's tax commissioner": someone of that place, unnamed
+    return any(t.tag_ in ("NNP", "NNPS") or t.ent_type_ in ("NORP", "ORG") for t in before)
 
 
 def of_entity(ent: Entity | None) -> Resolved:
