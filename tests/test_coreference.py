@@ -392,7 +392,8 @@ def test_an_unnamed_source_is_its_whole_noun_phrase_without_a_date() -> None:
         "Most of the economists I interviewed said the plan was sound. "
         "An arbitration panel in 2001 ruled that the tariffs were illegal. "
         "Lawyers for the city argued that the fine was too high. "
-        "A new poll shows that the mayor is ahead."
+        "A new poll shows that the mayor is ahead. "
+        "Voters in the valley -- who backed the plan -- said that taxes were too high."
     )
     atts = [
         attribution(text, "the plan was sound", source="Most of the economists", cue="said"),
@@ -400,10 +401,11 @@ def test_an_unnamed_source_is_its_whole_noun_phrase_without_a_date() -> None:
                     cue="ruled"),
         attribution(text, "the fine was too high", source="Lawyers for", cue="argued"),
         attribution(text, "that the mayor is ahead", source="new poll", cue="shows"),
+        attribution(text, "that taxes were too high", source="Voters in the valley", cue="said"),
     ]
     assert [n for n, _, _ in who(text, *atts)] == [
         "Most of the economists I interviewed", "An arbitration panel", "Lawyers for the city",
-        "A new poll",
+        "A new poll", "Voters in the valley",
     ]
 
 

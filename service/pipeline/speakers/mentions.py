@@ -24,6 +24,7 @@ from service.pipeline.types import Attribution
 PRONOUNS = set(PRONOUN_GENDER) | FIRST_PERSON | PLURAL_PRONOUNS | THING_PRONOUNS | {"you"}
 DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "its", "their", "our"}
 CLAUSE_LINKS = {"that", "which", "as", "while", "when", "because", "after", "before"}
+DASHES = {"--", "\u2014", "\u2013", "\u2015"}
 NAMED_THINGS = {"FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}  # NER slips for news outlets
 
 
@@ -235,6 +236,9 @@ def as_written(span: Span, att: Attribution) -> str:
     taken += [f.start for f in att.fragments]
     limit = min([root.sent.end_char] + [c for c in taken if c >= span.end_char])
     phrase_end = max(span.end, root.right_edge.i + 1)
+    aside = next((t.i for t in doc[span.end : phrase_end] if t.text in DASHES or (
+        t.text == "," and t.i + 1 < len(doc) and doc[t.i + 1].tag_.startswith("VB"))), None)
+    phrase_end = aside if aside is not None else phrase_end  # not "-- who cited her years"
     whole = doc[phrase_end - 1].idx + len(doc[phrase_end - 1]) <= limit
     end = phrase_end if whole else span.end  # never a phrase cut short by the quote
     while end > span.start + 1 and (
