@@ -90,6 +90,14 @@ def role_of(text: str, source: str, content: str) -> str | None:
             "sales had doubled",
             "editor-in-chief of the Harbor Ledger",
         ),
+        # no-break spaces between the titles (web copy) neither end the role nor stay in it
+        (
+            "Speaking on Sunday, Republican vice-presidential nominee\u00a0Gov.\u00a0Tim Rowe "
+            "(R-IN) said taxes would fall.",
+            "Gov.\u00a0Tim Rowe (R-IN)",
+            "taxes would fall",
+            "Republican vice-presidential nominee",
+        ),
         # a party member's position is a role, the party and state label is not
         (
             "Rep. Lara Quint, the top Democrat on the House Budget Committee, said cuts "

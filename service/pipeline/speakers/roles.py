@@ -114,7 +114,9 @@ def is_titled(doc: Doc, start: int, end: int) -> bool:
 
 
 def span_text(doc: Doc, start: int, end: int) -> str:
-    return doc[start:end].text.strip()
+    """The tokens' text with its runs of whitespace (no-break spaces, line breaks) as one
+    space."""
+    return " ".join(doc[start:end].text.split())
 
 
 def role_text(doc: Doc, start: int, end: int) -> str:
@@ -135,7 +137,7 @@ def prenominal(doc: Doc, ents: ArticleEntities, start: int, ent: Entity) -> str 
     """Title words right before the name: "Huawei founder and CEO" -> "founder and CEO of
     Huawei"; formal titles stay as written ("Chinese President")."""
     k = start - 1
-    while k >= 0 and doc[k].lower_ in HONORIFICS:
+    while k >= 0 and (doc[k].lower_ in HONORIFICS or doc[k].is_space):
         k -= 1
     right, sent_start = k + 1, doc[start].sent.start
     while k >= sent_start:
@@ -143,10 +145,10 @@ def prenominal(doc: Doc, ents: ArticleEntities, start: int, ent: Entity) -> str 
         other = ents.entity_at(k)
         if other is not None and other is not ent and other.type == "person":
             break
-        if not is_title_token(t):
+        if not (is_title_token(t) or t.is_space):  # web copy puts no-break spaces between
             break
         k -= 1
-    toks = list(doc[k + 1 : right])
+    toks = [t for t in doc[k + 1 : right] if not t.is_space]
     while toks and (toks[0].tag_ in ("CC", "HYPH", "POS") or toks[0].is_punct):
         toks.pop(0)
     if not toks or not title_head(toks[-1], True) or modified_by(doc, ents, start, toks[-1]):
