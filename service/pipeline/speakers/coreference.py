@@ -52,6 +52,7 @@ class Entity:
     first: int  # token index of the first mention
     gender_votes: Counter = field(default_factory=Counter)
     name_votes: Counter = field(default_factory=Counter)  # the honorific and first-name ones
+    honorifics: Counter = field(default_factory=Counter)  # "Mr."/"Mrs." before its names
     forms: Counter = field(default_factory=Counter)  # how often each full name is written
     named: int = 0  # how often the article names it, in full or not (headlines aside)
     role: str | None = None
@@ -60,13 +61,11 @@ class Entity:
     @property
     def sure_gender(self) -> str | None:
         """The gender the name itself tells (an honorific, a first name), not pronouns."""
-        (top, n), *rest = self.name_votes.most_common(2) or [(None, 0)]
-        return None if top is None or (rest and rest[0][1] == n) else top
+        return majority(self.name_votes)
 
     @property
     def gender(self) -> str | None:
-        (top, n), *rest = self.gender_votes.most_common(2) or [(None, 0)]
-        return None if top is None or (rest and rest[0][1] == n) else top
+        return majority(self.gender_votes)
 
 
 @dataclass
@@ -87,7 +86,6 @@ class ArticleEntities:
     ):
         self.doc = doc
         self._first_names = first_names or {}
-        self._honorific: dict[int, Counter] = {}  # genders of "Mr."/"Mrs." before a name
         self.people: list[Entity] = []
         self.orgs: dict[str, Entity] = {}
         self._by_word: dict[str, list[Entity]] = {}
@@ -142,7 +140,7 @@ class ArticleEntities:
         ent.words |= set(words)
         said_as = honorific_gender(self.doc, toks[0].i)
         if said_as:
-            self._honorific.setdefault(id(ent), Counter())[said_as] += 1
+            ent.honorifics[said_as] += 1
         if not self.in_headline(toks[0].i):  # "Lawmakers Rip Donald Trump"
             ent.named += 1
             if len(words) > 1:
@@ -166,7 +164,7 @@ class ArticleEntities:
     def _clashes(self, ent: Entity, name: str) -> bool:
         """The name's first word is of the other gender than the one honorific the entity
         was called by so far ("Michelle Obama" for the "Mr. Obama" of the story)."""
-        said = self._honorific.get(id(ent), Counter())
+        said = ent.honorifics
         gender = self._first_name_gender(name)
         # "Mr." at least twice: a first name's majority sex ("Lindsey") is weak evidence
         return gender is not None and len(said) == 1 and gender not in said and (
@@ -371,6 +369,12 @@ class ArticleEntities:
 
     def entity_at(self, i: int) -> Entity | None:
         return self.token_entity.get(i)
+
+
+def majority(votes: Counter) -> str | None:
+    """The gender with the most votes; None without votes or on a tie."""
+    (top, n), *rest = votes.most_common(2) or [(None, 0)]
+    return None if top is None or (rest and rest[0][1] == n) else top
 
 
 def org_key(name: str) -> str:

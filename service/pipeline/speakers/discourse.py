@@ -14,7 +14,7 @@ from service.pipeline.document import Document
 from service.pipeline.quote_types import enclosing, inside
 from service.pipeline.speakers.antecedents import role_match
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
-from service.pipeline.speakers.lexicon import SPEECH_VERBS, SUBJECT_DEPS
+from service.pipeline.speakers.lexicon import DASHES, SPEECH_VERBS, SUBJECT_DEPS
 from service.pipeline.speakers.mentions import SourceMention
 from service.pipeline.speakers.names import is_name_token
 from service.pipeline.types import Attribution
@@ -28,7 +28,7 @@ CATAPHORA_SENTENCES = 6
 NON_SPACE = re.compile(r"\S")
 # a quote signed with a dash after its closing mark: “...” ― Carla Sanchez
 SIGNATURE = re.compile(
-    f"[{re.escape(QUOTE_MARKS)}.,]*[ \t\u00a0]*(?:[\u2015\u2014\u2013]|--)[ \t\u00a0]*"
+    f"[{re.escape(QUOTE_MARKS)}.,]*[ \t\u00a0]*(?:{'|'.join(map(re.escape, DASHES))})[ \t\u00a0]*"
 )
 SIGNATURE_TAIL = 8  # tokens after the signer's name: ", 34, Los Angeles."
 # a transcript's speaker label opening a paragraph: "WALLACE: Let's start ..." (a quotation

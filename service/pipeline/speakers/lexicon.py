@@ -99,6 +99,7 @@ PRONOUN_GENDER = {
 }
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves", "we", "us", "our"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
+DASHES = {"--", "\u2014", "\u2013", "\u2015"}  # an aside's or a signature's dash
 WRITER_PRONOUNS = {"i", "me", "my"}  # in the narration: the writer (plural "we" is a group)
 RELATIVE_PRONOUNS = {"who", "whom", "whose", "which", "that"}
 THING_PRONOUNS = {"it", "its", "this", "these", "those"}

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
 from service.pipeline.speakers.lexicon import (
+    DASHES,
     FIRST_PERSON,
     HONORIFICS,
     ORG_NOUNS,
@@ -24,7 +25,6 @@ from service.pipeline.types import Attribution
 PRONOUNS = set(PRONOUN_GENDER) | FIRST_PERSON | PLURAL_PRONOUNS | THING_PRONOUNS | {"you"}
 DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "its", "their", "our"}
 CLAUSE_LINKS = {"that", "which", "as", "while", "when", "because", "after", "before"}
-DASHES = {"--", "\u2014", "\u2013", "\u2015"}
 NAMED_THINGS = {"FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}  # NER slips for news outlets
 
 

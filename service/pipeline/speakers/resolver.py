@@ -163,9 +163,11 @@ class SpeakerResolver:
     def layout_speaker(self, i: int) -> Entity | None:
         """The person the layout names for attribution i's quote (who signs it, the
         transcript label before it): its speaker, whoever the sentences around name."""
-        name = self.layout_names[i]  # its first word may be a title: "Sen. Olga Brandt"
-        ent = next((e for t in name if (e := self.ents.entity_at(t.i)) is not None), None) if (
-            name is not None) else None
+        name = self.layout_names[i]
+        if name is None:
+            return None
+        # its first word may be a title: "Sen. Olga Brandt"
+        ent = next((e for t in name if (e := self.ents.entity_at(t.i)) is not None), None)
         return ent if ent is not None and ent.type == "person" else None
 
     def is_person(self, span: Span) -> bool:
@@ -298,7 +300,7 @@ class SpeakerResolver:
         window ("she" after a long passage about a man still means the woman before it)."""
         at = anaphor.head.i
         found = next((x.entity for x in self.ents.mentions_before(at, SALIENCE_MENTIONS)
-                      if x.entity.gender == anaphor.gender and agrees(anaphor, x.entity)), None)
+                      if x.entity.type == "person" and x.entity.gender == anaphor.gender), None)
         return [found] if found is not None else []
 
     def ranked_at(self, ent: Entity, at: int) -> bool:
