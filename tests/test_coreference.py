@@ -692,3 +692,10 @@ def test_a_lone_surname_that_is_also_a_boys_name_gets_no_first_name_vote() -> No
     assert document.entities is not None
     clinton = document.entities.person_by_word("clinton")
     assert clinton is not None and clinton.sure_gender is None
+
+
+def test_a_mark_that_is_only_a_date_phrase_keeps_a_name() -> None:
+    # the tagger marked "in March" as the source: as written, never an empty name
+    text = "The council, which in March imposed a levy, warned that the budget would fail."
+    att = attribution(text, "that the budget would fail", source="in March", cue="warned")
+    assert who(text, att)[0][:2] == ("in March", "other")
