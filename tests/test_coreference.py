@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from service.pipeline.document import Document
-from service.pipeline.nlp import parse
-from service.pipeline.speakers.resolver import resolve_speakers
 from service.pipeline.types import Attribution, CharSpan
-from tests.support.handmade import attribution, coreference_model, resolve
+from tests.support.handmade import article_entities, attribution, resolve
 
 
 def who(text: str, *atts) -> list[tuple[str | None, str, str | None]]:
@@ -429,11 +426,8 @@ def test_a_pronoun_in_an_adverbial_or_relative_clause_is_no_gender_of_the_subjec
 ) -> None:
     # "she" is Mary Stone and "his" is Tom Reed's: neither tells Robin Hale's gender
     text = f"{clause} \u201cIt is shameful,\u201d Hale said."
-    document = Document(text, parse(text))
-    resolve_speakers(document, [attribution(text, "It is shameful,", source="Hale")],
-                     coreference_model())
-    assert document.entities is not None
-    hale = document.entities.person_by_word("hale")
+    ents = article_entities(text, [attribution(text, "It is shameful,", source="Hale")])
+    hale = ents.person_by_word("hale")
     assert hale is not None and hale.name == "Robin Hale" and hale.gender is None
 
 
@@ -605,10 +599,8 @@ def test_a_title_followed_by_what_it_is_the_title_of_is_no_name() -> None:
         "Speaker pushed for the 1994 plan, the paper said."
     )
     att = attribution(text, "for the 1994 plan", source="Speaker", cue="pushed")
-    document = Document(text, parse(text))
-    resolve_speakers(document, [att], coreference_model())
-    assert document.entities is not None
-    assert "speaker" not in {w for e in document.entities.people for w in e.words}
+    people = article_entities(text, [att]).people
+    assert "speaker" not in {w for e in people for w in e.words}
 
 
 def test_initials_written_with_dots_are_the_organisation_named_in_full() -> None:
@@ -686,11 +678,8 @@ def test_a_lone_surname_that_is_also_a_boys_name_gets_no_first_name_vote() -> No
         "Hillary Clinton Goes After Donald Trump As The New Mitt Romney.\n\n"
         "Clinton attacked her opponent on taxes. \u201cHe is a fraud,\u201d she said."
     )
-    document = Document(text, parse(text))
-    resolve_speakers(document, [attribution(text, "He is a fraud,", source="she", cue="said")],
-                     coreference_model())
-    assert document.entities is not None
-    clinton = document.entities.person_by_word("clinton")
+    ents = article_entities(text, [attribution(text, "He is a fraud,", source="she", cue="said")])
+    clinton = ents.person_by_word("clinton")
     assert clinton is not None and clinton.sure_gender is None
 
 

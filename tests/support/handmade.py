@@ -9,6 +9,7 @@ from service.config import REPO_ROOT
 from service.pipeline.document import Document
 from service.pipeline.nlp import parse
 from service.pipeline.speakers.antecedents import AntecedentModel
+from service.pipeline.speakers.coreference import ArticleEntities
 from service.pipeline.speakers.resolver import resolve_speakers
 from service.pipeline.types import Attribution, CharSpan, Speaker
 
@@ -56,3 +57,11 @@ def coreference_model() -> AntecedentModel:
 def resolve(text: str, atts: list[Attribution]) -> list[Speaker]:
     """The speakers step on hand-made attributions, with the served coreference model."""
     return resolve_speakers(Document(text, parse(text)), atts, coreference_model())
+
+
+def article_entities(text: str, atts: list[Attribution]) -> ArticleEntities:
+    """The entity table the speakers step leaves on the document for these attributions."""
+    document = Document(text, parse(text))
+    resolve_speakers(document, atts, coreference_model())
+    assert document.entities is not None
+    return document.entities
