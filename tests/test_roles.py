@@ -112,6 +112,20 @@ def role_of(text: str, source: str, content: str) -> str | None:
             "the bill was dead",
             "Senator",
         ),
+        # a lower-case "lady" is part of a title, not an honorific like "Lady Dunn"
+        (
+            "Former first lady Ruth Kell said the fund would grow.",
+            "Ruth Kell",
+            "the fund would grow",
+            "Former first lady",
+        ),
+        # "one of" a class of people, with the adverbs of its adjectives
+        (
+            "Abe Lind, one of the most respected surgeons in the state, said wards were full.",
+            "Abe Lind",
+            "wards were full",
+            "one of the most respected surgeons",
+        ),
     ],
 )
 def test_role_phrases(text: str, source: str, content: str, role: str) -> None:
@@ -172,3 +186,38 @@ def test_description_gives_a_role_to_a_person_who_had_none() -> None:
 def test_possessive_title_before_the_name_stays_as_written() -> None:
     text = "Trump's campaign manager Robby Mook said the polls were wrong."
     assert role_of(text, "Robby Mook", "the polls were wrong") == "Trump's campaign manager"
+
+
+def described_role(text: str, content: str, source: str) -> str | None:
+    return resolve(text, [attribution(text, content, source=source)])[0].role
+
+
+def test_a_description_outside_any_quote_gives_the_one_person_before_it_a_role() -> None:
+    text = (
+        'Ava Brandt spent ten years on the film. "It had to be told," Brandt said.\n\n'
+        "The director makes this clear in her new documentary."
+    )
+    assert described_role(text, '"It had to be told,"', "Brandt") == "director"
+    # the fullest of the descriptions that can only be that person
+    text = text.replace("The director makes", "The award-winning director makes")
+    assert described_role(text, '"It had to be told,"', "Brandt") == "award-winning director"
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        # the description's verb has the person as its other argument: someone else
+        "The FBI director chastised Brandt for the film.",
+        # two people it could be
+        "Brandt met Carl Ode in May. The director spoke first.",
+        # it names its own person
+        "The festival director, Carl Ode, praised the film.",
+        # an office's name, not a person
+        "The director's office praised the film.",
+        # inside someone's quote
+        'Carl Ode said: "The director must be proud."',
+    ],
+)
+def test_a_description_that_may_be_someone_else_gives_no_role(later: str) -> None:
+    text = f'Ava Brandt spent ten years on the film. "It had to be told," Brandt said. {later}'
+    assert described_role(text, '"It had to be told,"', "Brandt") is None

@@ -21,6 +21,7 @@ from service.pipeline.speakers.antecedents import (
     role_match,
 )
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
+from service.pipeline.speakers.descriptions import described_roles
 from service.pipeline.speakers.discourse import (
     author,
     cataphora,
@@ -119,6 +120,7 @@ class SpeakerResolver:
         self.spans = [None if s is not None and narrated_after(s, a)
                       else s for s, a in zip(self.spans, attributions, strict=True)]
         assign_roles(self.ents)
+        described_roles(self.ents, lambda at: in_quotes(document, at))
         self.author = author(document, self.ents)
 
     def speakers(self) -> list[Speaker]:

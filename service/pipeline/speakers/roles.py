@@ -33,6 +33,8 @@ TRAILING_TAGS = {"IN", "CC", "DT", "HYPH", "POS", "PRP$", "VBG", "VBN", "TO"}
 MAX_ROLE_TOKENS = 16
 PREMODIFIED = NOUN_TAGS | {"JJ", "HYPH"}
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
+ADVERBS = {"RB", "RBR", "RBS"}
+ADJECTIVES = {"JJ", "JJR", "JJS"}
 PARTY_MEMBERS = {"democrat", "republican", "libertarian", "independent"}
 LEADING_ADVERBS = {"now", "also", "currently", "still", "formerly", "once", "then"}
 
@@ -55,6 +57,8 @@ def role_span(doc: Doc, i: int, limit: int | None = None) -> tuple[int, int] | N
     while i < end_limit and (doc[i].tag_ == "DT" or doc[i].lower_ in LEADING_ADVERBS):
         i += 1
     k, after_prep, head_seen = i, False, False
+    if one_of(doc, i):  # "one of the most famous interviewers": one of a class of people
+        k, after_prep = i + 2, True
     while k < end_limit:
         t = doc[k]
         nxt = doc[k + 1] if k + 1 < len(doc) else None
@@ -72,6 +76,8 @@ def role_span(doc: Doc, i: int, limit: int | None = None) -> tuple[int, int] | N
             head_seen = True
         elif t.tag_ in MODIFIER_TAGS:
             pass
+        elif t.tag_ in ADVERBS and nxt is not None and nxt.tag_ in ADJECTIVES:
+            pass  # "most famous", "very senior"
         elif t.tag_ in ("VBN", "VBG") and nxt is not None and nxt.tag_ in PREMODIFIED:
             pass  # pre-modifier: "rotating chairperson", "US-sanctioned giant"
         elif t.tag_ == "CC" and t.lower_ in ("and", "&"):
@@ -93,12 +99,17 @@ def role_span(doc: Doc, i: int, limit: int | None = None) -> tuple[int, int] | N
     return i, min(k, i + MAX_ROLE_TOKENS)
 
 
+def one_of(doc: Doc, i: int) -> bool:
+    """The phrase at token i opens with "one of"."""
+    return doc[i].lower_ == "one" and i + 1 < len(doc) and doc[i + 1].lower_ == "of"
+
+
 def is_titled(doc: Doc, start: int, end: int) -> bool:
     """Headed by an office or job noun (the last noun before any preposition), with no
     other person's name there: a role, not a description ("the face of ...") or a clause
     ("demanding President Obama ...")."""
     head = None
-    for t in doc[start:end]:
+    for t in doc[start + 2 * one_of(doc, start) : end]:
         if t.tag_ == "IN":
             break
         if t.ent_type_ == "PERSON":
@@ -137,7 +148,8 @@ def prenominal(doc: Doc, ents: ArticleEntities, start: int, ent: Entity) -> str 
     """Title words right before the name: "Huawei founder and CEO" -> "founder and CEO of
     Huawei"; formal titles stay as written ("Chinese President")."""
     k = start - 1
-    while k >= 0 and (doc[k].lower_ in HONORIFICS or doc[k].is_space):
+    # "Mrs.", "Lady" are no title; a lower-case "lady" is a noun ("first lady Laura Bush")
+    while k >= 0 and (doc[k].lower_ in HONORIFICS and not doc[k].is_lower or doc[k].is_space):
         k -= 1
     right, sent_start = k + 1, doc[start].sent.start
     while k >= sent_start:

@@ -1,0 +1,67 @@
+"""Roles from descriptions: a person the article names without a role is often described
+elsewhere by an office or job, in a sentence that quotes nobody ("The director makes this
+clear in her new film", "the Republican nominee's stance"). The description is then a
+mention of that person, and its office is the person's role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from service.pipeline.speakers.antecedents import Anaphor, agrees, candidates, role_match
+from service.pipeline.speakers.coreference import ArticleEntities, Entity
+from service.pipeline.speakers.lexicon import ORG_NOUNS, SUBJECT_DEPS
+from service.pipeline.speakers.roles import (
+    choose_role,
+    description_role,
+    is_role_head,
+    set_role_words,
+)
+
+# a description that refers: the subject of its clause or an owner ("the nominee's stance"),
+# not an object or a predicate ("he wants to be the nominee")
+REFERRING_DEPS = {*SUBJECT_DEPS, "poss"}
+
+
+def described_roles(ents: ArticleEntities, quoted: Callable[[int], bool]) -> None:
+    """Give each person with no stated role the fullest office among the definite singular
+    descriptions ("the" + office or job noun, referring, outside quotation marks:
+    `quoted(char offset)`) that can only be that person: the one person of agreeing gender
+    in the antecedent ranker's window before it, not an argument of the description's own
+    verb, with no stated role of that office already. Stated roles are left as they are."""
+    doc = ents.doc
+    found: dict[int, tuple[Entity, list[str]]] = {}
+    for head in doc:
+        if head.tag_ != "NN" or head.dep_ not in REFERRING_DEPS or not is_role_head(head.text):
+            continue
+        start = head.left_edge.i
+        if doc[start].lower_ != "the" or ents.entity_at(head.i) is not None or quoted(
+            doc[start].idx
+        ):
+            continue
+        # "The Mexican president, Enrique Pena Nieto,": it names its own person; "the U.S.
+        # attorney's office" is an organisation's name, not a person
+        if any(t.ent_type_ == "PERSON" or t.dep_ == "appos" for t in head.subtree) or (
+            head.dep_ == "poss" and head.head.lower_ in ORG_NOUNS
+        ):
+            continue
+        anaphor = Anaphor.of(head)
+        people = [e for e in candidates(ents, head.i) if e.type == "person" and agrees(anaphor, e)]
+        # "The FBI director chastised Clinton": never the verb's other argument
+        people = [e for e in people if e not in clausemates(ents, head)]
+        if len(people) != 1 or people[0].role is not None or role_match(head.lower_, people[0]):
+            continue
+        role = description_role(doc, start, head.i + 1)
+        if role is not None:
+            found.setdefault(id(people[0]), (people[0], []))[1].append(role)
+    for person, roles in found.values():
+        person.role = choose_role(roles)
+        set_role_words(person)
+
+
+def clausemates(ents: ArticleEntities, head: Token) -> set[Entity]:
+    """Entities named in the other arguments of the word that governs `head`."""
+    return {ent for child in head.head.children if child.i != head.i for t in child.subtree
+            if (ent := ents.entity_at(t.i)) is not None}
