@@ -688,3 +688,26 @@ def test_a_mark_that_is_only_a_date_phrase_keeps_a_name() -> None:
     text = "The council, which in March imposed a levy, warned that the budget would fail."
     att = attribution(text, "that the budget would fail", source="in March", cue="warned")
     assert who(text, att)[0][:2] == ("in March", "other")
+
+
+def test_initials_the_ner_missed_are_the_organisation_named_in_full() -> None:
+    text = (
+        "Coastal News Service reported that the quota was met.\n\n"
+        "CNS reported Monday that 900 more had arrived."
+    )
+    att = attribution(text, "that 900 more had arrived", source="CNS", cue="reported")
+    assert who(text, att) == [("Coastal News Service", "organization", None)]
+
+
+def test_a_dateline_is_no_organisation_that_they_can_stand_for() -> None:
+    text = (
+        "OSLO ― The fishing quota is unfair, coastal mayors said Friday.\n\n"
+        "They said the ministry had ignored them."
+    )
+    atts = [
+        attribution(text, "The fishing quota is unfair", source="coastal mayors", cue="said"),
+        attribution(text, "the ministry had ignored them", source="They", cue="said"),
+    ]
+    assert [s.name for s in resolve(text, atts)] == ["coastal mayors", "coastal mayors"]
+    orgs = {e.name for e in article_entities(text, atts).orgs.values()}
+    assert "OSLO" not in orgs and "Oslo" not in orgs

@@ -25,6 +25,7 @@ from service.pipeline.speakers.names import (
     acronym,
     clean_name,
     headlines,
+    is_dateline,
     is_name_token,
     name_text,
     org_name,
@@ -99,7 +100,9 @@ class ArticleEntities:
                       for e in doc.ents if e.label_ == "PERSON"]
         candidates += [clean_name(list(toks)) for toks in extra_names]
         candidates += [clean_name(toks) for toks in titled_names(doc) + speaking_names(doc)]
+        # names of other kinds, and their initials ("CNS" for "Christian News Service")
         non_person = {e.text.lower() for e in doc.ents if e.label_ != "PERSON"}
+        non_person |= {a for e in doc.ents if e.label_ in ORG_LABELS and (a := acronym(e.text))}
         for toks in sorted((c for c in candidates if c), key=lambda c: c[0].i):
             self._add_person(toks, non_person)
         self._name_people()
@@ -265,7 +268,7 @@ class ArticleEntities:
             while end > whole.start and end - 1 in self.token_entity:
                 end -= 1  # the person's name it ran into is not the organisation's
             span = self.doc[whole.start : end]
-            if whole.label_ not in ORG_LABELS or not span or any(
+            if whole.label_ not in ORG_LABELS or not span or is_dateline(span) or any(
                 i in self.token_entity for i in range(span.start, span.end)
             ):
                 continue

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from service.pipeline.speakers.coreference import ArticleEntities, Entity
+from service.pipeline.speakers.coreference import ArticleEntities, Entity, org_key
 from service.pipeline.speakers.lexicon import (
     DASHES,
     FIRST_PERSON,
@@ -18,7 +18,7 @@ from service.pipeline.speakers.lexicon import (
     RELATIVE_PRONOUNS,
     THING_PRONOUNS,
 )
-from service.pipeline.speakers.names import is_name_token, word_key
+from service.pipeline.speakers.names import is_name_token, org_name, word_key
 from service.pipeline.speakers.roles import is_role_head, is_title_token
 from service.pipeline.types import Attribution
 
@@ -209,6 +209,9 @@ def classify(ents: ArticleEntities, span: Span) -> SourceMention:
     person = ents.person_by_word(word_key(root)) if root.text[:1].isupper() else None
     if person is not None:  # a name word the tagger missed ("Trump" tagged NN in a headline)
         return SourceMention("entity", span, person)
+    known = ents.orgs.get(org_key(org_name(span))) if root.text[:1].isupper() else None
+    if known is not None and known.type == "organization":  # the NER missed it here ("CNS")
+        return SourceMention("entity", span, known)
     if root.ent_type_ in NAMED_THINGS and is_name_token(root):
         return SourceMention("named_org", span)  # "the Dallas Morning News" tagged EVENT
     if root.lower_ in ORG_NOUNS and (any(

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from service.pipeline.speakers.lexicon import (
+    DASHES,
     GENERIC_BODIES,
     HONORIFICS,
     ROLE_NOUNS,
@@ -183,3 +184,13 @@ def name_tokens_ending(doc: Doc, end: int) -> list[Token]:
     while start > end - MAX_NAME_TOKENS and start >= 0 and is_name_token(doc[start]):
         start -= 1
     return list(doc[start + 1 : end + 1])
+
+
+def is_dateline(span: Span) -> bool:
+    """The place that opens a story ("WASHINGTON ―", "NEW DELHI (Reuters) -"): written in
+    capitals at a paragraph's start and followed by a dash or a parenthesis. It locates the
+    story; it is no organisation that speaks or that "they" stands for."""
+    doc = span.doc
+    at_start = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
+    after = doc[span.end].text if span.end < len(doc) else ""
+    return at_start and span.text.isupper() and (after in DASHES or after in ("(", "-"))
