@@ -84,6 +84,17 @@ def test_addressee_of_told_is_not_the_speaker() -> None:
     assert (got[0].name, got[0].role) == ("Farid Osei", "founder of Osei Foods")
 
 
+def test_a_mark_on_whose_the_speakers_are_grows_to_the_speakers() -> None:
+    for subject in ("Advisers to Mayor Ines Caldera", "A spokeswoman for Mayor Ines Caldera",
+                    "Mayor Ines Caldera's aides"):
+        text = f"{subject} said the harbour road was too narrow."
+        got = speakers(text, attribution(
+            text, "the harbour road was too narrow", source="Mayor Ines Caldera", cue="said"
+        ))
+        # never the owner, a person who did not speak
+        assert (got[0].name, got[0].type) == (subject, "other")
+
+
 def test_subject_nested_in_a_persons_reported_clause_is_not_the_speaker() -> None:
     text = (
         "Lena Brandt, chair of Nordwind Energy, visited the plant. "

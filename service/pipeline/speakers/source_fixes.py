@@ -5,6 +5,8 @@
   with "the firm" marked -> Meng, whose words the article reports.
 - The medium of "according to": "Ren told Xi that ..., according to a report" with "a
   report" marked -> Ren, the subject of the speech verb that governs the content.
+- A mark on the owner only: "advisers to Mr. Obama say" with "Mr. Obama" marked -> the whole
+  subject, "advisers to Mr. Obama".
 - A description that is the appositive of a name: "Lei, the CEO of Xiaomi, said" with only
   "the CEO of Xiaomi" marked -> the mention grows to "Lei, the CEO of Xiaomi", so that the
   name resolves and the description still gives the role stated at the quote.
@@ -19,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from service.pipeline.speakers.lexicon import SPEECH_VERBS, SUBJECT_DEPS
 from service.pipeline.speakers.mentions import PRONOUNS, head_of, source_tokens
 from service.pipeline.speakers.names import is_name_token
+from service.pipeline.speakers.roles import is_role_head
 from service.pipeline.types import Attribution
 
 # Verbs whose object is the addressee, never the speaker.
@@ -36,13 +39,14 @@ NAME_PARTS = ("compound", "flat")
 INVERTED_CUES = {"grumbled", "sighed", "insists", "insisted", "replied", "quipped", "shouted",
                  "joked", "laughed", "admitted", "conceded", "cautioned", "recalled"}
 MAX_TITLE_WORDS = 4
+OWNER_PREPOSITIONS = {"to", "for", "of", "at", "with", "from", "close"}
 NAMING_WORDS = {"name", "nickname", "called", "nicknamed", "dubbed", "as"}
 
 
 def speaker_span(doc: Doc, span: Span, att: Attribution) -> Span:
     """The tokens that name who spoke: the marked mention, or where one of the rules above
     moves it (but the nested subject, which needs the article's people: outer_speaker)."""
-    for fix in (addressee_subject, medium_speaker, appositive_name, nickname):
+    for fix in (addressee_subject, medium_speaker, appositive_name, nickname, owner_only):
         moved = fix(doc, span, att)
         if moved is not None:
             return moved
@@ -68,6 +72,24 @@ def subject_of(verb: Token) -> Span | None:
         return None
     doc = verb.doc
     return source_tokens(doc, doc[subj.left_edge.i].idx, subj.right_edge.idx + len(subj.right_edge))
+
+
+def owner_only(doc: Doc, span: Span, att: Attribution) -> Span | None:
+    """A mark on whose the speakers are, not on them: "advisers to Mr. Obama say", "a
+    spokeswoman for the mayor said", "Clinton's aides said" with only the name marked ->
+    the whole subject of the cue verb."""
+    root = head_of(span)
+    if root.dep_ == "pobj" and root.head.lower_ in OWNER_PREPOSITIONS:
+        noun = root.head.head
+    elif root.dep_ == "poss":
+        noun = root.head
+    else:
+        return None
+    # people who speak for the owner ("aides", "a spokeswoman"), not the owner's words
+    # ("Clinton's comments suggested"), which are the owner's
+    if not is_role_head(noun.text) or noun.dep_ not in SUBJECT_DEPS or noun in span:
+        return None
+    return subject_of(noun.head) if cue_is_verb(att, noun.head) else None
 
 
 def addressee_subject(doc: Doc, span: Span, att: Attribution) -> Span | None:
