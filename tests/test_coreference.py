@@ -711,3 +711,15 @@ def test_a_dateline_is_no_organisation_that_they_can_stand_for() -> None:
     assert [s.name for s in resolve(text, atts)] == ["coastal mayors", "coastal mayors"]
     orgs = {e.name for e in article_entities(text, atts).orgs.values()}
     assert "OSLO" not in orgs and "Oslo" not in orgs
+
+
+def test_they_below_a_plural_subject_is_that_group() -> None:
+    text = (
+        '"The plan is fair," Maria Ode said. Rural mayors walked out on Friday, as they '
+        "criticised the new quotas."
+    )
+    atts = [
+        attribution(text, '"The plan is fair,"', source="Maria Ode", cue="said"),
+        attribution(text, "the new quotas", source="they", cue="criticised"),
+    ]
+    assert [s.name for s in resolve(text, atts)] == ["Maria Ode", "Rural mayors"]

@@ -18,6 +18,7 @@ from service.pipeline.speakers.antecedents import (
     AntecedentModel,
     agrees,
     candidates,
+    governing_subjects,
     role_match,
 )
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
@@ -67,6 +68,7 @@ from service.pipeline.speakers.source_fixes import inverted_source, outer_speake
 from service.pipeline.types import Attribution, Speaker
 
 GROUPS = ("organization", "other")
+PLURAL_NOUNS = ("NNS", "NNPS")
 CHAIN_BONUS = 0.15  # added to the previous speaker's antecedent probability (dev-chosen)
 INHERIT_PARAGRAPHS = 1  # a source-less quote inherits from the same or previous paragraph
 PRONOUN_PARAGRAPHS = 2  # how far back "he" may still mean the previous quote's speaker
@@ -220,6 +222,11 @@ class SpeakerResolver:
             if not quoted and word in WRITER_PRONOUNS and self.author is not None:
                 return of_entity(self.author)
             return Resolved(m.span.text, "other")
+        if word in ("they", "them", "their"):  # "lawmakers said Friday, as they bristled"
+            group = next((t for t in governing_subjects(m.root) if t.tag_ in PLURAL_NOUNS), None)
+            if group is not None:
+                np = self.doc[group.left_edge.i : group.right_edge.i + 1]
+                return self.resolve(classify(self.ents, np), att, near, near.para if near else -1)
         if word not in PRONOUN_GENDER and near is not None and near.type in GROUPS:
             return near  # "they", "it": the organisation or group that spoke before
         anaphor = Anaphor.of(m.root)
