@@ -390,7 +390,9 @@ def test_an_unnamed_source_is_its_whole_noun_phrase_without_a_date() -> None:
         "An arbitration panel in 2001 ruled that the tariffs were illegal. "
         "Lawyers for the city argued that the fine was too high. "
         "A new poll shows that the mayor is ahead. "
-        "Voters in the valley -- who backed the plan -- said that taxes were too high."
+        "Voters in the valley -- who backed the plan -- said that taxes were too high. "
+        "It is the pride that many small farmers feel for the valley. "
+        "Not everyone finds that pitch convincing."
     )
     atts = [
         attribution(text, "the plan was sound", source="Most of the economists", cue="said"),
@@ -399,10 +401,13 @@ def test_an_unnamed_source_is_its_whole_noun_phrase_without_a_date() -> None:
         attribution(text, "the fine was too high", source="Lawyers for", cue="argued"),
         attribution(text, "that the mayor is ahead", source="new poll", cue="shows"),
         attribution(text, "that taxes were too high", source="Voters in the valley", cue="said"),
+        # marks on a quantifier or after a negation: the phrase they belong to
+        attribution(text, "the pride", source="many", cue="feel"),
+        attribution(text, "that pitch convincing", source="everyone", cue="finds"),
     ]
     assert [n for n, _, _ in who(text, *atts)] == [
         "Most of the economists I interviewed", "An arbitration panel", "Lawyers for the city",
-        "A new poll", "Voters in the valley",
+        "A new poll", "Voters in the valley", "many small farmers", "Not everyone",
     ]
 
 

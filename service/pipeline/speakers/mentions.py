@@ -233,8 +233,9 @@ def as_written(span: Span, att: Attribution) -> str:
     a preposition or a date ("an arbitration panel in 2001"); relative clauses belong to
     it, as PolNeAR's source spans have them. The phrase is taken whole or not at all."""
     doc, root = span.doc, head_of(span)
-    if root.tag_ in ("DT", "PDT") and root.head.i > root.i and root.head.tag_.startswith("NN"):
-        root = root.head  # "all" of "all the experts"
+    quantifier = root.tag_ in ("DT", "PDT") or root.dep_ in ("amod", "nummod")
+    if quantifier and root.head.i > root.i and root.head.tag_.startswith("NN"):
+        root = root.head  # "all" of "all the experts", "many" of "many African-Americans"
     taken = [att.cue.start] if att.cue is not None else []
     taken += [f.start for f in att.fragments]
     limit = min([root.sent.end_char] + [c for c in taken if c >= span.end_char])
@@ -254,8 +255,8 @@ def as_written(span: Span, att: Attribution) -> str:
         if doc[end].ent_type_ == "DATE" and doc[end - 1].tag_ == "IN":
             end -= 1  # the date's preposition with it
     start = span.start
-    while start > root.left_edge.i and doc[start - 1].dep_ in ("det", "predet", "amod") and (
+    while start > root.left_edge.i and doc[start - 1].dep_ in ("det", "predet", "amod", "neg") and (
         doc[start - 1].head.i >= span.start
     ):
-        start -= 1  # "A new poll" the mark began after its article
+        start -= 1  # "A new poll" the mark began after its article, "Not everyone"
     return doc[start:end].text.strip()
