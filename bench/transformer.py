@@ -22,6 +22,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")  # as service/gunicorn_conf.py set
 from bench.articles import by_size, dev_texts
 from bench.procs import peak_rss_mb
 from service.pipeline.attribution import model as attribution
+from service.pipeline.attribution.casing import case_shapes
 from service.pipeline.text import encoder_view
 from training.corpora.polnear import DEFAULT_DIR
 
@@ -65,17 +66,18 @@ def main() -> None:
         attribution.load_session = torch_session
     model = attribution.AttributionModel(args.model, threads=1)
     texts = [group[0] for group in by_size(dev_texts(args.data_dir)).values()]
-    ids = [model.tokenizer.encode(encoder_view(t), add_special_tokens=False).ids for t in texts]
-    model.logits(ids[0])  # warm-up
+    encodings = [model.tokenizer.encode(encoder_view(t), add_special_tokens=False) for t in texts]
+    inputs = [(e.ids, case_shapes(t, e)) for t, e in zip(texts, encodings, strict=True)]
+    model.logits(*inputs[0])  # warm-up
     seconds = 0.0
-    for article in ids:
+    for article in inputs:
         runs = []
         for _ in range(args.runs):
             started = time.perf_counter()
-            model.logits(article)
+            model.logits(*article)
             runs.append(time.perf_counter() - started)
         seconds += statistics.median(runs)
-    wordpieces = sum(len(a) for a in ids)
+    wordpieces = sum(len(ids) for ids, _ in inputs)
     precision = "fp32" if args.engine == "torch" else model.meta.get("precision", "")
     print(json.dumps({
         "engine": f"{args.engine} {precision}",

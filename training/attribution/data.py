@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 from tokenizers import Encoding, Tokenizer
 
+from service.pipeline.attribution.casing import LOWER
 from service.pipeline.attribution.decoding import LABEL_ID
 from service.pipeline.text import encoder_view
 from training.corpora.polnear import Article
@@ -40,9 +41,13 @@ def token_labels(article: Article, encoding: Encoding) -> np.ndarray:
     return labels
 
 
+Window = tuple[list[int], list[int], list[int]]  # token ids, labels, case shapes
+
+
 def windows(
-    ids: list[int], labels: np.ndarray, size: int, shift: int, cls_id: int, sep_id: int
-) -> list[tuple[list[int], list[int]]]:
+    ids: list[int], labels: np.ndarray, shapes: list[int], size: int, shift: int, cls_id: int,
+    sep_id: int,
+) -> list[Window]:
     """Cut into non-overlapping windows of `size` tokens (plus [CLS]/[SEP]), first cut at `shift`.
 
     A different shift each epoch moves the cuts, so every token is seen with
@@ -57,6 +62,7 @@ def windows(
                 (
                     [cls_id] + ids[start:end] + [sep_id],
                     [IGNORE] + labels[start:end].tolist() + [IGNORE],
+                    [LOWER] + shapes[start:end] + [LOWER],
                 )
             )
     return out

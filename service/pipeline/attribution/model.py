@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 
+from service.pipeline.attribution.casing import case_shapes
 from service.pipeline.attribution.decoding import decode_spans
 from service.pipeline.attribution.linking import link
 from service.pipeline.attribution.quoted import missed_direct_quotes
@@ -31,9 +32,11 @@ class AttributionModel:
         self._cls = self.tokenizer.token_to_id("[CLS]")
         self._sep = self.tokenizer.token_to_id("[SEP]")
         self._inputs = {i.name for i in self.session.get_inputs()}
+        self._case = self.meta.get("token_types") == "case_shape"
 
-    def logits(self, ids: list[int]) -> np.ndarray:
-        """Per-token label logits for a whole article, windowed and merged."""
+    def logits(self, ids: list[int], shapes: list[int]) -> np.ndarray:
+        """Per-token label logits for a whole article, windowed and merged; `shapes` are the
+        tokens' case shapes (`casing.case_shapes`), read where the model was trained on them."""
         bounds = window_bounds(len(ids), self.window, self.stride)
         outputs: list[np.ndarray] = []
         for first in range(0, len(bounds), self.batch):
@@ -41,12 +44,15 @@ class AttributionModel:
             width = max(end - start for start, end in chunk) + 2
             batch_ids = np.zeros((len(chunk), width), dtype=np.int64)
             mask = np.zeros_like(batch_ids)
+            types = np.zeros_like(batch_ids)  # [CLS], [SEP] and padding: LOWER
             for row, (start, end) in enumerate(chunk):
                 batch_ids[row, : end - start + 2] = [self._cls, *ids[start:end], self._sep]
                 mask[row, : end - start + 2] = 1
+                if self._case:
+                    types[row, 1 : end - start + 1] = shapes[start:end]
             feed = {"input_ids": batch_ids, "attention_mask": mask}
             if "token_type_ids" in self._inputs:
-                feed["token_type_ids"] = np.zeros_like(batch_ids)
+                feed["token_type_ids"] = types
             out = self.session.run(None, feed)[0]
             outputs += [out[row, 1 : end - start + 1] for row, (start, end) in enumerate(chunk)]
         return merge_windows(bounds, outputs, len(ids))
@@ -57,8 +63,7 @@ class AttributionModel:
         encoding = self.tokenizer.encode(encoder_view(text), add_special_tokens=False)
         if not encoding.ids:
             return []
-        spans = decode_spans(
-            text, self.logits(encoding.ids), encoding.offsets, encoding.word_ids
-        )
+        logits = self.logits(encoding.ids, case_shapes(text, encoding))
+        spans = decode_spans(text, logits, encoding.offsets, encoding.word_ids)
         found = separate(text, link(text, spans))
         return sorted(found + missed_direct_quotes(document, found), key=lambda a: a.start)
