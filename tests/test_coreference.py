@@ -392,7 +392,8 @@ def test_an_unnamed_source_is_its_whole_noun_phrase_without_a_date() -> None:
         "A new poll shows that the mayor is ahead. "
         "Voters in the valley -- who backed the plan -- said that taxes were too high. "
         "It is the pride that many small farmers feel for the valley. "
-        "Not everyone finds that pitch convincing."
+        "Not everyone finds that pitch convincing. "
+        "Several Republican senators, not all, said the bill was dead."
     )
     atts = [
         attribution(text, "the plan was sound", source="Most of the economists", cue="said"),
@@ -404,10 +405,12 @@ def test_an_unnamed_source_is_its_whole_noun_phrase_without_a_date() -> None:
         # marks on a quantifier or after a negation: the phrase they belong to
         attribution(text, "the pride", source="many", cue="feel"),
         attribution(text, "that pitch convincing", source="everyone", cue="finds"),
+        attribution(text, "the bill was dead", source="Republican", cue="said"),
     ]
     assert [n for n, _, _ in who(text, *atts)] == [
         "Most of the economists I interviewed", "An arbitration panel", "Lawyers for the city",
         "A new poll", "Voters in the valley", "many small farmers", "Not everyone",
+        "Several Republican senators",
     ]
 
 
@@ -507,8 +510,9 @@ def test_an_unnamed_source_keeps_its_relative_clause_but_ends_on_no_possessive()
         attribution(text, "that the river is dying", source="The report", cue="argues"),
         attribution(text, "that the river must be saved", source="The world's", cue="agreed"),
     ]
+    # a mark on the owner of people who speak grows to them (source_fixes.owner_only)
     assert [n for n, _, _ in who(text, *atts)] == [
-        "The report, which the council published", "The world"]
+        "The report, which the council published", "The world's leaders"]
 
 
 def test_a_quote_signed_with_a_dash_is_the_signers_not_the_previous_ones() -> None:
@@ -728,3 +732,24 @@ def test_they_below_a_plural_subject_is_that_group() -> None:
         attribution(text, "the new quotas", source="they", cue="criticised"),
     ]
     assert [s.name for s in resolve(text, atts)] == ["Maria Ode", "Rural mayors"]
+
+
+def test_they_below_a_plural_subject_that_names_things_keeps_its_speaker() -> None:
+    text = (
+        "Farm groups said on Monday that prices had fallen. "
+        "The new rules, they argued, would hurt small farmers."
+    )
+    atts = [
+        attribution(text, "that prices had fallen", source="Farm groups", cue="said"),
+        attribution(text, "would hurt small farmers", source="they", cue="argued"),
+    ]
+    assert [s.name for s in resolve(text, atts)] == ["Farm groups", "Farm groups"]
+
+
+def test_an_agency_in_capitals_before_a_dash_is_no_dateline() -> None:
+    text = (
+        "UNICEF \u2013 the UN children's agency \u2013 said schools were shut.\n\n"
+        "UNICEF said 900 schools had closed."
+    )
+    att = attribution(text, "900 schools had closed", source="UNICEF", cue="said")
+    assert who(text, att) == [("UNICEF", "organization", None)]

@@ -216,6 +216,10 @@ def test_a_description_outside_any_quote_gives_the_one_person_before_it_a_role()
         "The director's office praised the film.",
         # inside someone's quote
         'Carl Ode said: "The director must be proud."',
+        # someone of an organisation, and offices a setting has one of
+        "The festival's director praised the film.",
+        "The judge set bail at $1 million.",
+        "The president's approval rating fell.",
     ],
 )
 def test_a_description_that_may_be_someone_else_gives_no_role(later: str) -> None:

@@ -93,6 +93,11 @@ def test_a_mark_on_whose_the_speakers_are_grows_to_the_speakers() -> None:
         ))
         # never the owner, a person who did not speak
         assert (got[0].name, got[0].type) == (subject, "other")
+    text = "A spokeswoman for Mayor Ines Caldera, Jane Roe, said the road was too narrow."
+    got = speakers(text, attribution(
+        text, "the road was too narrow", source="Mayor Ines Caldera", cue="said"
+    ))
+    assert (got[0].name, got[0].type) == ("Jane Roe", "person")
 
 
 def test_subject_nested_in_a_persons_reported_clause_is_not_the_speaker() -> None:

@@ -29,6 +29,7 @@ from service.pipeline.speakers.coreference import (
 )
 from service.pipeline.speakers.lexicon import (
     GENDERED_NOUNS,
+    PLURAL_NOUN_TAGS,
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
     ROLE_CLASSES,
@@ -63,7 +64,7 @@ class Anaphor:
         word = head.lower_
         if word in PRONOUN_GENDER or word in PLURAL_PRONOUNS or word in THING_PRONOUNS:
             return cls(head, "pronoun", PRONOUN_GENDER.get(word), word in PLURAL_PRONOUNS)
-        return cls(head, "description", GENDERED_NOUNS.get(word), head.tag_ in ("NNS", "NNPS"))
+        return cls(head, "description", GENDERED_NOUNS.get(word), head.tag_ in PLURAL_NOUN_TAGS)
 
 
 def candidates(ents: ArticleEntities, at: int) -> list[Entity]:

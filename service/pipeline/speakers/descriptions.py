@@ -1,7 +1,7 @@
 """Roles from descriptions: a person the article names without a role is often described
 elsewhere by an office or job, in a sentence that quotes nobody ("The director makes this
-clear in her new film", "the Republican nominee's stance"). The description is then a
-mention of that person, and its office is the person's role.
+clear in her new film", "the Republican nominee's stance"). Such a description refers to
+that person, and its office is the person's role (no mention is recorded: only the role).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from service.pipeline.speakers.antecedents import Anaphor, agrees, candidates, role_match
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
-from service.pipeline.speakers.lexicon import ORG_NOUNS, SUBJECT_DEPS
+from service.pipeline.speakers.lexicon import ORG_NOUNS, SETTING_OFFICES, SUBJECT_DEPS
 from service.pipeline.speakers.roles import (
     choose_role,
     description_role,
@@ -25,27 +25,32 @@ from service.pipeline.speakers.roles import (
 REFERRING_DEPS = {*SUBJECT_DEPS, "poss"}
 
 
-def described_roles(ents: ArticleEntities, quoted: Callable[[int], bool]) -> None:
+def described_roles(
+    ents: ArticleEntities, quoted: Callable[[int], bool], sources: set[int]
+) -> None:
     """Give each person with no stated role the fullest office among the definite singular
-    descriptions ("the" + office or job noun, referring, outside quotation marks:
-    `quoted(char offset)`) that can only be that person: the one person of agreeing gender
-    in the antecedent ranker's window before it, not an argument of the description's own
-    verb, with no stated role of that office already. Stated roles are left as they are."""
+    descriptions ("the" + office or job noun) that refer (subject or owner), stand outside
+    quotation marks (`quoted(char offset)`) and are no quote's source (`sources`: their token
+    indexes; the speakers step resolves those), and that can only be that person: the one
+    person of agreeing gender in the antecedent ranker's window before it, not an argument of
+    the description's own verb, with no stated role of that office already. Stated roles are
+    left as they are."""
     doc = ents.doc
     found: dict[int, tuple[Entity, list[str]]] = {}
     for head in doc:
         if head.tag_ != "NN" or head.dep_ not in REFERRING_DEPS or not is_role_head(head.text):
             continue
         start = head.left_edge.i
-        if doc[start].lower_ != "the" or ents.entity_at(head.i) is not None or quoted(
-            doc[start].idx
-        ):
+        if doc[start].lower_ != "the" or ents.entity_at(head.i) is not None or head.i in (
+            sources
+        ) or quoted(doc[start].idx):
             continue
         # "The Mexican president, Enrique Pena Nieto,": it names its own person; "the U.S.
-        # attorney's office" is an organisation's name, not a person
+        # attorney's office" is an organisation's name; "the festival's director" is someone
+        # of the festival; "the judge", "the mayor": the setting's own office-holder
         if any(t.ent_type_ == "PERSON" or t.dep_ == "appos" for t in head.subtree) or (
             head.dep_ == "poss" and head.head.lower_ in ORG_NOUNS
-        ):
+        ) or any(t.tag_ == "POS" for t in doc[start : head.i]) or head.lower_ in SETTING_OFFICES:
             continue
         anaphor = Anaphor.of(head)
         people = [e for e in candidates(ents, head.i) if e.type == "person" and agrees(anaphor, e)]
@@ -62,6 +67,7 @@ def described_roles(ents: ArticleEntities, quoted: Callable[[int], bool]) -> Non
 
 
 def clausemates(ents: ArticleEntities, head: Token) -> set[Entity]:
-    """Entities named in the other arguments of the word that governs `head`."""
+    """The entities named in the other dependents of the word that governs `head` (empty
+    when none is named there)."""
     return {ent for child in head.head.children if child.i != head.i for t in child.subtree
             if (ent := ents.entity_at(t.i)) is not None}

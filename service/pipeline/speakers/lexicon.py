@@ -104,6 +104,16 @@ WRITER_PRONOUNS = {"i", "me", "my"}  # in the narration: the writer (plural "we"
 RELATIVE_PRONOUNS = {"who", "whom", "whose", "which", "that"}
 THING_PRONOUNS = {"it", "its", "this", "these", "those"}
 
+# Offices a setting has one of ("the judge" of a trial, "the mayor" of a city): an unnamed
+# holder the story refers to by bridging, rarely a second mention of the story's own person.
+SETTING_OFFICES = {"judge", "mayor", "president", "governor", "prosecutor", "sheriff",
+                   "coroner", "magistrate", "speaker", "premier", "chancellor", "pope"}
+PLURAL_NOUN_TAGS = ("NNS", "NNPS")
+# Plural nouns for people that are no office: who "they" may be below them.
+PEOPLE_NOUNS = {"people", "voters", "residents", "citizens", "parents", "students", "workers",
+                "families", "americans", "protesters", "demonstrators", "supporters",
+                "opponents", "critics", "proponents", "advocates", "activists", "groups"}
+
 # Generic organisation nouns: "the ministry" resolves to the organisation named with it.
 ORG_NOUNS = {
     "ministry", "department", "agency", "government", "company", "firm", "group", "bank",

@@ -248,6 +248,7 @@ def as_written(span: Span, att: Attribution) -> str:
     while end > span.start + 1 and (
         doc[end - 1].is_punct or doc[end - 1].is_space
         or doc[end - 1].tag_ in ("IN", "TO", "CC", "DT", "WDT", "WP", "POS")
+        or doc[end - 1].dep_ == "neg"  # "Several Republican senators, not all,"
         or (doc[end - 1].ent_type_ == "DATE" and doc[end - 1].head.tag_ == "IN"
             and doc[end - 1].head.i > span.start)  # a mark that is only "in March" stays
     ):

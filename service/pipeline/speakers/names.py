@@ -187,10 +187,16 @@ def name_tokens_ending(doc: Doc, end: int) -> list[Token]:
 
 
 def is_dateline(span: Span) -> bool:
-    """The place that opens a story ("WASHINGTON ―", "NEW DELHI (Reuters) -"): written in
-    capitals at a paragraph's start and followed by a dash or a parenthesis. It locates the
-    story; it is no organisation that speaks or that "they" stands for."""
+    """Whether the place name `span` opens a story ("WASHINGTON ―", "NEW DELHI (Reuters) -"):
+    written in capitals at a paragraph's start and followed by a dash, perhaps after an
+    agency in parentheses. It locates the story; it is no organisation that speaks or that
+    "they" stands for."""
     doc = span.doc
-    at_start = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
-    after = doc[span.end].text if span.end < len(doc) else ""
-    return at_start and span.text.isupper() and (after in DASHES or after in ("(", "-"))
+    if not span.text.isupper() or span.start and "\n" not in doc[span.start - 1].text_with_ws:
+        return False
+    if span.root.dep_ == "nsubj" and span.root.head.pos_ in ("VERB", "AUX"):
+        return False  # "UNICEF – the UN children's agency – said": it speaks
+    k = span.end
+    if k < len(doc) and doc[k].text == "(":  # "(Reuters)", "(AP)"
+        k = next((j + 1 for j in range(k + 1, min(k + 5, len(doc))) if doc[j].text == ")"), k)
+    return k < len(doc) and (doc[k].text in DASHES or doc[k].text == "-")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from service.pipeline.document import Document
 from service.pipeline.speakers.antecedents import (
@@ -38,6 +38,8 @@ from service.pipeline.speakers.discourse import (
 from service.pipeline.speakers.lexicon import (
     CONTINUATION_CUES,
     FIRST_PERSON,
+    PEOPLE_NOUNS,
+    PLURAL_NOUN_TAGS,
     PRONOUN_GENDER,
     ROLE_NOUNS,
     WRITER_PRONOUNS,
@@ -68,7 +70,6 @@ from service.pipeline.speakers.source_fixes import inverted_source, outer_speake
 from service.pipeline.types import Attribution, Speaker
 
 GROUPS = ("organization", "other")
-PLURAL_NOUNS = ("NNS", "NNPS")
 CHAIN_BONUS = 0.15  # added to the previous speaker's antecedent probability (dev-chosen)
 INHERIT_PARAGRAPHS = 1  # a source-less quote inherits from the same or previous paragraph
 PRONOUN_PARAGRAPHS = 2  # how far back "he" may still mean the previous quote's speaker
@@ -122,7 +123,8 @@ class SpeakerResolver:
         self.spans = [None if s is not None and narrated_after(s, a)
                       else s for s, a in zip(self.spans, attributions, strict=True)]
         assign_roles(self.ents)
-        described_roles(self.ents, lambda at: in_quotes(document, at))
+        sources = {t.i for span in self.spans if span is not None for t in span}
+        described_roles(self.ents, lambda at: in_quotes(document, at), sources)
         self.author = author(document, self.ents)
 
     def speakers(self) -> list[Speaker]:
@@ -223,7 +225,7 @@ class SpeakerResolver:
                 return of_entity(self.author)
             return Resolved(m.span.text, "other")
         if word in ("they", "them", "their"):  # "lawmakers said Friday, as they bristled"
-            group = next((t for t in governing_subjects(m.root) if t.tag_ in PLURAL_NOUNS), None)
+            group = next((t for t in governing_subjects(m.root) if is_people(t)), None)
             if group is not None:
                 np = self.doc[group.left_edge.i : group.right_edge.i + 1]
                 return self.resolve(classify(self.ents, np), att, near, near.para if near else -1)
@@ -343,6 +345,15 @@ class SpeakerResolver:
         if near is not None and near.type == "organization":
             return near
         return of_entity(orgs[0]) if orgs else Resolved(m.span.text.strip(), "other")
+
+
+def is_people(tok: Token) -> bool:
+    """A plural noun for people: an office ("lawmakers"), a party or nation ("Democrats"),
+    or a people noun ("voters"); not things ("The new rules, they argued")."""
+    if tok.tag_ not in PLURAL_NOUN_TAGS:
+        return False
+    return is_role_head(tok.text) or tok.ent_type_ in ("NORP", "PERSON") or (
+        tok.lower_ in PEOPLE_NOUNS)
 
 
 def named_office(m: SourceMention) -> bool:

@@ -39,7 +39,7 @@ NAME_PARTS = ("compound", "flat")
 INVERTED_CUES = {"grumbled", "sighed", "insists", "insisted", "replied", "quipped", "shouted",
                  "joked", "laughed", "admitted", "conceded", "cautioned", "recalled"}
 MAX_TITLE_WORDS = 4
-OWNER_PREPOSITIONS = {"to", "for", "of", "at", "with", "from", "close"}
+OWNER_PREPOSITIONS = {"to", "for", "of", "at", "with", "from"}
 NAMING_WORDS = {"name", "nickname", "called", "nicknamed", "dubbed", "as"}
 
 
@@ -77,7 +77,8 @@ def subject_of(verb: Token) -> Span | None:
 def owner_only(doc: Doc, span: Span, att: Attribution) -> Span | None:
     """A mark on whose the speakers are, not on them: "advisers to Mr. Obama say", "a
     spokeswoman for the mayor said", "Clinton's aides said" with only the name marked ->
-    the whole subject of the cue verb."""
+    the whole subject of the cue verb, or the name in apposition to it ("A spokeswoman for
+    the mayor, Jane Roe, said" -> "Jane Roe"); None when the mark is no such owner."""
     root = head_of(span)
     if root.dep_ == "pobj" and root.head.lower_ in OWNER_PREPOSITIONS:
         noun = root.head.head
@@ -89,7 +90,14 @@ def owner_only(doc: Doc, span: Span, att: Attribution) -> Span | None:
     # ("Clinton's comments suggested"), which are the owner's
     if not is_role_head(noun.text) or noun.dep_ not in SUBJECT_DEPS or noun in span:
         return None
-    return subject_of(noun.head) if cue_is_verb(att, noun.head) else None
+    if not cue_is_verb(att, noun.head):
+        return None
+    # the parser hangs the speaker's name on the owner as often as on the noun
+    name = next((c for t in (noun, root) for c in t.children
+                 if c.dep_ == "appos" and is_name_token(c)), None)
+    if name is not None:
+        return doc[name.left_edge.i : name.right_edge.i + 1]
+    return subject_of(noun.head)
 
 
 def addressee_subject(doc: Doc, span: Span, att: Attribution) -> Span | None:
