@@ -187,3 +187,20 @@ def test_titled_names_adds_only_whole_names_the_ner_missed() -> None:
     kate = [t for t in doc if t.text in ("Kate", "Adewumi")]
     assert hyphenated(doc, kate)  # "Kate Adewumi" is only part of "Mary-Kate Adewumi"
     assert not hyphenated(doc, [t for t in doc if t.text in ("Mary", "-", "Kate", "Adewumi")])
+
+
+def test_a_mark_that_runs_on_past_the_naming_word_still_gives_the_nickname() -> None:
+    text = (
+        "A homeless man who goes by the name \u201cSparrow\u201d said the shelter was full."
+    )
+    mark = "A homeless man who goes by the name \u201cSparrow"
+    got = speakers(text, attribution(text, "the shelter was full", source=mark, cue="said"))
+    assert (got[0].name, got[0].type) == ("Sparrow", "person")
+
+
+def test_a_time_phrase_that_opens_the_mark_is_no_part_of_the_speaker() -> None:
+    text = "Last night Councillor Owen Prideaux, a Green Party member, said the vote was void."
+    mark = "Last night Councillor Owen Prideaux, a Green Party member"
+    got = speakers(text, attribution(text, "the vote was void", source=mark, cue="said"))
+    assert (got[0].name, got[0].type) == ("Owen Prideaux", "person")
+    assert got[0].role in ("Councillor", "Green Party member")  # never "Last night ..."

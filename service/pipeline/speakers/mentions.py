@@ -66,6 +66,11 @@ def source_tokens(doc: Doc, start: int, end: int) -> Span | None:
         s += 1
     while s < e - 1 and doc[s].tag_ in ("IN", "WDT") and doc[s].lower_ in CLAUSE_LINKS:
         s += 1  # "that Mayor X described as": the clause's link is not the source
+    lead = s
+    while lead < e and doc[lead].ent_type_ in ("DATE", "TIME"):
+        lead += 1
+    if s < lead < e and doc[lead].tag_ != "POS" and not doc[lead].is_punct:
+        s = lead  # "Last night Councillor X": the time the mark began with is no source
     while e > s and (doc[e - 1].is_space or doc[e - 1].is_punct or doc[e - 1].tag_ == "POS"):
         e -= 1
     date = e

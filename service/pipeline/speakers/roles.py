@@ -157,8 +157,8 @@ def prenominal(doc: Doc, ents: ArticleEntities, start: int, ent: Entity) -> str 
         other = ents.entity_at(k)
         if other is not None and other is not ent and other.type == "person":
             break
-        if not (is_title_token(t) or t.is_space):  # web copy puts no-break spaces between
-            break
+        if not (is_title_token(t) or t.is_space) or t.ent_type_ in ("DATE", "TIME"):
+            break  # (web copy puts no-break spaces between titles; "Last night" is no title)
         k -= 1
     toks = [t for t in doc[k + 1 : right] if not t.is_space]
     while toks and (toks[0].tag_ in ("CC", "HYPH", "POS") or toks[0].is_punct):

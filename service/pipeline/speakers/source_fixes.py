@@ -180,15 +180,17 @@ def inverted_source(doc: Doc, att: Attribution) -> Span | None:
 def nickname(doc: Doc, span: Span, att: Attribution) -> Span | None:
     """A description that ends by naming the speaker in quotation marks ("a homeless man
     who goes by the name “Sparrow.”"): the quoted name is the speaker."""
-    calls_itself = len(span) > 1 and span[-1].lower_ in ("himself", "herself") and span[
-        -2
-    ].lower_.startswith("call")
-    if span[-1].lower_ not in NAMING_WORDS and not calls_itself:
+    # the naming word ends the mark or, where the mark runs on into the name, lies inside it
+    naming = next((t.i for t in reversed(span) if t.lower_ in NAMING_WORDS or (
+        t.lower_ in ("himself", "herself") and t.i > 0 and doc[t.i - 1].lower_.startswith("call")
+    )), None)
+    if naming is None or any(not (t.is_quote or is_name_token(t))
+                             for t in doc[naming + 1 : span.end]):
         return None
-    k = span.end
+    k = naming + 1
     while k < len(doc) and doc[k].is_quote:
         k += 1
     end = k
     while end < len(doc) and is_name_token(doc[end]):
         end += 1
-    return doc[k:end] if end > k > span.end else None
+    return doc[k:end] if end > k > naming + 1 else None
