@@ -79,6 +79,12 @@ def candidates(ents: ArticleEntities, at: int) -> list[Entity]:
     return out
 
 
+def agreeing_people(ents: ArticleEntities, anaphor: Anaphor) -> list[Entity]:
+    """The people among the anaphor's candidates that agree with it, most recent first."""
+    return [e for e in candidates(ents, anaphor.head.i)
+            if e.type == "person" and agrees(anaphor, e)]
+
+
 def features(ents: ArticleEntities, anaphor: Anaphor, cands: list[Entity]) -> np.ndarray:
     """One row of FEATURES per candidate (cands in recency order, nearest first; each with a
     mention among the SALIENCE_MENTIONS before the anaphor)."""

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from service.pipeline.speakers.antecedents import Anaphor, agrees, candidates, role_match
+from service.pipeline.speakers.antecedents import Anaphor, agreeing_people, role_match
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
 from service.pipeline.speakers.lexicon import ORG_NOUNS, SETTING_OFFICES, SUBJECT_DEPS
 from service.pipeline.speakers.roles import (
@@ -53,9 +53,8 @@ def described_roles(
         ) or any(t.tag_ == "POS" for t in doc[start : head.i]) or head.lower_ in SETTING_OFFICES:
             continue
         anaphor = Anaphor.of(head)
-        people = [e for e in candidates(ents, head.i) if e.type == "person" and agrees(anaphor, e)]
         # "The FBI director chastised Clinton": never the verb's other argument
-        people = [e for e in people if e not in clausemates(ents, head)]
+        people = [e for e in agreeing_people(ents, anaphor) if e not in clausemates(ents, head)]
         if len(people) != 1 or people[0].role is not None or role_match(head.lower_, people[0]):
             continue
         role = description_role(doc, start, head.i + 1)

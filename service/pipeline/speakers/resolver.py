@@ -16,6 +16,7 @@ from service.pipeline.speakers.antecedents import (
     SALIENCE_MENTIONS,
     Anaphor,
     AntecedentModel,
+    agreeing_people,
     agrees,
     candidates,
     governing_subjects,
@@ -227,8 +228,7 @@ class SpeakerResolver:
         if word in ("they", "them", "their"):  # "lawmakers said Friday, as they bristled"
             group = next((t for t in governing_subjects(m.root) if is_people(t)), None)
             if group is not None:
-                np = self.doc[group.left_edge.i : group.right_edge.i + 1]
-                return self.resolve(classify(self.ents, np), att, near, near.para if near else -1)
+                return self.resolve_phrase(group.left_edge.i, group.right_edge.i + 1, att, near)
         if word not in PRONOUN_GENDER and near is not None and near.type in GROUPS:
             return near  # "they", "it": the organisation or group that spoke before
         anaphor = Anaphor.of(m.root)
@@ -267,11 +267,17 @@ class SpeakerResolver:
             ent = self.ents.entity_at(ant.i)
             if ent is not None:
                 return of_entity(ent)
-            np = self.doc[ant.left_edge.i : ant.i + 1]
-            return self.resolve(classify(self.ents, np), att, near, near.para if near else -1)
+            return self.resolve_phrase(ant.left_edge.i, ant.i + 1, att, near)
         ent = next((x.entity for x in self.ents.mentions_before(tok.i, limit=5)
                     if x.start >= tok.sent.start), None)
         return of_entity(ent) if ent is not None else UNKNOWN
+
+    def resolve_phrase(self, start: int, end: int, att: Attribution, near: Resolved | None
+                       ) -> Resolved:
+        """Tokens [start, end), a noun phrase a pronoun stands for, resolved as a source
+        marked there would be."""
+        span = self.doc[start:end]
+        return self.resolve(classify(self.ents, span), att, near, near.para if near else -1)
 
     def description(self, m: SourceMention, near: Resolved | None) -> Resolved:
         """ "the executive", "the ministry spokeswoman": the learned ranking among the
@@ -295,8 +301,7 @@ class SpeakerResolver:
             # an office nobody's stated role matches ("The GOP presidential nominee"): the
             # ranker's pick among the recent people with no stated role
             ranked = self.coreference.rank(self.ents, anaphor, [
-                e for e in candidates(self.ents, m.root.i) if e.type == "person"
-                and agrees(anaphor, e) and e.role is None])
+                e for e in agreeing_people(self.ents, anaphor) if e.role is None])
             pick = ranked[0][0] if ranked else None
         if pick is None:
             return Resolved(m.span.text.strip(), "other")
