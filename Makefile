@@ -49,8 +49,8 @@ $(VENV)/.stamp-train: pyproject.toml docker/constraints.txt | $(PY)
 .PHONY: train-attribution export-attribution eval-attribution
 # Fine-tune (seeded; every layer trained, case shapes through the token-type embedding; 6
 # epochs at 1e-4 with 6 % warm-up and linear decay), then export int8 ONNX into
-# models/attribution. About 1,500 steps; on 2 idle AVX2 cores 4.2 s a step, so it runs in parts:
-# each run goes on from runs/attribution/resume.pt (written every 100 steps).
+# models/attribution. About 1,500 steps; on 2 idle AVX2 cores about 4.1 s a step, so it runs
+# in parts: each run goes on from runs/attribution/resume.pt (written every 100 steps).
 train-attribution: $(VENV)/.stamp-train
 	$(PY) -m training.attribution.train_attribution --data $(DATA) --epochs 6 --lr 1e-4 \
 		--out runs/attribution $(if $(wildcard runs/attribution/resume.pt),--resume)
