@@ -1,4 +1,4 @@
-"""Fine-tune MiniLM as a Source/Cue/Content BIO tagger on PolNeAR train.
+"""Fine-tune MiniLM as a Source/Cue/Content BIO tagger on PolNeAR train (the release: train + dev).
 
 python -m training.attribution.train_attribution --data ../shared/data/polnear \
     --out runs/attribution
@@ -109,6 +109,8 @@ def main() -> None:
     ap.add_argument("--freeze-layers", type=int, default=-1,
                     help="keep embeddings + N layers as they are (default -1: train everything)")
     ap.add_argument("--no-bf16", action="store_true", help="fp32 even where bf16 is native")
+    ap.add_argument("--splits", default="train",
+                    help="comma-separated PolNeAR splits to train on (the release: train,dev)")
     ap.add_argument("--limit", type=int, default=0, help="use only N articles (smoke runs)")
     ap.add_argument("--save-every", type=int, default=100, help="resume point every N steps")
     ap.add_argument("--resume", action="store_true", help=f"continue from <out>/{RESUME_FILE}")
@@ -120,7 +122,7 @@ def main() -> None:
     base = Path(get_model_path())
     tokenizer = load_tokenizer(base / "tokenizer.json")
     cls_id, sep_id = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
-    articles = read_split(args.data, "train")
+    articles = [a for split in args.splits.split(",") for a in read_split(args.data, split)]
     if args.limit:
         articles = articles[: args.limit]
     encoded = []
