@@ -751,3 +751,40 @@ def test_an_agency_in_capitals_before_a_dash_is_no_dateline() -> None:
     )
     att = attribution(text, "900 schools had closed", source="UNICEF", cue="said")
     assert who(text, att) == [("UNICEF", "organization", None)]
+
+
+@pytest.mark.parametrize("mark", ['"', "\u201c"])
+def test_a_nickname_inside_a_name_is_part_of_the_fullest_name(mark: str) -> None:
+    close = '"' if mark == '"' else "\u201d"
+    text = (
+        f"For 30 years, Sen. Harold J. {mark}Skip{close} Lindqvist has hosted a harvest fair "
+        "on his farm outside the city. \u201cWe grow what we eat,\u201d Lindqvist said. "
+        "\u201cThat will not change,\u201d Skip Lindqvist added."
+    )
+    atts = [
+        attribution(text, "We grow what we eat,", source="Lindqvist", cue="said"),
+        attribution(text, "That will not change,", source="Skip Lindqvist", cue="added"),
+    ]
+    full = f"Harold J. {mark}Skip{close} Lindqvist"
+    assert [n for n, _, _ in who(text, *atts)] == [full, full]
+
+
+def test_a_description_then_the_name_in_one_mark_is_the_named_person() -> None:
+    # the parser hangs the name on the owner ("Okafor"), not on "lawyer"
+    text = (
+        "A lawyer for Okafor, Dana Whitcombe, said the board had ignored the evidence. "
+        "The board declined to comment."
+    )
+    att = attribution(text, "the board had ignored the evidence",
+                      source="A lawyer for Okafor, Dana Whitcombe", cue="said")
+    assert who(text, att)[0][:2] == ("Dana Whitcombe", "person")
+
+
+def test_a_possessive_pronoun_marked_alone_is_the_speaker_of_its_words() -> None:
+    # PolNeAR marks "His" of "His promises to ...": the promises are his words
+    text = (
+        "Mayor Ellen Park unveiled the budget on Monday. Ray Dunn, the city manager, "
+        "called it modest. His promises to cut fees notwithstanding, the plan raises them."
+    )
+    att = attribution(text, "to cut fees", source="His", cue="promises")
+    assert who(text, att)[0][:2] == ("Ray Dunn", "person")

@@ -225,3 +225,18 @@ def test_a_description_outside_any_quote_gives_the_one_person_before_it_a_role()
 def test_a_description_that_may_be_someone_else_gives_no_role(later: str) -> None:
     text = f'Ava Brandt spent ten years on the film. "It had to be told," Brandt said. {later}'
     assert described_role(text, '"It had to be told,"', "Brandt") is None
+
+
+def test_a_role_in_someone_elses_words_is_no_role() -> None:
+    # "our next governor" is the crowd's cheer, not what the article says she is
+    text = (
+        "\u201cWelcome our next governor, Maria Castellanos!\u201d the crowd chanted. "
+        "\u201cThe state is ready,\u201d Castellanos said."
+    )
+    assert role_of(text, "Castellanos", "The state is ready,") is None
+
+
+def test_delegate_is_a_title_abbreviation_not_part_of_the_name() -> None:
+    text = "\u201cThe vote is close,\u201d said Del. Aurelio Brandt of Guam."
+    att = attribution(text, "The vote is close,", source="Del. Aurelio Brandt of Guam")
+    assert resolve(text, [att])[0].name == "Aurelio Brandt"

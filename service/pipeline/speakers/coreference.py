@@ -28,6 +28,7 @@ from service.pipeline.speakers.names import (
     is_dateline,
     is_name_token,
     name_text,
+    nicknamed_names,
     org_name,
     speaking_names,
     titled_names,
@@ -99,7 +100,11 @@ class ArticleEntities:
         candidates = [clean_name(widened(e, self.in_headline(e.start)))
                       for e in doc.ents if e.label_ == "PERSON"]
         candidates += [clean_name(list(toks)) for toks in extra_names]
+        nicknamed = nicknamed_names(doc)
+        # the quotation marks of a nickname inside a name (Marcia “Cia” Price) are part of it
+        self._nickname_marks = {t.i for toks in nicknamed for t in toks if t.is_quote}
         candidates += [clean_name(toks) for toks in titled_names(doc) + speaking_names(doc)]
+        candidates += [clean_name(toks) for toks in nicknamed]
         # names of other kinds, and their initials ("CNS" for "Christian News Service")
         non_person = {e.text.lower() for e in doc.ents if e.label_ != "PERSON"}
         non_person |= {a for e in doc.ents if e.label_ in ORG_LABELS and (a := acronym(e.text))}
@@ -217,7 +222,7 @@ class ArticleEntities:
                 i += 1
                 continue
             j, known = i + 1, set().union(*(e.words for e in cands))
-            while j < len(doc) and (word_key(doc[j]) in known or (
+            while j < len(doc) and (word_key(doc[j]) in known or j in self._nickname_marks or (
                 doc[j].text == "-" and not doc[j - 1].whitespace_ and j + 1 < len(doc)
                 and word_key(doc[j + 1]) in known  # "Ban Ki-moon" is one name
             )):

@@ -14,6 +14,7 @@ HONORIFICS = {
 TITLE_ABBREVIATIONS = {
     "gen.", "lt.", "col.", "maj.", "capt.", "sgt.", "adm.", "cmdr.", "gov.", "sen.", "rep.",
     "rev.", "gen", "lt", "col", "sen", "rep", "gov", "supt.", "insp.", "det.", "cpl.",
+    "del.", "atty.", "amb.", "pvt.", "ald.",
 }
 
 # Head nouns that name an office, job or capacity; the role rules only accept phrases

@@ -82,8 +82,10 @@ def source_tokens(doc: Doc, start: int, end: int) -> Span | None:
     head = last.head if last is not None else None
     if last is not None and head is not None and last.tag_ in ("DT", "PRP$") and (
         e <= head.i < e + 4 and head.tag_.startswith("NN") and head.sent == last.sent
-    ):
-        e = head.i + 1  # cut after its determiner ("the" of "the US"): take its noun
+    ) and (last.tag_ == "DT" or is_role_head(head.text)):
+        # cut after its determiner ("the" of "the US"): take its noun; a possessive is the
+        # speaker of its words ("His promises to ..."), not of its people ("his attorney")
+        e = head.i + 1
     return doc[s:e] if e > s else None
 
 
@@ -141,6 +143,22 @@ def appositive(tok: Token, span: Span, ents: ArticleEntities) -> bool:
         return False
     ent = ents.entity_at(tok.i)
     return all(ents.entity_at(t.i) is ent or t.is_punct for t in span.doc[span.start : comma])
+
+
+def described_name(tok: Token, span: Span, ents: ArticleEntities) -> bool:
+    """The mark is a description, a comma and then the person's name, with at most a title
+    before it and a parenthesis after it ("An attorney for Pagliano, Mark MacDougall",
+    "Scott's niece, state Del. Marcia Price (D-Newport News)"): the description is of the
+    name, whatever the parser hung the name on."""
+    ent = ents.entity_at(tok.i)
+    name = [t for t in span if ents.entity_at(t.i) is ent]
+    comma = max((t.i for t in span if t.text == "," and t.i < name[0].i), default=span.start)
+    if comma == span.start or not is_role_head(head_of(span.doc[span.start : comma]).text):
+        return False
+    rest = span.doc[name[-1].i + 1 : span.end]
+    aside = next((t.i for t in rest if t.text == "("), span.end)
+    return all(is_title_token(t) for t in span.doc[comma + 1 : name[0].i]) and all(
+        t.is_punct or ents.entity_at(t.i) is ent for t in span.doc[name[-1].i + 1 : aside])
 
 
 def coordinated(ents: ArticleEntities, span: Span) -> bool:
@@ -206,7 +224,9 @@ def classify(ents: ArticleEntities, span: Span) -> SourceMention:
     if any(with_others(ents, span, root, t) for t in root.children):
         return SourceMention("mixed", span)  # "the nominee and his aides", "X and other members"
     for tok in people:
-        if heads_to_root(tok, span) or titled(tok, span, ents) or appositive(tok, span, ents):
+        if heads_to_root(tok, span) or titled(tok, span, ents) or appositive(tok, span, ents) or (
+            described_name(tok, span, ents)
+        ):
             return SourceMention("entity", span, ents.entity_at(tok.i))
     org = ents.entity_at(root.i)
     if org is not None and org.type == "organization":

@@ -171,6 +171,30 @@ def titled_names(doc: Doc) -> list[list[Token]]:
     return runs
 
 
+def nicknamed_names(doc: Doc) -> list[list[Token]]:
+    """Names written with a nickname in quotation marks inside them (Rep. Robert C. "Bobby"
+    Scott, Marcia “Cia” Price), whole: the guideline's fullest name the article gives. The
+    NER cuts them at the marks, and may take the surname for a common noun ("Price")."""
+    runs = []
+    for tok in doc:
+        if tok.tag_ != "``" or not tok.i:
+            continue
+        k = tok.i + 1
+        while k < min(len(doc), tok.i + 3) and doc[k].is_alpha and doc[k].text[:1].isupper():
+            k += 1
+        first = name_tokens_ending(doc, tok.i - 1)
+        if k == tok.i + 1 or not first or k + 1 >= len(doc) or not doc[k].is_quote:
+            continue
+        end = k + 1
+        while end < min(len(doc), k + 1 + MAX_NAME_TOKENS) and doc[end].text[:1].isupper() and (
+            any(c.isalpha() for c in doc[end].text)
+        ):
+            end += 1
+        if end > k + 1:
+            runs.append(first + list(doc[tok.i : end]))
+    return runs
+
+
 def hyphenated(doc: Doc, run: list[Token]) -> bool:
     before = doc[run[0].i - 1] if run[0].i else None
     after = doc[run[-1].i + 1] if run[-1].i + 1 < len(doc) else None

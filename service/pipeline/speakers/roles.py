@@ -51,11 +51,16 @@ def is_role_head(word: str) -> bool:
     )
 
 
+SPEAKERS_POSSESSIVES = {"my", "our", "your"}
+
+
 def role_span(doc: Doc, i: int, limit: int | None = None) -> tuple[int, int] | None:
     """The noun phrase starting at token i, trimmed to a role; None when there is none."""
     end_limit = min(len(doc), limit or len(doc), i + MAX_ROLE_TOKENS + 4)
     while i < end_limit and (doc[i].tag_ == "DT" or doc[i].lower_ in LEADING_ADVERBS):
         i += 1
+    if i < len(doc) and doc[i].lower_ in SPEAKERS_POSSESSIVES:
+        return None  # "our potential senator, X!": someone's words, not the article's
     k, after_prep, head_seen = i, False, False
     if one_of(doc, i):  # "one of the most famous interviewers": one of a class of people
         k, after_prep = i + 2, True
