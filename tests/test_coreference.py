@@ -788,3 +788,21 @@ def test_a_possessive_pronoun_marked_alone_is_the_speaker_of_its_words() -> None
     )
     att = attribution(text, "to cut fees", source="His", cue="promises")
     assert who(text, att)[0][:2] == ("Ray Dunn", "person")
+
+
+@pytest.mark.parametrize("lead, cue, speaker", [
+    ("Ines Kowalczyk, the mill's owner, said:", "said", "Ines Kowalczyk"),
+    # no speech verb before the colon: "we" is the writer's, unnamed
+    ("Ines Kowalczyk, the mill's owner, has one rule for the year ahead:", "has", "We"),
+])
+def test_we_in_a_block_quote_after_a_speech_verb_lead_in_is_its_speaker(
+    lead: str, cue: str, speaker: str
+) -> None:
+    text = (
+        f"{lead}\nOrders are up again. We still hope to hire forty people by spring."
+    )
+    atts = [
+        attribution(text, "Orders are up again.", source="Ines Kowalczyk", cue=cue),
+        attribution(text, "to hire forty people by spring", source="We", cue="still hope"),
+    ]
+    assert who(text, *atts)[1][0] == speaker

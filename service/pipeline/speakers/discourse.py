@@ -46,6 +46,17 @@ def in_quotes(document: Document, at: int) -> bool:
     return inside(at, *document.quoted(start, end))
 
 
+def in_block_quote(document: Document, at: int) -> bool:
+    """Whether character `at` lies in a paragraph that a lead-in ending the paragraph before
+    introduces ("X said:" or "said;", then the speaker's words unmarked): a sentence with a
+    speech verb that ends in a colon or semicolon."""
+    before = document.text[: document.paragraph_start(at)].rstrip()
+    if not before.endswith((":", ";")):
+        return False
+    mark = document.parse.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    return mark is not None and any(t.lower_ in SPEECH_VERBS for t in mark[0].sent)
+
+
 def narrated_after(span: Span, att: Attribution) -> bool:
     """The source follows the quote in a sentence of its own with no speech verb (and the
     quote's cue, if any, is no speech verb either): "... ." The chairman, X, nodded."""

@@ -28,6 +28,7 @@ from service.pipeline.speakers.discourse import (
     author,
     cataphora,
     headline_description,
+    in_block_quote,
     in_quotes,
     labelled,
     lead_in,
@@ -218,8 +219,9 @@ class SpeakerResolver:
         word = m.word
         if word in FIRST_PERSON:
             # "I" in the narration is the writer (named by an opinion page's closing line,
-            # else unnamed); inside a quotation, the quoted speaker talking
-            quoted = in_quotes(self.document, m.span.start_char)
+            # else unnamed); inside a quotation or a block quote, the quoted speaker talking
+            at = m.span.start_char
+            quoted = in_quotes(self.document, at) or in_block_quote(self.document, at)
             if near is not None and quoted:
                 return near
             if not quoted and word in WRITER_PRONOUNS and self.author is not None:
