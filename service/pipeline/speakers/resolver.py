@@ -342,7 +342,8 @@ class SpeakerResolver:
 
     def org_noun(self, m: SourceMention, near: Resolved | None) -> Resolved:
         """ "the ministry" -> the organisation named with that word, else the running
-        organisation speaker, else the latest organisation named."""
+        organisation speaker, else the noun itself as an organisation ("federal government"):
+        never merely the latest organisation or place named."""
         head = m.word
         orgs = [x.entity for x in self.ents.mentions_before(m.span.start, limit=80)
                 if x.entity.type == "organization"]
@@ -351,7 +352,7 @@ class SpeakerResolver:
             return of_entity(named)
         if near is not None and near.type == "organization":
             return near
-        return of_entity(orgs[0]) if orgs else Resolved(m.span.text.strip(), "other")
+        return Resolved(org_name(m.span), "organization")
 
 
 def is_people(tok: Token) -> bool:
