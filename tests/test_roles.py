@@ -236,7 +236,9 @@ def test_a_role_in_someone_elses_words_is_no_role() -> None:
     assert role_of(text, "Castellanos", "The state is ready,") is None
 
 
-def test_delegate_is_a_title_abbreviation_not_part_of_the_name() -> None:
-    text = "\u201cThe vote is close,\u201d said Del. Aurelio Brandt of Guam."
-    att = attribution(text, "The vote is close,", source="Del. Aurelio Brandt of Guam")
-    assert resolve(text, [att])[0].name == "Aurelio Brandt"
+@pytest.mark.parametrize("title", ["Del.", "Rev.", "Sen."])
+def test_an_abbreviated_title_is_the_role_not_part_of_the_name(title: str) -> None:
+    text = f"\u201cThe vote is close,\u201d said {title} Aurelio Brandt of Guam."
+    att = attribution(text, "The vote is close,", source=f"{title} Aurelio Brandt of Guam")
+    speaker = resolve(text, [att])[0]
+    assert (speaker.name, speaker.role) == ("Aurelio Brandt", title)

@@ -42,7 +42,9 @@ LEADING_ADVERBS = {"now", "also", "currently", "still", "formerly", "once", "the
 def is_role_head(word: str) -> bool:
     w = word.lower()
     singular = w[:-1] if w.endswith("s") and len(w) > 3 else w
-    if w in ROLE_NOUNS or singular in ROLE_NOUNS or w in TITLE_ABBREVIATIONS:
+    if w in ROLE_NOUNS or singular in ROLE_NOUNS or w in TITLE_ABBREVIATIONS or (
+        f"{w}." in TITLE_ABBREVIATIONS  # "Rev" of "Rev." (titles are matched without the dot)
+    ):
         return True
     if w in RELATIONAL_NOUNS or singular in RELATIONAL_NOUNS:
         return True
