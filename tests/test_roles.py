@@ -242,3 +242,17 @@ def test_an_abbreviated_title_is_the_role_not_part_of_the_name(title: str) -> No
     att = attribution(text, "The vote is close,", source=f"{title} Aurelio Brandt of Guam")
     speaker = resolve(text, [att])[0]
     assert (speaker.name, speaker.role) == ("Aurelio Brandt", title)
+
+
+@pytest.mark.parametrize("title, name, role", [
+    ("Secretary of State", "John Kerry", "Secretary of State"),
+    ("Speaker of the House", "Paul Ryan", "Speaker of the House"),
+    ("Secretary of Homeland Security", "Jeh Johnson", "Secretary of Homeland Security"),
+    # an office of a named organisation: the organisation's whole name
+    ("Bank of America CEO", "Brian Moynihan", "CEO of Bank of America"),
+])
+def test_a_formal_title_with_of_before_the_name(title: str, name: str, role: str) -> None:
+    text = f"The deal was announced Monday. \u201cNo,\u201d said {title} {name}."
+    att = attribution(text, "No,", source=f"{title} {name}")
+    speaker = resolve(text, [att])[0]
+    assert (speaker.name, speaker.role) == (name, role)

@@ -20,6 +20,7 @@ from service.pipeline.speakers.lexicon import (
     GENERIC_BODIES,
     HONORIFICS,
     PRONOUN_GENDER,
+    ROLE_NOUNS,
 )
 from service.pipeline.speakers.names import (
     acronym,
@@ -127,6 +128,7 @@ class ArticleEntities:
     def _add_person(self, toks: list[Token], non_person: set[str]) -> None:
         if self.in_headline(toks[0].i):  # title case: "Derelict Obama" is the body's Obama
             toks = [t for t in toks if word_key(t) in self._body_words] or toks
+        toks = self._without_office_body(toks)
         words = [word_key(t) for t in toks if any(c.isalpha() for c in t.text)]
         nickname = self._in_quotation_marks(toks)  # “Sparrow”
         lone = len(words) == 1 and words[0] in non_person and words[0] not in self._by_word
@@ -154,6 +156,18 @@ class ArticleEntities:
             if len(words) > 1:
                 ent.forms[form] += 1
         self._index(ent)
+
+    def _without_office_body(self, toks: list[Token]) -> list[Token]:
+        """The name without the body its office heads, which the NER may run into it
+        ("Secretary of State John Kerry" tagged "State John Kerry"): the words up to a
+        first name go, two words at least stay."""
+        k = toks[0].i - 1
+        k -= k >= 0 and self.doc[k].lower_ == "the"  # "Speaker of the House X"
+        if k < 1 or self.doc[k].lower_ != "of" or self.doc[k - 1].lower_ not in ROLE_NOUNS:
+            return toks
+        while len(toks) > 2 and toks[0].lower_ not in self._first_names:
+            toks = toks[1:]
+        return toks
 
     def _in_quotation_marks(self, toks: list[Token]) -> bool:
         """The name stands alone between quotation marks (a nickname, “Sparrow”); a name

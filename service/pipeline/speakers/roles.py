@@ -159,6 +159,9 @@ def prenominal(doc: Doc, ents: ArticleEntities, start: int, ent: Entity) -> str 
     while k >= 0 and (doc[k].lower_ in HONORIFICS and not doc[k].is_lower or doc[k].is_space):
         k -= 1
     right, sent_start = k + 1, doc[start].sent.start
+    formal = formal_title(doc, right, sent_start)
+    if formal is not None:
+        return span_text(doc, formal, right)
     while k >= sent_start:
         t = doc[k]
         other = ents.entity_at(k)
@@ -179,11 +182,31 @@ def prenominal(doc: Doc, ents: ArticleEntities, start: int, ent: Entity) -> str 
                                 for t in prefix)
     if org_prefix and not any(t.text.istitle() for t in title):
         owner = span_text(doc, prefix[0].i, prefix[-1].i + 1 - (prefix[-1].tag_ == "POS"))
+        org = ents.entity_at(prefix[0].i)
+        if org is not None and org.type == "organization":
+            owner = org.name  # the whole name: "Bank of America CEO X" is CEO of the bank
         return f"{span_text(doc, title[0].i, title[-1].i + 1)} of {owner}"
     return text
 
 
 NAME_OR_POS = {"NNP", "NNPS", "POS"}
+
+
+def formal_title(doc: Doc, right: int, sent_start: int) -> int | None:
+    """Where a formal title of an office and the body it heads starts, when one ends at
+    token `right` ("Speaker of the House X", "Secretary of State X"): a capitalised office
+    noun, "of" and a capitalised name; None otherwise ("Bank of America CEO X" is no
+    office of a bank)."""
+    k = right - 1
+    while k > sent_start and doc[k].tag_ in ("NNP", "NNPS") and doc[k].text[:1].isupper():
+        k -= 1
+    if k == right - 1:
+        return None
+    k -= doc[k].lower_ == "the"
+    if k <= sent_start or doc[k].lower_ != "of":
+        return None
+    office = doc[k - 1]
+    return k - 1 if office.text[:1].isupper() and is_role_head(office.text) else None
 
 
 def modified_by(doc: Doc, ents: ArticleEntities, start: int, noun: Token) -> bool:
