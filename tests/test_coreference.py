@@ -819,3 +819,18 @@ def test_the_agency_is_the_agency_named_so_else_itself(before: str, speaker: str
     text = before + "The agency said most borrowers repaid on time."
     att = attribution(text, "most borrowers repaid on time", source="The agency", cue="said")
     assert who(text, att)[0][:2] == (speaker, "organization")
+
+
+@pytest.mark.parametrize("mention, speaker, role", [
+    ("Michael Reed's wife", "Laura Reed", "nurse"),  # her stated role beats the relation
+    ("Her husband", "Michael Reed", "husband"),
+])
+def test_a_family_description_is_the_relative_who_shares_the_family_name(
+    mention: str, speaker: str, role: str
+) -> None:
+    text = (
+        "Police stopped Michael Reed on Route 9 on Tuesday night. Laura Reed, a nurse, "
+        f"drove to the scene. {mention} said the stop was unjustified."
+    )
+    att = attribution(text, "the stop was unjustified", source=mention, cue="said")
+    assert who(text, att) == [(speaker, "person", role)]

@@ -37,6 +37,7 @@ from service.pipeline.speakers.discourse import (
     signature,
     transcript_labels,
 )
+from service.pipeline.speakers.kinship import KIN_NOUNS, kin_of, owner_of
 from service.pipeline.speakers.lexicon import (
     CONTINUATION_CUES,
     FIRST_PERSON,
@@ -66,6 +67,7 @@ from service.pipeline.speakers.roles import (
     description_role,
     is_role_head,
     set_role_words,
+    span_text,
     words,
 )
 from service.pipeline.speakers.source_fixes import inverted_source, outer_speaker, speaker_span
@@ -202,6 +204,10 @@ class SpeakerResolver:
             end = next((t.i for t in m.span[m.root.i - m.span.start :] if t.text == ","),
                        m.span.end)
             return Resolved(org_name(m.span.doc[m.span.start : end]), "organization")
+        if m.kind in ("description", "unnamed") and m.word in KIN_NOUNS:
+            kin = self.relative_of_owner(m, att, near)
+            if kin is not None:  # "Scott's wife", "His ex-wife", "my father"
+                return of_entity(kin)
         if m.kind == "description":
             return self.description(m, near)
         if m.kind == "org_noun":
@@ -312,6 +318,26 @@ class SpeakerResolver:
             pick.role = role
             set_role_words(pick)
         return of_entity(pick)
+
+    def relative_of_owner(self, m: SourceMention, att: Attribution, near: Resolved | None
+                          ) -> Entity | None:
+        """The person a family description names (kinship.kin_of), its owner resolved as a
+        name or as a pronoun ("my" in an opinion piece: the writer); the description is the
+        relative's role when the article states none ("ex-wife", "X's wife")."""
+        owner_tok = owner_of(m.span)
+        if owner_tok is None:
+            return None
+        if owner_tok.tag_ == "PRP$":
+            mention = SourceMention("pronoun", self.doc[owner_tok.i : owner_tok.i + 1])
+            owner = self.pronoun(mention, att, near).entity
+        else:
+            owner = self.ents.entity_at(owner_tok.i)
+        kin = kin_of(self.ents, owner, m.word) if owner is not None else None
+        if kin is not None and kin.role is None:
+            start = m.span.start + (m.span[0].tag_ in ("DT", "PRP$"))
+            kin.role = span_text(self.doc, start, m.span.end)
+            set_role_words(kin)
+        return kin
 
     def agreeing_before(self, anaphor: Anaphor) -> list[Entity]:
         """The latest person of the pronoun's gender named before it, beyond the ranker's
