@@ -40,6 +40,7 @@ openapi: $(VENV)/.stamp-serve
 
 # --- models (training needs torch: the local CPU wheel, pinned, installed first) ---
 DATA ?= ../shared/data/polnear
+EVAL ?= ../shared/eval
 
 $(VENV)/.stamp-train: pyproject.toml docker/constraints.txt | $(PY)
 	$(PY) -m pip install --quiet -c docker/constraints.txt torch==2.13.0
@@ -77,9 +78,9 @@ train-coreference: $(VENV)/.stamp-train
 SPEAKER_GOLD = speakers_dev speakers_heldout speakers_heldout2 speakers_heldout3 speakers_heldout4
 eval-speakers: $(VENV)/.stamp-dev
 	$(PY) -m training.speakers.evaluate_seeds --models models
-	for gold in $(SPEAKER_GOLD); do \
-	  $(PY) -m training.speakers.evaluate_speakers --models models --polnear $(DATA) \
-	    --gold training/gold/$$gold || exit 1; done
+	$(PY) -m training.speakers.evaluate_speakers --models models --polnear $(DATA) \
+	  $(foreach gold,$(SPEAKER_GOLD),--gold training/gold/$(gold)) \
+	  --cases $(EVAL)/cases --cases training/gold/case_variants
 
 # --- container: build the image, run the compose stack, compare it with the local code ---
 .PHONY: container-test

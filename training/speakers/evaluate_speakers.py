@@ -10,6 +10,9 @@ its speaker, type and role, and no `not_quotes` span comes back.
 
     python -m training.speakers.evaluate_speakers --models models            # dev gold + cases
     python -m training.speakers.evaluate_speakers --models models --show dev # per-quote table
+    python -m training.speakers.evaluate_speakers --gold training/gold/speakers_heldout \
+        --gold training/gold/speakers_heldout2 --cases ../shared/eval/cases \
+        --cases training/gold/case_variants                  # several sets, one model load
 """
 
 from __future__ import annotations
@@ -130,22 +133,28 @@ def summary(rows: list[Row]) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--models", type=Path, default=Path("models"))
-    ap.add_argument("--gold", type=Path, default=GOLD_DIR)
+    ap.add_argument("--gold", type=Path, action="append",
+                    help=f"a speaker gold folder; repeatable (default {GOLD_DIR})")
     ap.add_argument("--polnear", type=Path, default=POLNEAR_DIR)
     ap.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR)
+    ap.add_argument("--cases", type=Path, action="append",
+                    help="a folder of case files; repeatable (default <eval-dir>/cases)")
     ap.add_argument("--show", choices=["dev", "cases"], action="append", default=[])
     args = ap.parse_args(argv)
     analyse = pipeline_analyser(args.models)
-    rows = dev_rows(analyse, args.gold, args.polnear)
-    if "dev" in args.show:
-        print(table(rows))
-    print(f"PolNeAR dev speaker gold ({len({r.doc for r in rows})} articles): {summary(rows)}")
-    results = case_results(analyse, args.eval_dir / "cases")
-    for name, problems in results.items():
-        if "cases" in args.show or problems:
-            print(f"  case {name}: {'ok' if not problems else '; '.join(problems)}")
-    passed = sum(not p for p in results.values())
-    print(f"cases passed whole: {passed}/{len(results)}")
+    for gold in args.gold or [GOLD_DIR]:
+        rows = dev_rows(analyse, gold, args.polnear)
+        if "dev" in args.show:
+            print(table(rows))
+        articles = len({r.doc for r in rows})
+        print(f"PolNeAR dev speaker gold {gold.name} ({articles} articles): {summary(rows)}")
+    for cases in args.cases or [args.eval_dir / "cases"]:
+        results = case_results(analyse, cases)
+        for name, problems in results.items():
+            if "cases" in args.show or problems:
+                print(f"  case {name}: {'ok' if not problems else '; '.join(problems)}")
+        passed = sum(not p for p in results.values())
+        print(f"cases passed whole ({cases}): {passed}/{len(results)}")
     return 0
 
 
