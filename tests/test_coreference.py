@@ -834,3 +834,19 @@ def test_a_family_description_is_the_relative_who_shares_the_family_name(
     )
     att = attribution(text, "the stop was unjustified", source=mention, cue="said")
     assert who(text, att) == [(speaker, "person", role)]
+
+
+@pytest.mark.parametrize("source, nickname", [
+    ("a street vendor who goes by \u201cPepe", "Pepe"),  # the mark runs into the name
+    ("a ferryman known", "Captain"),  # the naming words follow the mark: known ... as
+])
+def test_a_nickname_named_by_any_naming_phrase_is_the_speaker(source: str, nickname: str
+                                                               ) -> None:
+    text = (
+        "\u201cNobody listens,\u201d said a street vendor who goes by \u201cPepe.\u201d "
+        "\u201cThe river rose fast,\u201d said a ferryman known on the docks only as "
+        "\u201cCaptain.\u201d"
+    )
+    content = "Nobody listens," if "Pepe" in source else "The river rose fast,"
+    att = attribution(text, content, source=source, cue="said")
+    assert who(text, att)[0][:2] == (nickname, "person")

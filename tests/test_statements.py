@@ -89,3 +89,15 @@ def test_an_apostrophe_opening_a_piece_does_not_drop_it() -> None:
     att = attribution(text, '"We will win,"', "\u2019Tis the season to fight", source="she",
                       cue="said")
     assert len(separate(text, [att])) == 2
+
+
+def test_a_quoted_nickname_after_the_source_is_no_part_of_the_quote() -> None:
+    text = '"The roof went first," said a fisherman known in the harbour as "Gull."'
+    att = attribution(text, '"The roof went first,"', 'as "Gull."', source="a fisherman known",
+                      cue="said")
+    assert texts(text, separate(text, [att])) == [['"The roof went first,"']]
+    # a quoted phrase in lower case after the source is the speaker's words
+    text = '"The roof went first," said a fisherman, calling it "a disaster."'
+    att = attribution(text, '"The roof went first,"', 'it "a disaster."', source="a fisherman",
+                      cue="said")
+    assert len(separate(text, [att])[0].fragments) == 2

@@ -15,14 +15,33 @@ from service.pipeline.types import Attribution, CharSpan
 SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019\u00bb]*(?=\s|$)")
 QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
 CLOSING_ONLY = "\u201d"  # (’ is an apostrophe too: "’Tis"; » opens German quotes)
+_NAME = r"[A-Z][\w'\u2019-]*"
+QUOTED_NAME = re.compile(  # up to five words, then one to three capitalised words between marks
+    rf"(?:[\w,]+\s+){{0,5}}[\"\u201c\u2018']\s*{_NAME}(?:\s+{_NAME}){{0,2}}[.,!?]?\s*[\"\u201d\u2019']"
+)
 
 
 def separate(text: str, attributions: list[Attribution]) -> list[Attribution]:
-    """The attributions with every multi-piece one cut at its sentence ends."""
+    """The attributions with every multi-piece one cut at its sentence ends, and without a
+    later piece that only names the source in quotation marks."""
     out = []
     for att in attributions:
+        att = _without_nickname(att)
         out += _cut(text, att) if len(att.fragments) > 1 else [att]
     return out
+
+
+def _without_nickname(att: Attribution) -> Attribution:
+    """The tagger takes the quoted nickname after a source for more of the quote ('"...,"
+    recalled an old man known only as "Nails."'): a later piece after the source made of a
+    few words and a capitalised name in quotation marks is no content."""
+    if att.source is None or len(att.fragments) < 2:
+        return att
+    kept = [f for k, f in enumerate(att.fragments)
+            if not (k and f.start >= att.source.end and QUOTED_NAME.fullmatch(f.text.strip()))]
+    if len(kept) == len(att.fragments):
+        return att
+    return Attribution(kept, att.cue, att.source, att.confidence)
 
 
 def _cut(text: str, att: Attribution) -> list[Attribution]:

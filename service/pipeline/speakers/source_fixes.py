@@ -40,7 +40,8 @@ INVERTED_CUES = {"grumbled", "sighed", "insists", "insisted", "replied", "quippe
                  "joked", "laughed", "admitted", "conceded", "cautioned", "recalled"}
 MAX_TITLE_WORDS = 4
 OWNER_PREPOSITIONS = {"to", "for", "of", "at", "with", "from"}
-NAMING_WORDS = {"name", "nickname", "called", "nicknamed", "dubbed", "as"}
+NAMING_WORDS = {"name", "nickname", "called", "nicknamed", "dubbed", "as", "by"}
+NAMING_REACH = 6  # tokens after the mark where its naming word may still stand
 
 
 def speaker_span(doc: Doc, span: Span, att: Attribution) -> Span:
@@ -180,17 +181,25 @@ def inverted_source(doc: Doc, att: Attribution) -> Span | None:
 def nickname(doc: Doc, span: Span, att: Attribution) -> Span | None:
     """A description that ends by naming the speaker in quotation marks ("a homeless man
     who goes by the name “Sparrow.”"): the quoted name is the speaker."""
-    # the naming word ends the mark or, where the mark runs on into the name, lies inside it
-    naming = next((t.i for t in reversed(span) if t.lower_ in NAMING_WORDS or (
+    # the naming word ends the mark, lies inside it where the mark runs on into the name, or
+    # follows it closely where the mark stops short ("an old man known on the quay" only as)
+    after = doc[span.end : min(len(doc), span.end + NAMING_REACH)]
+    naming = next((t.i for t in reversed([*span, *after]) if t.lower_ in NAMING_WORDS or (
         t.lower_ in ("himself", "herself") and t.i > 0 and doc[t.i - 1].lower_.startswith("call")
     )), None)
+    if naming is not None and naming >= span.end and any(
+        t.is_punct or t.tag_.startswith("VB") for t in doc[span.end : naming]
+    ):
+        return None  # past the mark only within its phrase
     if naming is None or any(not (t.is_quote or is_name_token(t))
                              for t in doc[naming + 1 : span.end]):
         return None
+    if not (naming + 1 < len(doc) and doc[naming + 1].is_quote):
+        return None  # the name stands in quotation marks right after the naming word
     k = naming + 1
     while k < len(doc) and doc[k].is_quote:
         k += 1
-    end = k
-    while end < len(doc) and is_name_token(doc[end]):
+    end = k  # inside the marks any capitalised word names ("Nails" tagged as a plural noun)
+    while end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper():
         end += 1
     return doc[k:end] if end > k > naming + 1 else None
