@@ -256,3 +256,20 @@ def test_a_formal_title_with_of_before_the_name(title: str, name: str, role: str
     att = attribution(text, "No,", source=f"{title} {name}")
     speaker = resolve(text, [att])[0]
     assert (speaker.name, speaker.role) == (name, role)
+
+
+@pytest.mark.parametrize("text, source, name, role", [
+    ("The tour was cancelled. Drummer Kenji Abe said the band needed rest.",
+     "Drummer Kenji Abe", "Kenji Abe", "Drummer"),
+    ("On Tuesday Alderman Grace Tembo said the car park would not be built.",
+     "Alderman Grace Tembo", "Grace Tembo", "Alderman"),
+    # a first name with a job-like ending stays the name
+    ("The tour was cancelled. Jennifer Anne Walsh said the band needed rest.",
+     "Jennifer Anne Walsh", "Jennifer Anne Walsh", None),
+])
+def test_a_title_the_lexicon_lacks_is_no_part_of_the_name(
+    text: str, source: str, name: str, role: str | None
+) -> None:
+    content = text[text.index(" said ") + 6 : -1]
+    speaker = resolve(text, [attribution(text, content, source=source)])[0]
+    assert (speaker.name, speaker.role) == (name, role)

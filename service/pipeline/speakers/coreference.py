@@ -21,6 +21,7 @@ from service.pipeline.speakers.lexicon import (
     HONORIFICS,
     PRONOUN_GENDER,
     ROLE_NOUNS,
+    is_role_head,
 )
 from service.pipeline.speakers.names import (
     acronym,
@@ -129,6 +130,10 @@ class ArticleEntities:
         if self.in_headline(toks[0].i):  # title case: "Derelict Obama" is the body's Obama
             toks = [t for t in toks if word_key(t) in self._body_words] or toks
         toks = self._without_office_body(toks)
+        if len(toks) > 2 and toks[0].text.istitle() and is_role_head(toks[0].lower_) and (
+            toks[0].lower_ not in self._first_names
+        ):
+            toks = toks[1:]  # a title the lexicon lacks: "Drummer Kenji Abe", "Alderman X"
         words = [word_key(t) for t in toks if any(c.isalpha() for c in t.text)]
         nickname = self._in_quotation_marks(toks)  # “Sparrow”
         lone = len(words) == 1 and words[0] in non_person and words[0] not in self._by_word

@@ -144,3 +144,22 @@ CONTINUATION_CUES = {"added", "adds", "adding", "continued", "continues", "conti
 
 # Dependency labels of a clause's subject (spaCy's English scheme).
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+# Job-like endings of a lower-case head noun ("economist", "organiser", "alderman")
+ROLE_SUFFIXES = ("ist", "man", "woman", "person", "er", "or", "ian")
+
+
+def is_role_head(word: str) -> bool:
+    """An office, job or relation noun: listed, an abbreviated title, or a lower-case word
+    with a job-like ending."""
+    w = word.lower()
+    singular = w[:-1] if w.endswith("s") and len(w) > 3 else w
+    if w in ROLE_NOUNS or singular in ROLE_NOUNS or w in TITLE_ABBREVIATIONS or (
+        f"{w}." in TITLE_ABBREVIATIONS  # "Rev" of "Rev." (titles are matched without the dot)
+    ):
+        return True
+    if w in RELATIONAL_NOUNS or singular in RELATIONAL_NOUNS:
+        return True
+    return word.islower() and any(
+        singular.endswith(suffix) and len(singular) >= len(suffix) + 4 for suffix in ROLE_SUFFIXES
+    )

@@ -16,15 +16,14 @@ from service.pipeline.speakers.lexicon import (
     GENDERED_NOUNS,
     HONORIFICS,
     RELATIONAL_NOUNS,
-    ROLE_NOUNS,
     SUBJECT_DEPS,
     TITLE_ABBREVIATIONS,
+    is_role_head,
 )
 
 NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 MODIFIER_TAGS = {"JJ", "JJR", "JJS", "CD", "HYPH", "POS", "PRP$", "NML", "AFX"}
 ROLE_PREPOSITIONS = {"of", "at", "for", "to", "on"}
-ROLE_SUFFIXES = ("ist", "man", "woman", "person", "er", "or", "ian")
 STOP_TEXTS = {",", ";", ":", ".", "!", "?", '"', "“", "”", "‘", "’", "—", "–", "«", "»"}
 BE_WORDS = {"is", "was", "are", "were", "became", "becomes", "remains", "remained",
             "been", "be"}
@@ -37,20 +36,6 @@ ADVERBS = {"RB", "RBR", "RBS"}
 ADJECTIVES = {"JJ", "JJR", "JJS"}
 PARTY_MEMBERS = {"democrat", "republican", "libertarian", "independent"}
 LEADING_ADVERBS = {"now", "also", "currently", "still", "formerly", "once", "then"}
-
-
-def is_role_head(word: str) -> bool:
-    w = word.lower()
-    singular = w[:-1] if w.endswith("s") and len(w) > 3 else w
-    if w in ROLE_NOUNS or singular in ROLE_NOUNS or w in TITLE_ABBREVIATIONS or (
-        f"{w}." in TITLE_ABBREVIATIONS  # "Rev" of "Rev." (titles are matched without the dot)
-    ):
-        return True
-    if w in RELATIONAL_NOUNS or singular in RELATIONAL_NOUNS:
-        return True
-    return word.islower() and any(
-        singular.endswith(suffix) and len(singular) >= len(suffix) + 4 for suffix in ROLE_SUFFIXES
-    )
 
 
 SPEAKERS_POSSESSIVES = {"my", "our", "your"}
@@ -226,7 +211,11 @@ def title_head(t: Token, last: bool) -> bool:
     steward X", "driver X"): a noun there is the person's title."""
     if t.ent_type_ in ("DATE", "TIME") or t.dep_ == "pobj":
         return False  # "In the spring X decided": a time or a place, never a title
-    return is_role_head(t.text.rstrip(".")) or (last and t.tag_ in ("NN", "NNP") and t.is_lower)
+    if is_role_head(t.text.rstrip(".")):
+        return True
+    # a lower-case noun, or a job word capitalised as a title ("Drummer X" opening a sentence)
+    return last and ((t.tag_ in ("NN", "NNP") and t.is_lower) or (
+        t.is_title and is_role_head(t.lower_)))
 
 
 def is_title_token(t: Token) -> bool:
