@@ -23,6 +23,13 @@ def role_of(text: str, source: str, content: str) -> str | None:
             "the ward was full",
             "doctor at the city hospital",
         ),
+        # an age between the name and the appositive
+        (
+            "Hugh Hill, 52, a doctor at the city hospital, said the ward was full.",
+            "Hugh Hill",
+            "the ward was full",
+            "doctor at the city hospital",
+        ),
         # appositive with a second noun phrase and a relative clause after it
         (
             "Nina Roy, founder of Roy Labs and the youngest delegate at the summit, said "

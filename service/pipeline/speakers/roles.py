@@ -253,6 +253,8 @@ def following(doc: Doc, end: int) -> tuple[int, int] | None:
     if k < len(doc) and doc[k].text == "(":  # "Rep. Trey Gowdy (R-S.C.), chairman of ..."
         close = next((j for j in range(k + 1, min(k + 10, len(doc))) if doc[j].text == ")"), k)
         k = close + 1 if close > k else k
+    if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].like_num and doc[k + 2].text == ",":
+        k += 2  # an age between the name and the appositive: "Priya Raman, 34, a driver"
     if k < len(doc) and doc[k].text == ",":
         k += 1
         if k < len(doc) and doc[k].lower_ not in ("who", "whom"):
