@@ -850,3 +850,28 @@ def test_a_nickname_named_by_any_naming_phrase_is_the_speaker(source: str, nickn
     content = "Nobody listens," if "Pepe" in source else "The river rose fast,"
     att = attribution(text, content, source=source, cue="said")
     assert who(text, att)[0][:2] == (nickname, "person")
+
+
+def test_a_description_named_later_with_a_title_before_the_name() -> None:
+    # "The officer, Inspector X,": the description matches the role stated beside the title
+    text = (
+        "A senior fire officer said on Sunday that the blaze had started in the kitchen. "
+        "The officer, Commander Helen Brooks, told reporters the crews would stay overnight."
+    )
+    atts = [
+        attribution(text, "the blaze had started in the kitchen",
+                    source="A senior fire officer", cue="said"),
+        attribution(text, "the crews would stay overnight",
+                    source="The officer, Commander Helen Brooks", cue="told"),
+    ]
+    assert [n for n, _, _ in who(text, *atts)] == ["Helen Brooks", "Helen Brooks"]
+
+
+def test_a_code_with_digits_is_no_person_a_pronoun_could_mean() -> None:
+    text = (
+        "A spokeswoman for the airline said on Tuesday that flight BA217 had landed in Shannon. "
+        "The spokeswoman, Maria Lopez, said the passengers were safe. "
+        "She said the engine would be inspected."
+    )
+    att = attribution(text, "the engine would be inspected", source="She", cue="said")
+    assert who(text, att)[0][:2] == ("Maria Lopez", "person")

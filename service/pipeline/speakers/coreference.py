@@ -134,6 +134,8 @@ class ArticleEntities:
             toks[0].lower_ not in self._first_names
         ):
             toks = toks[1:]  # a title the lexicon lacks: "Drummer Kenji Abe", "Alderman X"
+        if any(c.isdigit() for t in toks for c in t.text):
+            return  # "flight NZ402" names no person
         words = [word_key(t) for t in toks if any(c.isalpha() for c in t.text)]
         nickname = self._in_quotation_marks(toks)  # “Sparrow”
         lone = len(words) == 1 and words[0] in non_person and words[0] not in self._by_word

@@ -295,9 +295,9 @@ def assign_roles(ents: ArticleEntities) -> None:
         if m.entity.type != "person":
             continue
         here = []
-        pre = prenominal(doc, ents, m.start, m.entity) or described_before(doc, m.end)
-        if pre:
-            here.append(pre)
+        # both: "The officer, Inspector X" states "Inspector" and "officer"
+        here += [r for r in (prenominal(doc, ents, m.start, m.entity),
+                             described_before(doc, m.end)) if r]
         after = following(doc, m.end)
         if after:
             s, e = after
@@ -308,8 +308,10 @@ def assign_roles(ents: ArticleEntities) -> None:
         here = [r for r in here if not set(words(r)) <= m.entity.words]
         found.setdefault(id(m.entity), []).extend(here)
     for ent in ents.people:
-        ent.role = choose_role(found.get(id(ent), []))
-        set_role_words(ent)
+        stated = found.get(id(ent), [])
+        ent.role = choose_role(stated)
+        # a description matches any role the article states ("The officer, Inspector X")
+        ent.role_words = {w for role in stated for w in words(role)}
 
 
 def choose_role(cands: list[str]) -> str | None:
