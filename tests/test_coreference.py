@@ -63,13 +63,16 @@ def test_a_colon_lead_in_on_the_paragraph_before_names_the_speaker() -> None:
     assert got[0][:2] == ("Carla Mendes", "person")
 
 
-def test_an_uncued_quote_goes_to_the_subject_before_not_a_narrated_name_after() -> None:
-    text = (
-        "Coach Ana Lima stared at the scoreboard. \u201cWe deserved more.\u201d "
-        "The referee, Paul Dorn, walked away."
-    )
+@pytest.mark.parametrize("subject, name", [
+    ("Coach Ana Lima stared at the scoreboard.", "Ana Lima"),
+    ("The prosecutor, Rachel Morgan, turned to the jury.", "Rachel Morgan"),  # an appositive
+])
+def test_an_uncued_quote_goes_to_the_subject_before_not_a_narrated_name_after(
+    subject: str, name: str
+) -> None:
+    text = f"{subject} \u201cWe deserved more.\u201d The referee, Paul Dorn, walked away."
     att = attribution(text, "We deserved more.", source="The referee, Paul Dorn,")
-    assert who(text, att)[0][0] == "Ana Lima"
+    assert who(text, att)[0][0] == name
 
 
 def test_a_description_is_the_person_the_next_sentence_names_with_it() -> None:

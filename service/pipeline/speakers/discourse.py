@@ -100,8 +100,11 @@ def previous_subject(document: Document, ents: ArticleEntities, at: int) -> Enti
         return None  # a new paragraph's uncued quote goes on with the running speaker
     for t in sent:
         if t.dep_ in SUBJECT_DEPS and t.head == sent.root:
-            ent = ents.entity_at(t.i)
-            return ent if ent is not None and ent.type == "person" else None
+            # the subject's name, or the name in apposition to it ("The prosecutor, X,")
+            named = [t, *(c for c in t.children if c.dep_ == "appos")]
+            people = [e for c in named if (e := ents.entity_at(c.i)) is not None
+                      and e.type == "person"]
+            return people[0] if people else None
     return None
 
 
