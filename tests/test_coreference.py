@@ -878,3 +878,14 @@ def test_a_code_with_digits_is_no_person_a_pronoun_could_mean() -> None:
     )
     att = attribution(text, "the engine would be inspected", source="She", cue="said")
     assert who(text, att)[0][:2] == ("Maria Lopez", "person")
+
+
+def test_a_name_after_a_job_word_is_a_person_whatever_the_ner_says() -> None:
+    # the NER may tag the name after a lower-case job word an organisation
+    text = (
+        "The minister left without taking questions. \u201cWhere is the money?\u201d "
+        "protester Alina Petrescu told the crowd outside."
+    )
+    att = attribution(text, "Where is the money?", source="protester Alina Petrescu",
+                      cue="told")
+    assert who(text, att) == [("Alina Petrescu", "person", "protester")]

@@ -13,6 +13,7 @@ from service.pipeline.speakers.lexicon import (
     ROLE_NOUNS,
     SPEECH_VERBS,
     TITLE_ABBREVIATIONS,
+    is_role_head,
 )
 
 NAME_TAGS = {"NNP", "NNPS"}
@@ -152,8 +153,8 @@ def titled_names(doc: Doc) -> list[list[Token]]:
     ("spokeswoman Shu Jueting")."""
     runs = []
     for tok in doc:
-        if tok.lower_ not in ROLE_NOUNS or not tok.tag_.startswith("NN"):
-            continue
+        if not is_role_head(tok.text) or not tok.tag_.startswith("NN"):
+            continue  # an office or a job word ("protester Alina Petrescu")
         if tok.dep_ == "appos" and tok.head.i < tok.i:
             run = name_tokens_ending(doc, tok.head.i)
         else:
