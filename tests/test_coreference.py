@@ -89,10 +89,11 @@ def test_a_description_is_the_person_the_next_sentence_names_with_it() -> None:
     assert [n for n, _, _ in who(text, *atts)] == ["Marco Ferri", "Marco Ferri"]
 
 
-def test_named_people_speaking_together_are_one_other_speaker() -> None:
-    text = "\u201cWe object,\u201d said Ortiz and Brennan, the defence lawyers."
-    att = attribution(text, "We object,", source="Ortiz and Brennan", cue="said")
-    assert who(text, att) == [("Ortiz and Brennan", "other", None)]
+@pytest.mark.parametrize("pair", ["Ortiz and Brennan", "Garnier and Lindahl"])  # Lindahl: GPE
+def test_named_people_speaking_together_are_one_other_speaker(pair: str) -> None:
+    text = f"\u201cWe object,\u201d said {pair}, the defence lawyers."
+    att = attribution(text, "We object,", source=pair, cue="said")
+    assert who(text, att) == [(pair, "other", None)]
 
 
 def test_a_quoted_nickname_names_the_speaker() -> None:

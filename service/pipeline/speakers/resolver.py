@@ -359,8 +359,8 @@ class SpeakerResolver:
         members: list[str] = []
         for t in span:
             ent = self.ents.entity_at(t.i)
-            if ent is not None and ent.type == "person":
-                members.append(ent.name)
+            if ent is not None and (ent.type == "person" or t.dep_ == "conj"):
+                members.append(ent.name)  # a partner the NER typed a place: "X and Lindahl"
             elif ent is None and t.dep_ == "conj" and is_name_token(t):
                 run = clean_name(name_tokens_ending(self.doc, t.i))
                 members.append(name_text(self.doc, run) if run else t.text)
