@@ -270,9 +270,11 @@ def test_a_formal_title_with_of_before_the_name(title: str, name: str, role: str
      "Drummer Kenji Abe", "Kenji Abe", "Drummer"),
     ("On Tuesday Alderman Grace Tembo said the car park would not be built.",
      "Alderman Grace Tembo", "Grace Tembo", "Alderman"),
-    # a first name with a job-like ending stays the name
+    # a first name with a job-like ending stays the name, and so does one before a particle
     ("The tour was cancelled. Jennifer Anne Walsh said the band needed rest.",
      "Jennifer Anne Walsh", "Jennifer Anne Walsh", None),
+    ("The tour was cancelled. Chandler Van Voorhis said the band needed rest.",
+     "Chandler Van Voorhis", "Chandler Van Voorhis", None),
 ])
 def test_a_title_the_lexicon_lacks_is_no_part_of_the_name(
     text: str, source: str, name: str, role: str | None

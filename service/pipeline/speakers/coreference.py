@@ -24,6 +24,7 @@ from service.pipeline.speakers.lexicon import (
     is_role_head,
 )
 from service.pipeline.speakers.names import (
+    NAME_PARTICLES,
     acronym,
     clean_name,
     headlines,
@@ -130,10 +131,11 @@ class ArticleEntities:
         if self.in_headline(toks[0].i):  # title case: "Derelict Obama" is the body's Obama
             toks = [t for t in toks if word_key(t) in self._body_words] or toks
         toks = self._without_office_body(toks)
-        if len(toks) > 2 and toks[0].text.istitle() and is_role_head(toks[0].lower_) and (
-            toks[0].lower_ not in self._first_names
-        ):
-            toks = toks[1:]  # a title the lexicon lacks: "Drummer Kenji Abe", "Alderman X"
+        if len(toks) > 2 and toks[0].is_sent_start and is_role_head(toks[0].lower_) and (
+            toks[0].lower_ not in self._first_names and toks[1].lower_ in self._first_names
+            and toks[1].lower_ not in NAME_PARTICLES
+        ):  # a job word the lexicon lacks, capitalised only by opening the sentence, before
+            toks = toks[1:]  # a first name: "Drummer Kenji Abe" ("Chandler Van Voorhis" stays)
         if any(c.isdigit() for t in toks for c in t.text):
             return  # "flight NZ402" names no person
         words = [word_key(t) for t in toks if any(c.isalpha() for c in t.text)]

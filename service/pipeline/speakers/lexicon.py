@@ -40,7 +40,7 @@ ROLE_NOUNS = {
     "historian", "author", "writer", "novelist", "actor", "actress", "singer", "musician",
     "artist", "designer", "architect", "developer", "programmer", "physicist",
     "chemist", "biologist", "sociologist", "psychologist", "politician", "delegate",
-    "governor-general", "mp", "mep", "councillor", "councilman", "councilwoman",
+    "governor-general", "mp", "mep", "councillor", "councilman", "councilwoman", "alderman",
     "businessman", "businesswoman", "executive-director", "veteran",
     "president-designate", "rapporteur", "negotiator", "regulator", "auditor-general",
     "attorney-general", "solicitor", "barrister", "counsel", "specialist", "scholar", "host",

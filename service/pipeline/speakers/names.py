@@ -18,7 +18,8 @@ from service.pipeline.speakers.lexicon import (
 
 NAME_TAGS = {"NNP", "NNPS"}
 # Words written before a name that belong to the title, not the name ("Retired Lt. Gen.").
-TITLE_MODIFIERS = {"retired", "former", "acting", "deputy", "vice", "interim", "the"}
+TITLE_MODIFIERS = {"retired", "former", "acting", "deputy", "vice", "interim", "senior", "junior",
+                   "the"}
 # Longest name run taken from capitalised tokens the NER missed (bounds the scan, too).
 MAX_NAME_TOKENS = 5
 PRONOUN_WINDOW = 40  # tokens from a lone surname to the he/she that shows it is a person

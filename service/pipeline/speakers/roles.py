@@ -20,6 +20,7 @@ from service.pipeline.speakers.lexicon import (
     TITLE_ABBREVIATIONS,
     is_role_head,
 )
+from service.pipeline.speakers.names import TITLE_MODIFIERS
 
 NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 MODIFIER_TAGS = {"JJ", "JJR", "JJS", "CD", "HYPH", "POS", "PRP$", "NML", "AFX"}
@@ -214,8 +215,8 @@ def title_head(t: Token, last: bool) -> bool:
     if is_role_head(t.text.rstrip(".")):
         return True
     # a lower-case noun, or a job word capitalised as a title ("Drummer X" opening a sentence)
-    return last and ((t.tag_ in ("NN", "NNP") and t.is_lower) or (
-        t.is_title and is_role_head(t.lower_)))
+    return last and t.tag_ in ("NN", "NNP") and (t.is_lower or (
+        t.is_title and is_role_head(t.lower_) and t.lower_ not in TITLE_MODIFIERS))
 
 
 def is_title_token(t: Token) -> bool:
