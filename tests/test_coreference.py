@@ -890,3 +890,14 @@ def test_a_name_after_a_job_word_is_a_person_whatever_the_ner_says() -> None:
     att = attribution(text, "Where is the money?", source="protester Alina Petrescu",
                       cue="told")
     assert who(text, att) == [("Alina Petrescu", "person", "protester")]
+
+
+def test_a_full_name_after_an_outlets_possessive_is_the_person() -> None:
+    # the NER tags "Megyn Kelly" a work of art here; the outlet is no speaker
+    text = (
+        "The first debate went badly for Trump. He attacked Fox News' Megyn Kelly after "
+        "she asked about insulting remarks he had made about women."
+    )
+    att = attribution(text, "about insulting remarks he had made about women",
+                      source="Fox News' Megyn Kelly", cue="asked")
+    assert who(text, att)[0][:2] == ("Megyn Kelly", "person")

@@ -96,11 +96,16 @@ def name_run(span: Span) -> list[Token]:
     if not is_name_token(root):  # "An attorney for X, Mark MacDougall,": the appositive
         root = next((c for c in root.children if c.dep_ == "appos" and is_name_token(c)), root)
     quoted = root.i > 0 and span.doc[root.i - 1].is_quote  # a nickname: “Sparrow”
-    if not is_name_token(root) or (root.ent_type_ not in ("", "PERSON") and not quoted):
+    if not is_name_token(root):
         return []
     s = e = root.i
     while s > span.start and is_name_token(span.doc[s - 1]) and span.doc[s - 1].tag_ != "POS":
         s -= 1
+    # whoever an outlet's possessive introduces is named ("Fox News' Megyn Kelly", which the
+    # NER tags a work of art)
+    owned = s > span.start and span.doc[s - 1].tag_ == "POS" and e > s  # a full name
+    if root.ent_type_ not in ("", "PERSON") and not (quoted or owned):
+        return []
     while e + 1 < span.end and is_name_token(span.doc[e + 1]):
         e += 1
     toks = list(span.doc[s : e + 1])
