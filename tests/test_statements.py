@@ -101,3 +101,24 @@ def test_a_quoted_nickname_after_the_source_is_no_part_of_the_quote() -> None:
     att = attribution(text, '"The roof went first,"', 'it "a disaster."', source="a fisherman",
                       cue="said")
     assert len(separate(text, [att])[0].fragments) == 2
+
+
+def test_each_paragraph_of_a_quote_running_on_is_found() -> None:
+    # each paragraph reopens the quotation mark; only the last one closes it
+    text = (
+        "\u201cThe bridge will reopen on Friday,\u201d engineer Rui Costa said. \u201cThe "
+        "cables have been replaced.\n\n\u201cDrivers should still expect delays in the "
+        "mornings.\n\n\u201cWe thank everyone for their patience.\u201d"
+    )
+    found = [
+        attribution(text, "\u201cThe bridge will reopen on Friday,\u201d",
+                    source="engineer Rui Costa", cue="said"),
+        attribution(text, "\u201cThe cables have been replaced."),
+    ]
+    assert texts(text, missed_direct_quotes(Document(text), found)) == [
+        ["Drivers should still expect delays in the mornings."],
+        ["We thank everyone for their patience."],
+    ]
+    # a paragraph after a closed quotation is no piece of it, however it opens
+    text = "\u201cThe bridge is safe,\u201d Costa said.\n\n\u201cSafe\u201d is a big word."
+    assert missed_direct_quotes(Document(text), []) == []

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from service.pipeline.quote_types import quoted_index
+from service.pipeline.quote_types import CLOSING_MARKS, OPENING_MARKS, quoted_index
 from service.pipeline.text import LINE_BREAK, PARAGRAPH_BREAK
 
 if TYPE_CHECKING:  # the entity table needs spaCy's parse; the document only holds it
@@ -79,6 +79,20 @@ class Document:
     def paragraph_end(self, at: int) -> int:
         """Where the paragraph holding `at` ends (its line break, or the text's end)."""
         return self.paragraph_ends[self.paragraph(at)]
+
+    def left_open(self, k: int) -> bool:
+        """Whether paragraph k's last quotation is still open at its end (news reopens the
+        mark on each paragraph of a quote running on and closes it only on the last)."""
+        starts, ends = self.quoted(self.paragraph_starts[k], self.paragraph_ends[k])
+        return bool(ends) and self.text[ends[-1] - 1] not in CLOSING_MARKS
+
+    def runs_on(self, k: int) -> bool:
+        """Whether paragraph k continues the quotation the paragraph before left open: it
+        opens with a quotation mark."""
+        if k <= 0 or not self.left_open(k - 1):
+            return False
+        head = self.text[self.paragraph_starts[k] : self.paragraph_ends[k]].lstrip()
+        return head[:1] in OPENING_MARKS
 
     def quoted(self, start: int, end: int) -> Regions:
         """The quoted regions of text[start:end] (a paragraph range), found once per range:

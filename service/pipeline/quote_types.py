@@ -23,6 +23,8 @@ if TYPE_CHECKING:  # the Document keeps the regions this module finds
 DOUBLE_PAIRS = {"“": "”", "„": "“”", "«": "»", "»": "«", '"': '"', "”": "”“"}
 SINGLE_PAIRS = {"‘": "’", "‚": "‘’", "‹": "›", "'": "'"}
 SYMMETRIC = {'"', "'", "’", "‘"}  # marks that may also be apostrophes or open and close
+OPENING_MARKS = "".join(DOUBLE_PAIRS)
+CLOSING_MARKS = "\u201d\u2019\u00bb\u201c\"'"  # what a closed quotation may end with
 WORD = re.compile(r"\w+")
 BLOCK_INTRO = re.compile(r"(\w+)[ \t]*\n?[ \t]*[:;]\s*$")
 INTRO_WINDOW = 80

@@ -1,7 +1,9 @@
 """Direct quotes the tagger missed: a whole sentence between quotation marks is a quote when a
 speech verb follows it in its sentence ("'We were left with nothing,' said X"), or, with no
 verb, when it ends inside its marks and the paragraph or the one before already quotes someone
-(news runs a speaker's quotes on). Titles of works, chants and signs stay out: short, in title
+(news runs a speaker's quotes on). A paragraph that reopens a quotation the paragraph before
+left open is a piece of that quote, closed or not ("...again.¶"Parents who ...¶"We owe ...").
+Titles of works, chants and signs stay out: short, in title
 case ("Where Have All the Flowers Gone?"), or ending outside their marks with no verb ("the
 exhibition, 'Salt Roads of the North',"). Quotes found here carry RULE_CONFIDENCE.
 """
@@ -12,12 +14,11 @@ import re
 from bisect import bisect_left
 
 from service.pipeline.document import Document
-from service.pipeline.quote_types import inside, merged
+from service.pipeline.quote_types import CLOSING_MARKS, inside, merged
 from service.pipeline.speakers.lexicon import SPEECH_VERBS
 from service.pipeline.types import Attribution, CharSpan
 
 RULE_CONFIDENCE = 0.5
-CLOSING = "\u201d\u2019\u00bb\u201c\"'"
 MIN_WORDS = 4
 MAX_SOURCE_WORDS = 6  # title and name between the closing mark and the verb ("site engineer X")
 WORD = re.compile(r"[\w\u2019.-]+(?:'\w+)?")
@@ -35,14 +36,16 @@ def missed_direct_quotes(document: Document, found: list[Attribution]) -> list[A
     for k, (start, end) in enumerate(zip(document.paragraph_starts, document.paragraph_ends,
                                          strict=True)):
         for a, b in zip(*document.quoted(start, end), strict=True):
-            if b - a < 2 or text[b - 1] not in CLOSING:
+            closed = text[b - 1] in CLOSING_MARKS
+            if b - a < 2 or not (closed or document.runs_on(k)):
                 continue  # left open: a quote running on, the tagger's to find
-            content = stripped(text, a + 1, b - 1)
+            # a paragraph of a quote running on over paragraphs is a piece of it
+            content = stripped(text, a + 1, b - 1 if closed else b)
             if content is None or covered(content, taken) or not speech_like(content.text):
                 continue
             cue, source = verb_after(text, b, end)
             ends_inside = content.text[-1:] in ".!?"
-            if cue is not None or (ends_inside and {k, k - 1} & quoting):
+            if cue is not None or document.runs_on(k) or (ends_inside and {k, k - 1} & quoting):
                 out.append(Attribution([content], cue, source, RULE_CONFIDENCE))
     return out
 
@@ -67,7 +70,7 @@ def speech_like(content: str) -> bool:
 def verb_after(text: str, at: int, limit: int) -> tuple[CharSpan | None, CharSpan | None]:
     """A speech verb after the closing mark that ends at `at`, in its sentence, and the words
     before it (the inverted order "..., said X" leaves the source to the speakers step)."""
-    while at < limit and text[at] in CLOSING:
+    while at < limit and text[at] in CLOSING_MARKS:
         at += 1  # the second mark of a doubled '' closing
     gap = AFTER.match(text, at, limit)
     pos = gap.end() if gap else at
