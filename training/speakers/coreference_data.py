@@ -18,8 +18,8 @@ from spacy.tokens import Doc
 
 from service.pipeline.speakers.antecedents import Anaphor, candidates, features
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
-from service.pipeline.speakers.lexicon import PLURAL_PRONOUNS, PRONOUN_GENDER
-from service.pipeline.speakers.roles import assign_roles, is_role_head
+from service.pipeline.speakers.lexicon import PLURAL_PRONOUNS, PRONOUN_GENDER, is_role_head
+from service.pipeline.speakers.roles import assign_roles
 from training.corpora.gum import GumDocument
 
 ANAPHOR_PRONOUNS = (set(PRONOUN_GENDER) | {"it", "its"} | PLURAL_PRONOUNS) - {

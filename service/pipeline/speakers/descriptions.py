@@ -12,11 +12,10 @@ from spacy.tokens import Token
 
 from service.pipeline.speakers.antecedents import Anaphor, agreeing_people, role_match
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
-from service.pipeline.speakers.lexicon import ORG_NOUNS, SETTING_OFFICES, SUBJECT_DEPS
+from service.pipeline.speakers.lexicon import ORG_NOUNS, SETTING_OFFICES, SUBJECT_DEPS, is_role_head
 from service.pipeline.speakers.roles import (
     choose_role,
     description_role,
-    is_role_head,
     set_role_words,
 )
 

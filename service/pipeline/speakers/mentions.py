@@ -17,9 +17,10 @@ from service.pipeline.speakers.lexicon import (
     PRONOUN_GENDER,
     RELATIVE_PRONOUNS,
     THING_PRONOUNS,
+    is_role_head,
 )
 from service.pipeline.speakers.names import is_name_token, org_name, word_key
-from service.pipeline.speakers.roles import is_role_head, is_title_token
+from service.pipeline.speakers.titles import is_title_token
 from service.pipeline.types import Attribution
 
 PRONOUNS = set(PRONOUN_GENDER) | FIRST_PERSON | PLURAL_PRONOUNS | THING_PRONOUNS | {"you"}

@@ -46,6 +46,7 @@ from service.pipeline.speakers.lexicon import (
     PRONOUN_GENDER,
     ROLE_NOUNS,
     WRITER_PRONOUNS,
+    is_role_head,
 )
 from service.pipeline.speakers.mentions import (
     SourceMention,
@@ -65,12 +66,11 @@ from service.pipeline.speakers.names import (
 from service.pipeline.speakers.roles import (
     assign_roles,
     description_role,
-    is_role_head,
     set_role_words,
-    span_text,
     words,
 )
 from service.pipeline.speakers.source_fixes import inverted_source, outer_speaker, speaker_span
+from service.pipeline.speakers.titles import span_text
 from service.pipeline.types import Attribution, Speaker
 
 GROUPS = ("organization", "other")

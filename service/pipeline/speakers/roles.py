@@ -1,7 +1,8 @@
-"""A person's role as the article states it: pre-nominal titles ("Huawei founder Ren
-Zhengfei", "President Xi"), appositives ("Shu Jueting, a ministry spokeswoman,"), copular
-and "as" phrases ("Ren is the CEO of Huawei", "who will serve as chairperson of ..."),
-and descriptions used as the mention itself ("the director-general of the Alliance").
+"""A person's role as the article states it: titles before the name (titles.py: "Huawei
+founder Ren Zhengfei", "President Xi"), appositives ("Shu Jueting, a ministry
+spokeswoman,"), copular and "as" phrases ("Ren is the CEO of Huawei", "who will serve as
+chairperson of ..."), and descriptions used as the mention itself ("the director-general of
+the Alliance").
 
 Each phrase is trimmed to the role itself: it stops at punctuation, relative clauses,
 verbs after the head, dates and a second noun phrase ("founder of X and the youngest ...").
@@ -9,20 +10,16 @@ verbs after the head, dates and a second noun phrase ("founder of X and the youn
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
 from service.pipeline.speakers.lexicon import (
     GENDERED_NOUNS,
-    HONORIFICS,
     RELATIONAL_NOUNS,
-    SUBJECT_DEPS,
-    TITLE_ABBREVIATIONS,
     is_role_head,
 )
-from service.pipeline.speakers.names import TITLE_MODIFIERS
+from service.pipeline.speakers.titles import NOUN_TAGS, prenominal, span_text
 
-NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 MODIFIER_TAGS = {"JJ", "JJR", "JJS", "CD", "HYPH", "POS", "PRP$", "NML", "AFX"}
 ROLE_PREPOSITIONS = {"of", "at", "for", "to", "on"}
 STOP_TEXTS = {",", ";", ":", ".", "!", "?", '"', "“", "”", "‘", "’", "—", "–", "«", "»"}
@@ -117,12 +114,6 @@ def is_titled(doc: Doc, start: int, end: int) -> bool:
     return party or is_role_head(head.text.rstrip("."))
 
 
-def span_text(doc: Doc, start: int, end: int) -> str:
-    """The tokens' text with its runs of whitespace (no-break spaces, line breaks) as one
-    space."""
-    return " ".join(doc[start:end].text.split())
-
-
 def role_text(doc: Doc, start: int, end: int) -> str:
     """The role phrase without a description of the organisation before its name: "CEO of
     smartphone maker Xiaomi" -> "CEO of Xiaomi" (the role, not what Xiaomi makes)."""
@@ -135,97 +126,6 @@ def role_text(doc: Doc, start: int, end: int) -> str:
     if doc[name - 1].tag_ not in ("NN", "NNS") or not doc[name - 1].is_lower:
         return span_text(doc, start, end)
     return f"{span_text(doc, start, prep + 1)} {span_text(doc, name, end)}"
-
-
-def prenominal(doc: Doc, ents: ArticleEntities, start: int, ent: Entity) -> str | None:
-    """Title words right before the name: "Huawei founder and CEO" -> "founder and CEO of
-    Huawei"; formal titles stay as written ("Chinese President")."""
-    k = start - 1
-    # "Mrs.", "Lady" are no title; a lower-case "lady" is a noun ("first lady Laura Bush")
-    while k >= 0 and (doc[k].lower_ in HONORIFICS and not doc[k].is_lower or doc[k].is_space):
-        k -= 1
-    right, sent_start = k + 1, doc[start].sent.start
-    formal = formal_title(doc, right, sent_start)
-    if formal is not None:
-        return span_text(doc, formal, right)
-    while k >= sent_start:
-        t = doc[k]
-        other = ents.entity_at(k)
-        if other is not None and other is not ent and other.type == "person":
-            break
-        if not (is_title_token(t) or t.is_space) or t.ent_type_ in ("DATE", "TIME"):
-            break  # (web copy puts no-break spaces between titles; "Last night" is no title)
-        k -= 1
-    toks = [t for t in doc[k + 1 : right] if not t.is_space]
-    while toks and (toks[0].tag_ in ("CC", "HYPH", "POS") or toks[0].is_punct):
-        toks.pop(0)
-    if not toks or not title_head(toks[-1], True) or modified_by(doc, ents, start, toks[-1]):
-        return None
-    h = next(n for n, t in enumerate(toks) if title_head(t, n == len(toks) - 1))
-    prefix, title = toks[:h], toks[h:]
-    text = span_text(doc, toks[0].i, toks[-1].i + 1)
-    org_prefix = prefix and all(t.tag_ in NAME_OR_POS and t.ent_type_ not in ("GPE", "NORP")
-                                for t in prefix)
-    if org_prefix and not any(t.text.istitle() for t in title):
-        owner = span_text(doc, prefix[0].i, prefix[-1].i + 1 - (prefix[-1].tag_ == "POS"))
-        org = ents.entity_at(prefix[0].i)
-        if org is not None and org.type == "organization":
-            owner = org.name  # the whole name: "Bank of America CEO X" is CEO of the bank
-        return f"{span_text(doc, title[0].i, title[-1].i + 1)} of {owner}"
-    return text
-
-
-NAME_OR_POS = {"NNP", "NNPS", "POS"}
-
-
-def formal_title(doc: Doc, right: int, sent_start: int) -> int | None:
-    """Where a formal title of an office and the body it heads starts, when one ends at
-    token `right` ("Speaker of the House X", "Secretary of State X"): a capitalised office
-    noun, "of" and a capitalised name; None otherwise ("Bank of America CEO X" is no
-    office of a bank)."""
-    k = right - 1
-    while k > sent_start and doc[k].tag_ in ("NNP", "NNPS") and doc[k].text[:1].isupper():
-        k -= 1
-    if k == right - 1:
-        return None
-    k -= doc[k].lower_ == "the"
-    if k <= sent_start or doc[k].lower_ != "of":
-        return None
-    office = doc[k - 1]
-    return k - 1 if office.text[:1].isupper() and is_role_head(office.text) else None
-
-
-def modified_by(doc: Doc, ents: ArticleEntities, start: int, noun: Token) -> bool:
-    """The name is the subject of a clause on the noun before it, so the noun is no title:
-    "The proposal Smith unveiled" (Smith unveiled the proposal)."""
-    ent, k = ents.entity_at(start), start
-    while k < len(doc) and ents.entity_at(k) is ent:
-        tok = doc[k]
-        if tok.dep_ in SUBJECT_DEPS and tok.head.dep_ == "relcl" and tok.head.head.i == noun.i:
-            return True
-        k += 1
-    return False
-
-
-def title_head(t: Token, last: bool) -> bool:
-    """An office or job noun, or any common noun written right before the name ("shop
-    steward X", "driver X"): a noun there is the person's title."""
-    if t.ent_type_ in ("DATE", "TIME") or t.dep_ == "pobj":
-        return False  # "In the spring X decided": a time or a place, never a title
-    if is_role_head(t.text.rstrip(".")):
-        return True
-    # a lower-case noun, or a job word capitalised as a title ("Drummer X" opening a sentence)
-    return last and t.tag_ in ("NN", "NNP") and (t.is_lower or (
-        t.is_title and is_role_head(t.lower_) and t.lower_ not in TITLE_MODIFIERS))
-
-
-def is_title_token(t: Token) -> bool:
-    """Words that can make up a title written before a name ("Lt. Gen.", "founder and CEO")."""
-    if t.tag_ in NOUN_TAGS or t.tag_ in ("JJ", "HYPH", "POS"):
-        return True
-    if t.lower_ in TITLE_ABBREVIATIONS or t.tag_ == "CC" and t.lower_ in ("and", "&"):
-        return True
-    return t.text == "." and t.i > 0 and t.doc[t.i - 1].lower_ + "." in TITLE_ABBREVIATIONS
 
 
 def described_before(doc: Doc, end: int) -> str | None:

@@ -18,10 +18,9 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from service.pipeline.speakers.lexicon import SPEECH_VERBS, SUBJECT_DEPS
+from service.pipeline.speakers.lexicon import SPEECH_VERBS, SUBJECT_DEPS, is_role_head
 from service.pipeline.speakers.mentions import PRONOUNS, head_of, source_tokens
 from service.pipeline.speakers.names import is_name_token
-from service.pipeline.speakers.roles import is_role_head
 from service.pipeline.types import Attribution
 
 # Verbs whose object is the addressee, never the speaker.
