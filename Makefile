@@ -75,7 +75,8 @@ train-coreference: $(VENV)/.stamp-train
 	$(PY) -m training.speakers.evaluate_gap --gap $(GAP) --split test
 
 # Speaker, type and role on the seeds, the PolNeAR dev speaker gold and the failure cases.
-SPEAKER_GOLD = speakers_dev speakers_heldout speakers_heldout2 speakers_heldout3 speakers_heldout4
+SPEAKER_GOLD = speakers_dev speakers_heldout speakers_heldout2 speakers_heldout3 speakers_heldout4 \
+               speakers_heldout5
 eval-speakers: $(VENV)/.stamp-dev
 	$(PY) -m training.speakers.evaluate_seeds --models models
 	$(PY) -m training.speakers.evaluate_speakers --models models --polnear $(DATA) \

@@ -901,3 +901,10 @@ def test_a_full_name_after_an_outlets_possessive_is_the_person() -> None:
     att = attribution(text, "about insulting remarks he had made about women",
                       source="Fox News' Megyn Kelly", cue="asked")
     assert who(text, att)[0][:2] == ("Megyn Kelly", "person")
+
+
+@pytest.mark.parametrize("source", ["Her campaign", "Maria Olsen's campaign"])
+def test_a_persons_campaign_is_named_by_the_surname(source: str) -> None:
+    text = f"Maria Olsen toured the state on Monday. {source} said the polls were wrong."
+    att = attribution(text, "the polls were wrong", source=source, cue="said")
+    assert who(text, att) == [("Olsen campaign", "organization", None)]

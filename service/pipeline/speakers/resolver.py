@@ -211,7 +211,7 @@ class SpeakerResolver:
         if m.kind == "description":
             return self.description(m, near)
         if m.kind == "org_noun":
-            return self.org_noun(m, near)
+            return self.org_noun(m, att, near)
         # one person described, then named: "A senior official ..." (not "Developers say");
         # a headline's bare "Lawmaker urges ..." is the person the story then names
         headline = headline_description(self.document, m)
@@ -324,20 +324,25 @@ class SpeakerResolver:
         """The person a family description names (kinship.kin_of), its owner resolved as a
         name or as a pronoun ("my" in an opinion piece: the writer); the description is the
         relative's role when the article states none ("ex-wife", "X's wife")."""
-        owner_tok = owner_of(m.span)
-        if owner_tok is None:
-            return None
-        if owner_tok.tag_ == "PRP$":
-            mention = SourceMention("pronoun", self.doc[owner_tok.i : owner_tok.i + 1])
-            owner = self.pronoun(mention, att, near).entity
-        else:
-            owner = self.ents.entity_at(owner_tok.i)
+        owner = self.owner(m, att, near)
         kin = kin_of(self.ents, owner, m.word) if owner is not None else None
         if kin is not None and kin.role is None:
             start = m.span.start + (m.span[0].tag_ in ("DT", "PRP$"))
             kin.role = span_text(self.doc, start, m.span.end)
             set_role_words(kin)
         return kin
+
+    def owner(self, m: SourceMention, att: Attribution, near: Resolved | None
+              ) -> Entity | None:
+        """Whose the mention's head is: its possessive resolved as a name or as a pronoun
+        ("Scott's wife", "Her campaign"); None without one."""
+        owner_tok = owner_of(m.span)
+        if owner_tok is None:
+            return None
+        if owner_tok.tag_ == "PRP$":
+            mention = SourceMention("pronoun", self.doc[owner_tok.i : owner_tok.i + 1])
+            return self.pronoun(mention, att, near).entity
+        return self.ents.entity_at(owner_tok.i)
 
     def agreeing_before(self, anaphor: Anaphor) -> list[Entity]:
         """The latest person of the pronoun's gender named before it, beyond the ranker's
@@ -366,11 +371,15 @@ class SpeakerResolver:
                 members.append(name_text(self.doc, run) if run else t.text)
         return " and ".join(dict.fromkeys(members))
 
-    def org_noun(self, m: SourceMention, near: Resolved | None) -> Resolved:
+    def org_noun(self, m: SourceMention, att: Attribution, near: Resolved | None) -> Resolved:
         """ "the ministry" -> the organisation named with that word, else the running
         organisation speaker, else the noun itself as an organisation ("federal government"):
-        never merely the latest organisation or place named."""
+        never merely the latest organisation or place named. A person's campaign is named by
+        the surname ("Her campaign", "Mrs. Clinton's campaign" -> "Clinton campaign")."""
         head = m.word
+        owner = self.owner(m, att, near) if head == "campaign" else None
+        if owner is not None and owner.type == "person":  # the guideline's "Y campaign"
+            return Resolved(f"{owner.name.split()[-1]} campaign", "organization")
         orgs = [x.entity for x in self.ents.mentions_before(m.span.start, limit=80)
                 if x.entity.type == "organization"]
         named = next((e for e in orgs if head in words(e.name)), None)
