@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from service.pipeline.speakers.names import acronym
 from service.pipeline.types import Attribution, CharSpan
 from tests.support.handmade import article_entities, attribution, resolve
 
@@ -908,3 +909,10 @@ def test_a_persons_campaign_is_named_by_the_surname(source: str) -> None:
     text = f"Maria Olsen toured the state on Monday. {source} said the polls were wrong."
     att = attribution(text, "the polls were wrong", source=source, cue="said")
     assert who(text, att) == [("Olsen campaign", "organization", None)]
+
+
+def test_the_initials_of_a_name_skip_its_article() -> None:
+    # the NER often takes "The" into a name that opens a sentence
+    assert acronym("The Securities and Exchange Commission") == "sec"
+    assert acronym("International Monetary Fund") == "imf"
+    assert acronym("Apple Inc") is None

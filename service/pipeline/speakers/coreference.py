@@ -140,7 +140,9 @@ class ArticleEntities:
             return  # "flight NZ402" names no person
         words = [word_key(t) for t in toks if any(c.isalpha() for c in t.text)]
         nickname = self._in_quotation_marks(toks)  # “Sparrow”
-        lone = len(words) == 1 and words[0] in non_person and words[0] not in self._by_word
+        lone = len(words) == 1 and (
+            words[0] in non_person or org_key(words[0]) in non_person  # "S.E.C.": "sec"
+        ) and words[0] not in self._by_word
         if lone and not nickname:
             return  # a lone word tagged ORG/GPE elsewhere ("Xiaomi") is not a person
         form = name_text(self.doc, toks)

@@ -118,9 +118,9 @@ def widened(ent: Span, in_headline: bool) -> list[Token]:
 
 def acronym(name: str) -> str | None:
     """The lower-case initials of a name of three or more capitalised words ("International
-    Monetary Fund" -> "imf"; "of", "and", "the" skipped), so that "the IMF" is the same
+    Monetary Fund" -> "imf"; "of", "and", "The" skipped), so that "the IMF" is the same
     organisation; None for shorter names."""
-    caps = [w for w in name.split() if w[:1].isupper()]
+    caps = [w for w in name.split() if w[:1].isupper() and w.lower() not in ("the", "a", "an")]
     return "".join(w[0] for w in caps).lower() if len(caps) >= 3 else None
 
 
