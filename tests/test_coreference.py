@@ -916,3 +916,23 @@ def test_the_initials_of_a_name_skip_its_article() -> None:
     assert acronym("The Securities and Exchange Commission") == "sec"
     assert acronym("International Monetary Fund") == "imf"
     assert acronym("Apple Inc") is None
+
+
+@pytest.mark.parametrize("description", ["A Senate panel", "The panel"])
+def test_a_panel_is_the_committee_the_article_names(description: str) -> None:
+    text = (
+        f"{description} voted on Thursday to subpoena the bank's records. The Senate "
+        "Banking Committee will meet again next week."
+    )
+    att = attribution(text, "to subpoena the bank's records", source=description,
+                      cue="voted")
+    assert who(text, att)[0][:2] == ("Senate Banking Committee", "organization")
+
+
+def test_a_member_of_a_panel_is_no_panel() -> None:
+    text = (
+        "Member of Senate panel urges sanctions\nSenator Ana Ruiz, a member of the Senate "
+        "Banking Committee, said on Thursday that sanctions were overdue."
+    )
+    att = attribution(text, "urges sanctions", source="Member of Senate panel", cue="urges")
+    assert who(text, att)[0][0] != "Senate Banking Committee"

@@ -22,6 +22,7 @@ from service.pipeline.speakers.antecedents import (
     governing_subjects,
     role_match,
 )
+from service.pipeline.speakers.bodies import BODY_CLASSES, named_body
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
 from service.pipeline.speakers.descriptions import described_roles
 from service.pipeline.speakers.discourse import (
@@ -41,6 +42,7 @@ from service.pipeline.speakers.kinship import KIN_NOUNS, kin_of, owner_of
 from service.pipeline.speakers.lexicon import (
     CONTINUATION_CUES,
     FIRST_PERSON,
+    ORG_NOUNS,
     PEOPLE_NOUNS,
     PLURAL_NOUN_TAGS,
     PRONOUN_GENDER,
@@ -200,6 +202,15 @@ class SpeakerResolver:
             return Resolved(self.group_name(m.span), "other")
         if m.kind == "mixed":  # a mixed group is other, as written (the guideline)
             return Resolved(as_written(m.span, att), "other")
+        headline = self.ents.in_headline(m.root.i)  # capitals there name nothing
+        body_noun = m.word in ORG_NOUNS or m.word in BODY_CLASSES
+        member = any(is_role_head(t.text) for t in m.span if t.i < m.root.i)  # "Member of"
+        if body_noun and not member and m.word != "campaign" and m.root.tag_ == "NN" and (
+            m.kind == "unnamed" or (m.kind == "named_org" and headline)
+        ):  # "A House panel", headline "Federal court": the body the article names
+            body = named_body(self.ents, m.word, m.root.i)
+            if body is not None:
+                return of_entity(body)
         if m.kind == "named_org":  # the name stops at a comma: not ", which represents ..."
             end = next((t.i for t in m.span[m.root.i - m.span.start :] if t.text == ","),
                        m.span.end)
