@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from service.pipeline.speakers.mentions import appositive
 from service.pipeline.speakers.names import acronym
 from service.pipeline.types import Attribution, CharSpan
 from tests.support.handmade import article_entities, attribution, resolve
@@ -936,3 +937,17 @@ def test_a_member_of_a_panel_is_no_panel() -> None:
     )
     att = attribution(text, "urges sanctions", source="Member of Senate panel", cue="urges")
     assert who(text, att)[0][0] != "Senate Banking Committee"
+
+
+def test_a_titled_name_set_off_by_a_comma_is_the_mentions_referent() -> None:
+    # the parser may hang the participle clause on the cue verb, so the mark has no root
+    text = (
+        "President Olsen, dedicating the National Museum of African American History and "
+        "Culture on Saturday, said it would tell an American story."
+    )
+    source = text[: text.index(" on Saturday")]
+    att = attribution(text, "it would tell an American story", source=source, cue="said")
+    ents = article_entities(text, [att])
+    mark = ents.doc.char_span(0, len(source))
+    olsen = next(t for t in mark if t.text == "Olsen")
+    assert appositive(olsen, mark, ents)

@@ -142,13 +142,19 @@ def titled(tok: Token, span: Span, ents: ArticleEntities) -> bool:
 
 
 def appositive(tok: Token, span: Span, ents: ArticleEntities) -> bool:
-    """The mention opens with the name and a comma sets off what follows ("Ban Ki-moon, the
-    secretary general of the United Nations"), whatever the parser made the head."""
+    """The mention opens with the name, perhaps after a title, and a comma sets off what
+    follows ("Ban Ki-moon, the secretary general of the United Nations"), whatever the parser
+    made the head."""
     comma = next((t.i for t in span if t.text == ","), None)
     if comma is None or comma == span.start:
         return False
     ent = ents.entity_at(tok.i)
-    return all(ents.entity_at(t.i) is ent or t.is_punct for t in span.doc[span.start : comma])
+    head = span.doc[span.start : comma]
+    named = [t for t in head if ents.entity_at(t.i) is ent]
+    # a title may stand before the name: "President Obama, dedicating the museum,"
+    return bool(named) and all(
+        ents.entity_at(t.i) is ent or t.is_punct or (t.i < named[0].i and is_title_token(t))
+        for t in head)
 
 
 def described_name(tok: Token, span: Span, ents: ArticleEntities) -> bool:
