@@ -951,3 +951,21 @@ def test_a_titled_name_set_off_by_a_comma_is_the_mentions_referent() -> None:
     mark = ents.doc.char_span(0, len(source))
     olsen = next(t for t in mark if t.text == "Olsen")
     assert appositive(olsen, mark, ents)
+
+
+def test_who_after_a_list_of_names_is_the_last_one() -> None:
+    text = (
+        "Guests included Ana Ruiz, Tom Hale, Lena Berg and Omar Haddad, who joked that "
+        "he had come only for the food."
+    )
+    att = attribution(text, "he had come only for the food", source="who", cue="joked")
+    assert who(text, att)[0][:2] == ("Omar Haddad", "person")
+
+
+def test_each_after_two_people_is_both_of_them() -> None:
+    text = (
+        "Maria Olsen and Peter Lund met voters in Ohio on Friday, each saying the other "
+        "lacked experience."
+    )
+    att = attribution(text, "the other lacked experience", source="each", cue="saying")
+    assert who(text, att)[0][:2] == ("Maria Olsen and Peter Lund", "other")

@@ -76,6 +76,7 @@ from service.pipeline.speakers.titles import span_text
 from service.pipeline.types import Attribution, Speaker
 
 GROUPS = ("organization", "other")
+DISTRIBUTIVES = {"each", "both"}
 CHAIN_BONUS = 0.15  # added to the previous speaker's antecedent probability (dev-chosen)
 INHERIT_PARAGRAPHS = 1  # a source-less quote inherits from the same or previous paragraph
 PRONOUN_PARAGRAPHS = 2  # how far back "he" may still mean the previous quote's speaker
@@ -211,6 +212,12 @@ class SpeakerResolver:
             body = named_body(self.ents, m.word, m.root.i)
             if body is not None:
                 return of_entity(body)
+        if m.kind == "unnamed" and len(m.span) == 1 and m.word in DISTRIBUTIVES:
+            # "X and Y vied ..., each touting": the people coordinated in the subject above
+            pair = next((t for t in governing_subjects(m.root) if any(
+                c.dep_ == "conj" for c in t.children)), None)
+            if pair is not None:
+                return self.resolve_phrase(pair.left_edge.i, pair.right_edge.i + 1, att, near)
         if m.kind == "named_org":  # the name stops at a comma: not ", which represents ..."
             end = next((t.i for t in m.span[m.root.i - m.span.start :] if t.text == ","),
                        m.span.end)
@@ -282,6 +289,9 @@ class SpeakerResolver:
         ant = tok.head.head if tok.head.dep_ == "relcl" else None
         while ant is not None and ant.dep_ == "appos" and ant.head.i < ant.i:
             ant = ant.head  # "McConnell, now the majority leader, who said": McConnell
+        last = self.doc[tok.i - 2] if tok.i > 1 and self.doc[tok.i - 1].text == "," else None
+        if ant is not None and last is not None and last in ant.conjuncts:
+            ant = last  # "A, B and C, who joked": the list's last name, not the parser's pick
         if ant is not None and ant.i < tok.i:
             ent = self.ents.entity_at(ant.i)
             if ent is not None:
