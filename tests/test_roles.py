@@ -4,7 +4,10 @@ each trimmed to the role itself."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
+from service.pipeline.speakers.roles import described_before
 from tests.support.handmade import attribution, resolve
 
 
@@ -282,3 +285,18 @@ def test_a_title_the_lexicon_lacks_is_no_part_of_the_name(
     content = text[text.index(" said ") + 6 : -1]
     speaker = resolve(text, [attribution(text, content, source=source)])[0]
     assert (speaker.name, speaker.role) == (name, role)
+
+
+def test_a_description_before_the_name_is_the_role_however_the_name_is_parsed() -> None:
+    # a parse seen in a long sentence: the name hangs on "given", not on "executive"
+    words = ["given", "efforts", "which", "Acme", "'s", "chief", "executive", ",", "Dana",
+             "Whitcombe", ",", "called", "it", "nonsense"]
+    tags = ["VBN", "NNS", "WDT", "NNP", "POS", "JJ", "NN", ",", "NNP", "NNP", ",", "VBD", "PRP",
+            "NN"]
+    heads = [0, 0, 6, 6, 3, 6, 1, 9, 9, 0, 9, 9, 11, 11]
+    deps = ["ROOT", "pobj", "det", "poss", "case", "amod", "acl", "punct", "compound", "pobj",
+            "punct", "acl", "dobj", "oprd"]
+    spaces = [words[k + 1] not in ("'s", ",") for k in range(len(words) - 1)] + [False]
+    doc = Doc(Vocab(), words=words, spaces=spaces, tags=tags, heads=heads, deps=deps)
+    assert described_before(doc, 8, 10) == "Acme's chief executive"
+    assert described_before(doc, 3, 4) is None  # no comma around "Acme": no appositive

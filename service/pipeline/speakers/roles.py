@@ -37,6 +37,8 @@ LEADING_ADVERBS = {"now", "also", "currently", "still", "formerly", "once", "the
 
 
 SPEAKERS_POSSESSIVES = {"my", "our", "your"}
+# words of a noun phrase before its head noun ("the company's new chief executive")
+DESCRIPTION_TAGS = {"DT", "PRP$", "NNP", "NNPS", "NN", "POS", "JJ", "HYPH", "CD"}
 
 
 def role_span(doc: Doc, i: int, limit: int | None = None) -> tuple[int, int] | None:
@@ -128,14 +130,22 @@ def role_text(doc: Doc, start: int, end: int) -> str:
     return f"{span_text(doc, start, prep + 1)} {span_text(doc, name, end)}"
 
 
-def described_before(doc: Doc, end: int) -> str | None:
-    """A description the name stands in apposition to ("The spokesman, Marco Ferri,", "Mayor
-    X's spokesman, Tom Reed,"): the description is the role."""
+def described_before(doc: Doc, start: int, end: int) -> str | None:
+    """A description the name (tokens start..end) stands in apposition to ("The spokesman,
+    Marco Ferri,", "Mayor X's spokesman, Tom Reed,"): the description is the role. The
+    parse's appositive, or else the text's: a job noun, a comma, the name, a comma."""
     head = doc[end - 1]
     desc = head.head
-    if head.dep_ != "appos" or desc.i >= head.i or not is_role_head(desc.text):
+    if head.dep_ != "appos" or desc.i >= head.i:
+        desc = doc[start - 2] if start > 1 and doc[start - 1].text == "," else head
+        if end >= len(doc) or doc[end].text != "," or desc.tag_ != "NN":
+            return None
+    if not is_role_head(desc.text):
         return None
-    span = role_span(doc, desc.left_edge.i, desc.i + 1)
+    first = desc.i  # the noun phrase before the head, as written ("Apple's chief executive")
+    while first > 0 and doc[first - 1].tag_ in DESCRIPTION_TAGS:
+        first -= 1
+    span = role_span(doc, first, desc.i + 1)
     if span is None:
         return None
     # another person may own the role ("Mayor X's spokesman, Y,"), never be it
@@ -198,7 +208,7 @@ def assign_roles(ents: ArticleEntities) -> None:
         here = []
         # both: "The officer, Inspector X" states "Inspector" and "officer"
         here += [r for r in (prenominal(doc, ents, m.start, m.entity),
-                             described_before(doc, m.end)) if r]
+                             described_before(doc, m.start, m.end)) if r]
         after = following(doc, m.end)
         if after:
             s, e = after
