@@ -33,6 +33,13 @@ def role_of(text: str, source: str, content: str) -> str | None:
             "the ward was full",
             "doctor at the city hospital",
         ),
+        # an appositive between dashes
+        (
+            "Hugh Hill \u2014 surgeon and radio host \u2014 said the ward was full.",
+            "Hugh Hill",
+            "the ward was full",
+            "surgeon and radio host",
+        ),
         # appositive with a second noun phrase and a relative clause after it
         (
             "Nina Roy, founder of Roy Labs and the youngest delegate at the summit, said "
@@ -300,3 +307,18 @@ def test_a_description_before_the_name_is_the_role_however_the_name_is_parsed() 
     doc = Doc(Vocab(), words=words, spaces=spaces, tags=tags, heads=heads, deps=deps)
     assert described_before(doc, 8, 10) == "Acme's chief executive"
     assert described_before(doc, 3, 4) is None  # no comma around "Acme": no appositive
+
+
+def test_a_description_with_a_persons_possessive_used_as_the_mention_is_the_role() -> None:
+    text = (
+        "Maria Olsen posted the tweet on Monday. \u201cThat was a mistake,\u201d Dana "
+        "Whitcombe said. \u201cIt was outrageous,\u201d Olsen's former campaign strategist "
+        "said in an interview."
+    )
+    atts = [
+        attribution(text, "That was a mistake,", source="Dana Whitcombe", cue="said"),
+        attribution(text, "It was outrageous,", source="Olsen's former campaign strategist",
+                    cue="said"),
+    ]
+    speaker = resolve(text, atts)[1]
+    assert (speaker.name, speaker.role) == ("Dana Whitcombe", "Olsen's former campaign strategist")

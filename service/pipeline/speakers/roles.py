@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
 from service.pipeline.speakers.lexicon import (
+    DASHES,
     GENDERED_NOUNS,
     RELATIONAL_NOUNS,
     is_role_head,
@@ -104,7 +105,7 @@ def is_titled(doc: Doc, start: int, end: int) -> bool:
     for t in doc[start + 2 * one_of(doc, start) : end]:
         if t.tag_ == "IN":
             break
-        if t.ent_type_ == "PERSON":
+        if t.ent_type_ == "PERSON" and t.tag_ != "POS" and not owner(doc, t.i, end):
             return False
         if t.tag_ in NOUN_TAGS:
             head = t
@@ -114,6 +115,14 @@ def is_titled(doc: Doc, start: int, end: int) -> bool:
     # as the party and state label ("Democrat of California")
     party = head.lower_ in PARTY_MEMBERS and end > head.i + 1 and doc[head.i + 1].lower_ == "on"
     return party or is_role_head(head.text.rstrip("."))
+
+
+def owner(doc: Doc, i: int, end: int) -> bool:
+    """Whether the name at token i owns what follows ("Obama's former campaign strategist"):
+    a possessive ends its run before `end`."""
+    while i < end and doc[i].ent_type_ == "PERSON" and doc[i].tag_ != "POS":
+        i += 1
+    return i < end and doc[i].tag_ == "POS"
 
 
 def role_text(doc: Doc, start: int, end: int) -> str:
@@ -164,6 +173,10 @@ def following(doc: Doc, end: int) -> tuple[int, int] | None:
     if k < len(doc) and doc[k].text == "(":  # "Rep. Trey Gowdy (R-S.C.), chairman of ..."
         close = next((j for j in range(k + 1, min(k + 10, len(doc))) if doc[j].text == ")"), k)
         k = close + 1 if close > k else k
+    if k < len(doc) and doc[k].text in DASHES:  # "Mehmet Oz — surgeon and TV star — has"
+        span = role_span(doc, k + 1)
+        if span is not None and span[1] < len(doc) and doc[span[1]].text in DASHES:
+            return span
     if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].like_num and doc[k + 2].text == ",":
         k += 2  # an age between the name and the appositive: "Priya Raman, 34, a driver"
     if k < len(doc) and doc[k].text == ",":
