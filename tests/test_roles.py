@@ -322,3 +322,15 @@ def test_a_description_with_a_persons_possessive_used_as_the_mention_is_the_role
     ]
     speaker = resolve(text, atts)[1]
     assert (speaker.name, speaker.role) == ("Dana Whitcombe", "Olsen's former campaign strategist")
+
+
+def test_a_title_the_ner_cut_from_the_name_after_it_is_no_person() -> None:
+    # spaCy tags "Charlotte Mayor" a person apart from "Jennifer Roberts"; the city is no
+    # person either ("in Charlotte" later stays a place)
+    text = (
+        "Protests went on in Charlotte for a third night.\n\nCharlotte Mayor Jennifer Roberts "
+        "said Friday that the video should be released."
+    )
+    speaker = resolve(text, [attribution(text, "the video should be released",
+                                         source="Charlotte Mayor Jennifer Roberts")])[0]
+    assert (speaker.name, speaker.role) == ("Jennifer Roberts", "Charlotte Mayor")

@@ -53,6 +53,10 @@ def clean_name(tokens: list[Token]) -> list[Token]:
     while toks and (toks[-1].tag_ == "POS" or not any(c.isalpha() for c in toks[-1].text)
                     or toks[-1].lower_ in SPEECH_VERBS):
         toks.pop()
+    while len(toks) > 1 and is_title_word(toks[-1]) and toks[-1].i + 1 < len(toks[-1].doc) and (
+        is_name_token(toks[-1].doc[toks[-1].i + 1])
+    ):  # a title the NER cut from the name after it: "Charlotte Mayor" | "Jennifer Roberts"
+        toks.pop()
     last_title = max((k for k, t in enumerate(toks[:-1]) if is_title_word(t)), default=-1)
     toks = toks[last_title + 1 :]
     # a name starts with a capital ("steward Mira Holt" tagged PERSON is Mira Holt) or a
