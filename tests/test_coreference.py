@@ -949,6 +949,7 @@ def test_a_titled_name_set_off_by_a_comma_is_the_mentions_referent() -> None:
     att = attribution(text, "it would tell an American story", source=source, cue="said")
     ents = article_entities(text, [att])
     mark = ents.doc.char_span(0, len(source))
+    assert mark is not None
     olsen = next(t for t in mark if t.text == "Olsen")
     assert appositive(olsen, mark, ents)
 
