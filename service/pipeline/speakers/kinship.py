@@ -18,8 +18,8 @@ KIN_NOUNS = {
 
 
 def owner_of(span: Span) -> Token | None:
-    """Whose relative the mention names: its possessive ("Scott's", "His", "my"; the parser
-    may hang it on the "ex" of "ex-wife")."""
+    """The possessive that says whose the mention's head is ("Scott's" wife, "His" ex-wife,
+    "Her" campaign; the parser may hang it on the "ex" of "ex-wife"), or None."""
     return next((t for t in span if t.dep_ == "poss"), None)
 
 
