@@ -970,3 +970,22 @@ def test_each_after_two_people_is_both_of_them() -> None:
     )
     att = attribution(text, "the other lacked experience", source="each", cue="saying")
     assert who(text, att)[0][:2] == ("Maria Olsen and Peter Lund", "other")
+
+
+def test_the_senator_is_the_person_titled_sen() -> None:
+    text = (
+        "Sen. Maria Olsen met Peter Lund, a farmer, in Dayton on Monday. "
+        "The senator said the bill would pass."
+    )
+    att = attribution(text, "the bill would pass", source="The senator", cue="said")
+    assert who(text, att)[0][:2] == ("Maria Olsen", "person")
+
+
+def test_an_unnamed_official_is_no_governor_named_after_as_gov() -> None:
+    text = (
+        "The mines have been cleaned up, one state official said.\n\n"
+        "In January, Gov. Peter Lund praised the work in his annual address."
+    )
+    att = attribution(text, "The mines have been cleaned up", source="one state official",
+                      cue="said")
+    assert who(text, att)[0][:2] == ("one state official", "other")

@@ -152,11 +152,23 @@ def governing_subjects(tok: Token) -> list[Token]:
     return out
 
 
+# abbreviated titles as a description names them ("Sen. X" ... "the senator"; only the word
+# itself: "one official" is no governor written "Gov.")
+SPELLED_OUT = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general",
+               "lt": "lieutenant", "col": "colonel", "maj": "major", "capt": "captain",
+               "sgt": "sergeant", "adm": "admiral", "rev": "reverend", "del": "delegate",
+               "atty": "attorney", "amb": "ambassador", "supt": "superintendent",
+               "det": "detective", "insp": "inspector", "pvt": "private", "cpl": "corporal",
+               "ald": "alderman", "cmdr": "commander"}
+
+
 def role_match(word: str, ent: Entity) -> bool:
     """A description's head names the entity's stated role ("the spokeswoman", "the
     executive" for a CEO)."""
     singular = word[:-1] if word.endswith("s") and word[:-1] in ROLE_CLASSES else word
-    return bool(ent.role_words & (ROLE_CLASSES.get(singular, set()) | {singular}))
+    spelled = {SPELLED_OUT[w] for w in ent.role_words if w in SPELLED_OUT}  # the word itself
+    return singular in spelled or bool(
+        ent.role_words & (ROLE_CLASSES.get(singular, set()) | {singular}))
 
 
 class AntecedentModel:
