@@ -980,12 +980,3 @@ def test_the_senator_is_the_person_titled_sen() -> None:
     att = attribution(text, "the bill would pass", source="The senator", cue="said")
     assert who(text, att)[0][:2] == ("Maria Olsen", "person")
 
-
-def test_an_unnamed_official_is_no_governor_named_after_as_gov() -> None:
-    text = (
-        "The mines have been cleaned up, one state official said.\n\n"
-        "In January, Gov. Peter Lund praised the work in his annual address."
-    )
-    att = attribution(text, "The mines have been cleaned up", source="one state official",
-                      cue="said")
-    assert who(text, att)[0][:2] == ("one state official", "other")
