@@ -334,3 +334,15 @@ def test_a_title_the_ner_cut_from_the_name_after_it_is_no_person() -> None:
     speaker = resolve(text, [attribution(text, "the video should be released",
                                          source="Charlotte Mayor Jennifer Roberts")])[0]
     assert (speaker.name, speaker.role) == ("Jennifer Roberts", "Charlotte Mayor")
+
+
+@pytest.mark.parametrize("text, source, name", [
+    # a surname that is a title word keeps its place before a date
+    ("Former Vermont Gov. Howard Dean Friday said the party needed new leaders.",
+     "Former Vermont Gov. Howard Dean Friday", "Howard Dean"),
+    ("Rep. Steve King Tuesday said he meant every word.", "Rep. Steve King Tuesday",
+     "Steve King"),
+])
+def test_a_title_word_surname_is_no_title(text: str, source: str, name: str) -> None:
+    content = text[text.index(" said ") + 6 : -1]
+    assert resolve(text, [attribution(text, content, source=source)])[0].name == name

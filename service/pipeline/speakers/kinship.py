@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
 from service.pipeline.speakers.lexicon import GENDERED_NOUNS
+from service.pipeline.speakers.names import surname
 
 # Relations that usually share a family name in news copy (not "niece", "cousin", "friend")
 KIN_NOUNS = {
@@ -23,13 +24,22 @@ def owner_of(span: Span) -> Token | None:
     return next((t for t in span if t.dep_ == "poss"), None)
 
 
-def kin_of(ents: ArticleEntities, owner: Entity, relation: str) -> Entity | None:
-    """The one other person named anywhere in the article with the owner's family name and
-    no name that says the other gender (pronouns are too loose here); None when there is
-    none or more than one."""
-    family = owner.name.split()[-1].lower()
+def kin_of(ents: ArticleEntities, owner: Entity, relation: str, at: int) -> Entity | None:
+    """The one other person with the owner's family name and no name that says the other
+    gender (pronouns are too loose here) who is either first named after the description at
+    token `at` ("Scott's wife ... Rakeyia Scott") or stated to be that relative ("His wife,
+    Mary Smith"); never one stated to be another relative ("his son Hunter Biden" is no
+    "Biden's brother"). None when there is none or more than one."""
+    family = surname(owner.name).lower()
     gender = GENDERED_NOUNS.get(relation.removeprefix("ex-"))
-    kin = [e for e in ents.people if e is not owner and len(e.name.split()) > 1
-           and e.name.split()[-1].lower() == family
-           and (gender is None or e.sure_gender in (None, gender))]
+    kin = []
+    for e in ents.people:
+        if e is owner or len(e.name.split()) < 2 or surname(e.name).lower() != family:
+            continue
+        if gender is not None and e.sure_gender not in (None, gender):
+            continue
+        stated = e.role_words & KIN_NOUNS
+        if stated - {relation} or not (e.first > at or relation in stated):
+            continue
+        kin.append(e)
     return kin[0] if len(kin) == 1 else None

@@ -53,9 +53,9 @@ def clean_name(tokens: list[Token]) -> list[Token]:
     while toks and (toks[-1].tag_ == "POS" or not any(c.isalpha() for c in toks[-1].text)
                     or toks[-1].lower_ in SPEECH_VERBS):
         toks.pop()
-    while len(toks) > 1 and is_title_word(toks[-1]) and toks[-1].i + 1 < len(toks[-1].doc) and (
-        is_name_token(toks[-1].doc[toks[-1].i + 1])
-    ):  # a title the NER cut from the name after it: "Charlotte Mayor" | "Jennifer Roberts"
+    while len(toks) > 1 and is_title_word(toks[-1]) and person_follows(toks[-1]):
+        # a title the NER cut from the person it tagged next: "Charlotte Mayor" | "Jennifer
+        # Roberts" (not "Howard Dean Friday", "Steve King Tuesday")
         toks.pop()
     last_title = max((k for k, t in enumerate(toks[:-1]) if is_title_word(t)), default=-1)
     toks = toks[last_title + 1 :]
@@ -73,6 +73,12 @@ def clean_name(tokens: list[Token]) -> list[Token]:
     lone_title = toks and (toks[0].is_sent_start or titled_of) and all(
         is_title_word(t) for t in toks)
     return [] if lone_title else toks
+
+
+def person_follows(tok: Token) -> bool:
+    """Whether the token after `tok` begins a PERSON span of the NER."""
+    doc, i = tok.doc, tok.i + 1
+    return i < len(doc) and doc[i].ent_iob_ == "B" and doc[i].ent_type_ == "PERSON"
 
 
 def name_text(doc: Doc, toks: list[Token]) -> str:
@@ -118,6 +124,16 @@ def widened(ent: Span, in_headline: bool) -> list[Token]:
     ):
         start -= 1
     return list(ent.doc[start : ent.end])
+
+
+NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def surname(name: str) -> str:
+    """The surname of a full name, past a generational suffix ("Robert F. Kennedy Jr." ->
+    "Kennedy")."""
+    words = [w for w in name.replace(",", "").split() if w.lower() not in NAME_SUFFIXES]
+    return words[-1] if words else name
 
 
 def acronym(name: str) -> str | None:

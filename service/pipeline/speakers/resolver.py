@@ -64,6 +64,7 @@ from service.pipeline.speakers.names import (
     name_text,
     name_tokens_ending,
     org_name,
+    surname,
 )
 from service.pipeline.speakers.roles import (
     assign_roles,
@@ -203,13 +204,15 @@ class SpeakerResolver:
             return Resolved(self.group_name(m.span), "other")
         if m.kind == "mixed":  # a mixed group is other, as written (the guideline)
             return Resolved(as_written(m.span, att), "other")
-        headline = self.ents.in_headline(m.root.i)  # capitals there name nothing
+        in_headline = self.ents.in_headline(m.root.i)  # capitals there name nothing
         body_noun = m.word in ORG_NOUNS or m.word in BODY_CLASSES
         member = any(is_role_head(t.text) for t in m.span if t.i < m.root.i)  # "Member of"
         if body_noun and not member and m.word != "campaign" and m.root.tag_ == "NN" and (
-            m.kind == "unnamed" or (m.kind == "named_org" and headline)
+            m.kind == "unnamed" or (m.kind == "named_org" and in_headline)
         ):  # "A House panel", headline "Federal court": the body the article names
-            body = named_body(self.ents, m.word, m.root.i)
+            named = {t.lower_ for t in m.span if t.i < m.root.i and t.text[:1].isupper()
+                     and t.tag_ != "DT"}
+            body = named_body(self.ents, m.word, named, m.root.i)
             if body is not None:
                 return of_entity(body)
         if m.kind == "unnamed" and len(m.span) == 1 and m.word in DISTRIBUTIVES:
@@ -346,7 +349,7 @@ class SpeakerResolver:
         name or as a pronoun ("my" in an opinion piece: the writer); the description is the
         relative's role when the article states none ("ex-wife", "X's wife")."""
         owner = self.owner(m, att, near)
-        kin = kin_of(self.ents, owner, m.word) if owner is not None else None
+        kin = kin_of(self.ents, owner, m.word, m.root.i) if owner is not None else None
         if kin is not None and kin.role is None:
             start = m.span.start + (m.span[0].tag_ in ("DT", "PRP$"))
             kin.role = span_text(self.doc, start, m.span.end)
@@ -400,7 +403,7 @@ class SpeakerResolver:
         head = m.word
         owner = self.owner(m, att, near) if head == "campaign" else None
         if owner is not None and owner.type == "person":  # the guideline's "Y campaign"
-            return Resolved(f"{owner.name.split()[-1]} campaign", "organization")
+            return Resolved(f"{surname(owner.name)} campaign", "organization")
         orgs = [x.entity for x in self.ents.mentions_before(m.span.start, limit=80)
                 if x.entity.type == "organization"]
         named = next((e for e in orgs if head in words(e.name)), None)

@@ -45,7 +45,9 @@ DESCRIPTION_TAGS = {"DT", "PRP$", "NNP", "NNPS", "NN", "POS", "JJ", "HYPH", "CD"
 def role_span(doc: Doc, i: int, limit: int | None = None) -> tuple[int, int] | None:
     """The noun phrase starting at token i, trimmed to a role; None when there is none."""
     end_limit = min(len(doc), limit or len(doc), i + MAX_ROLE_TOKENS + 4)
-    while i < end_limit and (doc[i].tag_ == "DT" or doc[i].lower_ in LEADING_ADVERBS):
+    while i < end_limit and (doc[i].tag_ == "DT" or doc[i].lower_ in LEADING_ADVERBS or (
+        doc[i].tag_ == "PRP$" and doc[i].lower_ not in SPEAKERS_POSSESSIVES  # "His wife"
+    )):
         i += 1
     if i < len(doc) and doc[i].lower_ in SPEAKERS_POSSESSIVES:
         return None  # "our potential senator, X!": someone's words, not the article's
