@@ -994,3 +994,15 @@ def test_the_senator_is_the_person_titled_sen() -> None:
     att = attribution(text, "the bill would pass", source="The senator", cue="said")
     assert who(text, att)[0][:2] == ("Maria Olsen", "person")
 
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Apple released a new phone on Tuesday in Cupertino. The company said sales would rise.",
+     "Apple"),
+    # two companies named: none is "the company"
+    ("Apple and Samsung released new phones on Tuesday. The company said sales would rise.",
+     "company"),
+])
+def test_the_company_is_the_one_company_just_named(text: str, speaker: str) -> None:
+    att = attribution(text, "sales would rise", source="The company", cue="said")
+    assert who(text, att)[0][:2] == (speaker, "organization")

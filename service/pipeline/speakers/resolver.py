@@ -78,6 +78,7 @@ from service.pipeline.types import Attribution, Speaker
 
 GROUPS = ("organization", "other")
 DISTRIBUTIVES = {"each", "both"}
+COMPANY_NOUNS = {"company", "firm", "bank", "corporation"}
 CHAIN_BONUS = 0.15  # added to the previous speaker's antecedent probability (dev-chosen)
 INHERIT_PARAGRAPHS = 1  # a source-less quote inherits from the same or previous paragraph
 PRONOUN_PARAGRAPHS = 2  # how far back "he" may still mean the previous quote's speaker
@@ -397,9 +398,11 @@ class SpeakerResolver:
 
     def org_noun(self, m: SourceMention, att: Attribution, near: Resolved | None) -> Resolved:
         """ "the ministry" -> the organisation named with that word, else the running
-        organisation speaker, else the noun itself as an organisation ("federal government"):
-        never merely the latest organisation or place named. A person's campaign is named by
-        the surname ("Her campaign", "Mrs. Clinton's campaign" -> "Clinton campaign")."""
+        organisation speaker, else for a bare "the company" the one organisation named in its
+        or the previous sentence, else the noun itself as an organisation ("federal
+        government"): never merely the latest organisation or place named. A person's
+        campaign is named by the surname ("Her campaign", "Mrs. Clinton's campaign" ->
+        "Clinton campaign")."""
         head = m.word
         owner = self.owner(m, att, near) if head == "campaign" else None
         if owner is not None and owner.type == "person":  # the guideline's "Y campaign"
@@ -411,6 +414,15 @@ class SpeakerResolver:
             return of_entity(named)
         if near is not None and near.type == "organization":
             return near
+        bare = len(m.span) == 2 and m.span[0].lower_ == "the"  # not "Mr. X's new company"
+        if head in COMPANY_NOUNS and bare:  # "Apple released ... The company said": the one
+            # company this or the sentence before names (the NER's ORG, never a place)
+            sent = self.ents.sentence_of(m.root.i)
+            recent = {id(x.entity): x.entity for x in self.ents.mentions_before(m.span.start, 20)
+                      if self.ents.sentence_of(x.start) >= sent - 1
+                      and self.doc[x.start].ent_type_ == "ORG" and x.entity.type == "organization"}
+            if len(recent) == 1:
+                return of_entity(next(iter(recent.values())))
         return Resolved(org_name(m.span), "organization")
 
 
