@@ -33,6 +33,7 @@ from service.pipeline.speakers.lexicon import (
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
     ROLE_CLASSES,
+    SPELLED_OUT,
     SUBJECT_DEPS,
     THING_PRONOUNS,
 )
@@ -150,16 +151,6 @@ def governing_subjects(tok: Token) -> list[Token]:
         node = node.head
         out += [c for c in node.children if c.dep_ in SUBJECT_DEPS and c.i != tok.i]
     return out
-
-
-# abbreviated titles as a description names them ("Sen. X" ... "the senator"; only the word
-# itself: "one official" is no governor written "Gov.")
-SPELLED_OUT = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general",
-               "lt": "lieutenant", "col": "colonel", "maj": "major", "capt": "captain",
-               "sgt": "sergeant", "adm": "admiral", "rev": "reverend", "del": "delegate",
-               "atty": "attorney", "amb": "ambassador", "supt": "superintendent",
-               "det": "detective", "insp": "inspector", "pvt": "private", "cpl": "corporal",
-               "ald": "alderman", "cmdr": "commander"}
 
 
 def role_match(word: str, ent: Entity) -> bool:

@@ -17,8 +17,17 @@ TITLE_ABBREVIATIONS = {
     "del.", "atty.", "amb.", "pvt.", "ald.",
 }
 
+# abbreviated titles as a description names them ("Sen. X" ... "the senator"; only the word
+# itself: "one official" is no governor written "Gov.")
+SPELLED_OUT = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general",
+               "lt": "lieutenant", "col": "colonel", "maj": "major", "capt": "captain",
+               "sgt": "sergeant", "adm": "admiral", "rev": "reverend", "del": "delegate",
+               "atty": "attorney", "amb": "ambassador", "supt": "superintendent",
+               "det": "detective", "insp": "inspector", "pvt": "private", "cpl": "corporal",
+               "ald": "alderman", "cmdr": "commander"}
+
 # Head nouns that name an office, job or capacity; the role rules only accept phrases
-# headed by one of these (or by a job-like suffix, see roles.is_role_head).
+# headed by one of these (or by a job-like suffix, see is_role_head below).
 ROLE_NOUNS = {
     "ceo", "cfo", "coo", "cto", "cio", "chief", "executive", "founder", "co-founder",
     "cofounder", "president", "vice-president", "chairman", "chairwoman", "chairperson",
