@@ -16,10 +16,13 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from service.pipeline.quote_types import inside, quoted_index
 from service.pipeline.speakers.lexicon import (
     GENERIC_BODIES,
     HONORIFICS,
+    PARTY_MEMBERS,
     PRONOUN_GENDER,
+    RIVALRY_WORDS,
     ROLE_NOUNS,
     is_role_head,
 )
@@ -59,6 +62,7 @@ class Entity:
     name_votes: Counter = field(default_factory=Counter)  # the honorific and first-name ones
     honorifics: Counter = field(default_factory=Counter)  # "Mr."/"Mrs." before its names
     forms: Counter = field(default_factory=Counter)  # how often each full name is written
+    quoted_forms: Counter = field(default_factory=Counter)  # the same, inside quotation marks
     named: int = 0  # how often the article names it, in full or not (headlines aside)
     role: str | None = None
     role_words: set[str] = field(default_factory=set)
@@ -106,6 +110,7 @@ class ArticleEntities:
         nicknamed = nicknamed_names(doc)
         # the quotation marks of a nickname inside a name (Marcia “Cia” Price) are part of it
         self._nickname_marks = {t.i for toks in nicknamed for t in toks if t.is_quote}
+        self._quoted: dict[tuple[int, int], tuple[tuple[int, ...], tuple[int, ...]]] = {}
         candidates += [clean_name(toks) for toks in titled_names(doc) + speaking_names(doc)]
         candidates += [clean_name(toks) for toks in nicknamed]
         # names of other kinds, and their initials ("CNS" for "Christian News Service")
@@ -131,11 +136,16 @@ class ArticleEntities:
         if self.in_headline(toks[0].i):  # title case: "Derelict Obama" is the body's Obama
             toks = [t for t in toks if word_key(t) in self._body_words] or toks
         toks = self._without_office_body(toks)
-        if len(toks) > 2 and toks[0].is_sent_start and is_role_head(toks[0].lower_) and (
-            toks[0].lower_ not in self._first_names and toks[1].lower_ in self._first_names
-            and toks[1].lower_ not in NAME_PARTICLES
-        ):  # a job word the lexicon lacks, capitalised only by opening the sentence, before
-            toks = toks[1:]  # a first name: "Drummer Kenji Abe" ("Chandler Van Voorhis" stays)
+        lead = toks[0].lower_
+        # a party or rivalry ("Democrat Hillary Clinton", "Rival X"), or a job word the
+        # lexicon lacks capitalised only by opening the sentence ("Drummer Kenji Abe"), before
+        # a first name is no part of the name ("Chandler Van Voorhis" stays)
+        described = lead in PARTY_MEMBERS or lead in RIVALRY_WORDS or (
+            toks[0].is_sent_start and is_role_head(lead))
+        if len(toks) > 2 and described and lead not in self._first_names and (
+            toks[1].lower_ in self._first_names and toks[1].lower_ not in NAME_PARTICLES
+        ):
+            toks = toks[1:]
         if any(c.isdigit() for t in toks for c in t.text):
             return  # "flight NZ402" names no person
         words = [word_key(t) for t in toks if any(c.isalpha() for c in t.text)]
@@ -164,8 +174,10 @@ class ArticleEntities:
             ent.honorifics[said_as] += 1
         if not self.in_headline(toks[0].i):  # "Lawmakers Rip Donald Trump"
             ent.named += 1
-            if len(words) > 1:
-                ent.forms[form] += 1
+            if len(words) > 1:  # speech names people as it pleases ("Crooked Hillary
+                # Clinton"): a form inside quotation marks names no one the narration names
+                quoted = self._in_quotation(toks[0])
+                (ent.quoted_forms if quoted else ent.forms)[form] += 1
         self._index(ent)
 
     def _without_office_body(self, toks: list[Token]) -> list[Token]:
@@ -191,6 +203,15 @@ class ArticleEntities:
         opening, closing = self.doc[before], self.doc[after]
         return opening.is_quote and closing.is_quote and opening.text not in CLOSING_MARKS
 
+    def _in_quotation(self, tok: Token) -> bool:
+        """Whether the token lies inside quotation marks of its paragraph."""
+        text, at = self.doc.text, tok.idx
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at) % (len(text) + 1)  # -1 (the last paragraph): the text's end
+        if (start, end) not in self._quoted:
+            self._quoted[start, end] = quoted_index(text, start, end)
+        return inside(at, *self._quoted[start, end])
+
     def _first_name_gender(self, name: str) -> str | None:
         return self._first_names.get(name.split()[0].lower()) if " " in name else None
 
@@ -208,8 +229,12 @@ class ArticleEntities:
         Guajardo Villarreal", not the "Guajardo Villarreal" of later mentions), then the one
         written most often, then the earliest."""
         for ent in self.people:
-            if ent.forms:
-                ent.name = max(ent.forms, key=lambda f: (len(f.split()), ent.forms[f]))
+            # a quoted form counts where it starts as the narration's do ("Donald J. Trump")
+            firsts = {f.split()[0] for f in ent.forms}
+            forms = ent.forms + Counter({f: n for f, n in ent.quoted_forms.items()
+                                         if not ent.forms or f.split()[0] in firsts})
+            if forms:
+                ent.name = max(forms, key=lambda f: (len(f.split()), forms[f]))
 
     def _vote_first_names(self) -> None:
         """A name's first word tells a likely gender (FIRST_NAME_VOTES: an honorific, 3, or

@@ -71,6 +71,10 @@ RELATIONAL_NOUNS = {
     "stepmother", "classmate", "roommate", "mentor", "protege", "mate",
 }
 
+PARTY_MEMBERS = {"democrat", "republican", "libertarian", "independent"}
+# who a person is to another, written before the name like a title ("Rival Hillary Clinton")
+RIVALRY_WORDS = {"rival", "opponent", "challenger", "incumbent"}
+
 # Nouns for people or offices whose head only loosely matches the title in a role:
 # "the executive" may be the CEO, founder or chairman mentioned before.
 ROLE_CLASSES = {

@@ -46,12 +46,16 @@ def is_title_word(tok: Token) -> bool:
     return w in HONORIFICS or w in TITLE_ABBREVIATIONS or w in ROLE_NOUNS or w in TITLE_MODIFIERS
 
 
+POSSESSIVE_ENDINGS = {"'s", "\u2019s"}
+
+
 def clean_name(tokens: list[Token]) -> list[Token]:
     """Strip honorifics, titles ("PolitiFact Executive Director Aaron Sharockman"),
     possessives, punctuation and a headline's trailing verb ("Obama Says") from a name."""
     toks = [t for t in tokens if not t.is_space]
-    while toks and (toks[-1].tag_ == "POS" or not any(c.isalpha() for c in toks[-1].text)
-                    or toks[-1].lower_ in SPEECH_VERBS):
+    while toks and (toks[-1].tag_ == "POS" or toks[-1].lower_ in POSSESSIVE_ENDINGS
+                    or not any(c.isalpha() for c in toks[-1].text)
+                    or toks[-1].lower_ in SPEECH_VERBS):  # "’s" is not always tagged POS
         toks.pop()
     while len(toks) > 1 and is_title_word(toks[-1]) and person_follows(toks[-1]):
         # a title the NER cut from the person it tagged next: "Charlotte Mayor" | "Jennifer

@@ -16,6 +16,7 @@ from service.pipeline.speakers.coreference import ArticleEntities, Entity
 from service.pipeline.speakers.lexicon import (
     DASHES,
     GENDERED_NOUNS,
+    PARTY_MEMBERS,
     RELATIONAL_NOUNS,
     is_role_head,
 )
@@ -33,7 +34,6 @@ PREMODIFIED = NOUN_TAGS | {"JJ", "HYPH"}
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 ADVERBS = {"RB", "RBR", "RBS"}
 ADJECTIVES = {"JJ", "JJR", "JJS"}
-PARTY_MEMBERS = {"democrat", "republican", "libertarian", "independent"}
 LEADING_ADVERBS = {"now", "also", "currently", "still", "formerly", "once", "then"}
 
 

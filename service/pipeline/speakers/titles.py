@@ -43,6 +43,11 @@ def prenominal(doc: Doc, ents: ArticleEntities, start: int, ent: Entity) -> str 
             break  # (web copy puts no-break spaces between titles; "Last night" is no title)
         k -= 1
     toks = [t for t in doc[k + 1 : right] if not t.is_space]
+    # titles coordinate with titles ("founder and CEO"), not with other nouns ("the media
+    # and rival X")
+    joined = [n for n, t in enumerate(toks) if t.tag_ == "CC" and n > 0]
+    if joined and not is_role_head(toks[joined[-1] - 1].text.rstrip(".")):
+        toks = toks[joined[-1] + 1 :]
     while toks and (toks[0].tag_ in ("CC", "HYPH", "POS") or toks[0].is_punct):
         toks.pop(0)
     if not toks or not title_head(toks[-1], True) or modified_by(doc, ents, start, toks[-1]):

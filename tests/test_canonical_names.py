@@ -1,0 +1,75 @@
+"""The canonical name of a person: what the narration calls them, never a word the NER ran
+into the name (a party, a rivalry, an epithet in someone's quotation, a possessive ending).
+The NER's PERSON spans are set by hand, as the served model marks them in real articles."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from service.pipeline.nlp import parse
+from service.pipeline.speakers.coreference import ArticleEntities
+from service.pipeline.speakers.names import clean_name
+from service.pipeline.speakers.titles import prenominal
+from tests.support.handmade import coreference_model
+
+
+def entities(text: str, *persons: str) -> ArticleEntities:
+    """The entity table of `text` when the NER tags exactly these strings PERSON."""
+    doc, spans, at = parse(text), [], 0
+    for person in persons:  # each after the one before
+        at = text.index(person, at)
+        span = doc.char_span(at, at + len(person), "PERSON")
+        assert span is not None
+        spans.append(span)
+        at += len(person)
+    doc.ents = spans
+    return ArticleEntities(doc, first_names=coreference_model().first_names)
+
+
+def people(text: str, *persons: str) -> list[str]:
+    return [e.name for e in entities(text, *persons).people]
+
+
+def test_an_epithet_inside_someone_elses_quotation_is_no_part_of_the_name() -> None:
+    text = (
+        "Tom Reyes said: \u201cDebating was easier than beating Crooked Maria Lopez.\u201d\n\n"
+        "Maria Lopez said the debate had gone well."
+    )
+    assert "Maria Lopez" in people(text, "Tom Reyes", "Crooked Maria Lopez", "Maria Lopez")
+    assert "Crooked Maria Lopez" not in people(
+        text, "Tom Reyes", "Crooked Maria Lopez", "Maria Lopez")
+
+
+def test_a_fuller_name_inside_quotation_marks_still_counts() -> None:
+    # a middle initial adds to the narration's name; only other first words are left out
+    text = (
+        "Leaders honored \u201cDonald J. Trump, the builder of the tower,\u201d the paper "
+        "wrote.\n\nDonald Trump said the tower would open in May."
+    )
+    assert people(text, "Donald J. Trump", "Donald Trump") == ["Donald J. Trump"]
+
+
+@pytest.mark.parametrize("lead", ["Democrat", "Republican", "Rival"])
+def test_a_party_or_rivalry_before_the_name_is_no_part_of_it(lead: str) -> None:
+    text = f"During the debate on Monday, {lead} Maria Lopez mentioned the remarks."
+    assert people(text, f"{lead} Maria Lopez") == ["Maria Lopez"]
+
+
+@pytest.mark.parametrize("tag", ["POS", "''", "DT"])
+def test_a_possessive_ending_is_cut_whatever_its_tag(tag: str) -> None:
+    doc = Doc(spacy.blank("en").vocab, words=["Trump", "\u2019s", "tweets"],
+              tags=["NNP", tag, "NNS"])
+    assert [t.text for t in clean_name([doc[0], doc[1]])] == ["Trump"]
+
+
+@pytest.mark.parametrize("text", [
+    "The senator attacked the media and rival Maria Lopez\u2019s campaign on Friday.",
+    "His appointment would make history and cement Maria Lopez\u2019s legacy as a champion.",
+])
+def test_a_title_does_not_take_a_noun_coordinated_before_it(text: str) -> None:
+    ents = entities(text, "Maria Lopez")
+    at = ents.doc.char_span(text.index("Maria"), text.index("Maria") + 5)
+    assert at is not None
+    assert " and " not in (prenominal(ents.doc, ents, at.start, ents.people[0]) or "")
