@@ -1,7 +1,8 @@
 """Descriptions of an organisation resolved to its name ("A House panel voted ... The House
 Oversight and Government Reform Committee", "the appeals court" -> "U.S. Court of Appeals"):
 the organisation of the article whose name holds the description's head noun, or a noun of
-the same class (a panel is a committee)."""
+the same class (a panel is a committee); a bare "the company", "the newspaper" is the one
+organisation just named, and "the campaign" the campaign of the person just named."""
 
 from __future__ import annotations
 
@@ -13,6 +14,10 @@ BODY_CLASSES = {
     "committee": {"committee", "subcommittee", "panel"},
 }
 SEARCH_MENTIONS = 80  # mentions back from the description where its body may be named
+# a bare "the <noun>" of these is an organisation the sentence before may name without it
+# ("reported by The Washington Post. The newspaper has also ..."); not "the agency", which
+# a bank or company just named is not
+RECENT_ORG_NOUNS = {"company", "firm", "bank", "corporation", "newspaper", "paper", "network"}
 
 
 def named_body(ents: ArticleEntities, head: str, modifiers: set[str], at: int
@@ -32,3 +37,31 @@ def named_body(ents: ArticleEntities, head: str, modifiers: set[str], at: int
     before = (x.entity for x in ents.mentions_before(at, SEARCH_MENTIONS) if fits(x.entity))
     after = (x.entity for x in ents.mentions_after(at) if fits(x.entity))
     return next(before, None) or next(after, None)
+
+
+def recent_org(ents: ArticleEntities, at: int) -> Entity | None:
+    """The one organisation (the NER's ORG, never a place) named in the sentence of token
+    `at` or the one before, up to `at`; None with none or several."""
+    sent = ents.sentence_of(at)
+    recent = {id(x.entity): x.entity for x in ents.mentions_before(at, 20)
+              if ents.sentence_of(x.start) >= sent - 1
+              and ents.doc[x.start].ent_type_ == "ORG" and x.entity.type == "organization"}
+    return next(iter(recent.values())) if len(recent) == 1 else None
+
+
+def campaign_owner(ents: ArticleEntities, at: int) -> Entity | None:
+    """Whose campaign a bare "the campaign" at token `at` is: the person owning the latest
+    campaign named in its sentence or the two before ("Donald Trump's presidential
+    campaign"), else the one person named in the sentence before or its own ("Hillary Clinton
+    plans ... The campaign says"); None otherwise."""
+    first = ents.sentences[max(ents.sentence_of(at) - 2, 0)].start
+    for tok in reversed(ents.doc[first:at]):
+        if tok.lower_ == "campaign":
+            owners = [e for c in tok.children if c.dep_ in ("poss", "compound")
+                      if (e := ents.entity_at(c.i)) is not None and e.type == "person"]
+            if owners:
+                return owners[0]
+    sent = ents.sentence_of(at)
+    people = {id(x.entity): x.entity for x in ents.mentions_before(at, 20)
+              if ents.sentence_of(x.start) >= sent - 1 and x.entity.type == "person"}
+    return next(iter(people.values())) if len(people) == 1 else None

@@ -173,6 +173,7 @@ def is_role_head(word: str) -> bool:
         return True
     if w in RELATIONAL_NOUNS or singular in RELATIONAL_NOUNS:
         return True
-    return word.islower() and any(
+    return word.islower() and singular not in ORG_NOUNS and any(  # "newspaper", "center"
         singular.endswith(suffix) and len(singular) >= len(suffix) + 4 for suffix in ROLE_SUFFIXES
     )
+

@@ -13,6 +13,7 @@ from service.pipeline.speakers.lexicon import (
     FIRST_PERSON,
     HONORIFICS,
     ORG_NOUNS,
+    PARTY_MEMBERS,
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
     RELATIVE_PRONOUNS,
@@ -256,7 +257,8 @@ def classify(ents: ArticleEntities, span: Span) -> SourceMention:
     ) or (root.text[:1].isupper() and root.i > span.start)):
         return SourceMention("named_org", span)  # "The Trump campaign", "the X Coalition"
     definite = first in DEFINITE or any(t.tag_ == "POS" for t in span)
-    if definite and is_role_head(root.text):
+    party_member = root.lower_ in PARTY_MEMBERS and root.tag_ in ("NN", "NNP")  # "The Republican"
+    if definite and (is_role_head(root.text) or party_member):
         return SourceMention("description", span)
     if definite and root.lower_ in ORG_NOUNS:
         return SourceMention("org_noun", span)

@@ -22,7 +22,13 @@ from service.pipeline.speakers.antecedents import (
     governing_subjects,
     role_match,
 )
-from service.pipeline.speakers.bodies import BODY_CLASSES, named_body
+from service.pipeline.speakers.bodies import (
+    BODY_CLASSES,
+    RECENT_ORG_NOUNS,
+    campaign_owner,
+    named_body,
+    recent_org,
+)
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
 from service.pipeline.speakers.descriptions import described_roles
 from service.pipeline.speakers.discourse import (
@@ -66,6 +72,7 @@ from service.pipeline.speakers.names import (
     org_name,
     surname,
 )
+from service.pipeline.speakers.parties import party_of, stated_parties
 from service.pipeline.speakers.roles import (
     assign_roles,
     description_role,
@@ -78,7 +85,6 @@ from service.pipeline.types import Attribution, Speaker
 
 GROUPS = ("organization", "other")
 DISTRIBUTIVES = {"each", "both"}
-COMPANY_NOUNS = {"company", "firm", "bank", "corporation"}
 CHAIN_BONUS = 0.15  # added to the previous speaker's antecedent probability (dev-chosen)
 INHERIT_PARAGRAPHS = 1  # a source-less quote inherits from the same or previous paragraph
 PRONOUN_PARAGRAPHS = 2  # how far back "he" may still mean the previous quote's speaker
@@ -323,18 +329,29 @@ class SpeakerResolver:
         chain = near.entity if near is not None and near.type == "person" else None
         people = dict.fromkeys(x.entity for x in self.ents.mentions_before(m.root.i, limit=80)
                                if x.entity.type == "person")
-        allowed = [e for e in people if role_match(anaphor.head.lower_, e)]
+        # the party the description's head or its own modifiers name ("The GOP nominee" is
+        # no Libertarian; in "Libertarian candidate X's doctor" the party is X's)
+        party = party_of([t.lower_ for t in m.root.lefts] + [m.root.lower_])
+
+        def of_party(e: Entity) -> bool:
+            return party is not None and party in stated_parties(self.ents, e)
+
+        allowed = [e for e in people if role_match(anaphor.head.lower_, e) and (
+            party is None or of_party(e) or party_of(e.role_words) is None)]
         if chain is not None and chain not in allowed and m.word in ROLE_NOUNS and (
             self.ranked_at(chain, m.root.i)
         ):
             allowed.append(chain)
         ranked = self.coreference.rank(self.ents, anaphor, allowed)
         pick = ranked[0][0] if ranked else cataphora(self.document, self.ents, m)
-        if pick is None and m.root.tag_ == "NN" and named_office(m):
-            # an office nobody's stated role matches ("The GOP presidential nominee"): the
-            # ranker's pick among the recent people with no stated role
-            ranked = self.coreference.rank(self.ents, anaphor, [
-                e for e in agreeing_people(self.ents, anaphor) if e.role is None])
+        if pick is None and m.root.tag_ in ("NN", "NNP") and (named_office(m) or party):
+            # an office nobody's stated role matches ("The GOP presidential nominee", "The
+            # Republican"): the ranker's pick among the recent people the article says are of
+            # that party, else for an office among those with no stated role
+            recent = agreeing_people(self.ents, anaphor)
+            ranked = self.coreference.rank(self.ents, anaphor, [e for e in recent if of_party(e)]
+                                           or [e for e in recent if e.role is None
+                                               and named_office(m)])
             pick = ranked[0][0] if ranked else None
         if pick is None:
             return Resolved(m.span.text.strip(), "other")
@@ -399,10 +416,10 @@ class SpeakerResolver:
     def org_noun(self, m: SourceMention, att: Attribution, near: Resolved | None) -> Resolved:
         """ "the ministry" -> the organisation named with that word, else the running
         organisation speaker, else for a bare "the company" the one organisation named in its
-        or the previous sentence, else the noun itself as an organisation ("federal
-        government"): never merely the latest organisation or place named. A person's
-        campaign is named by the surname ("Her campaign", "Mrs. Clinton's campaign" ->
-        "Clinton campaign")."""
+        or the previous sentence (bodies.recent_org; "the campaign": bodies.campaign_owner's),
+        else the noun itself as an organisation ("federal government"): never merely the
+        latest organisation or place named. A person's campaign is named by the surname ("Her
+        campaign", "Mrs. Clinton's campaign" -> "Clinton campaign")."""
         head = m.word
         owner = self.owner(m, att, near) if head == "campaign" else None
         if owner is not None and owner.type == "person":  # the guideline's "Y campaign"
@@ -415,14 +432,13 @@ class SpeakerResolver:
         if near is not None and near.type == "organization":
             return near
         bare = len(m.span) == 2 and m.span[0].lower_ == "the"  # not "Mr. X's new company"
-        if head in COMPANY_NOUNS and bare:  # "Apple released ... The company said": the one
-            # company this or the sentence before names (the NER's ORG, never a place)
-            sent = self.ents.sentence_of(m.root.i)
-            recent = {id(x.entity): x.entity for x in self.ents.mentions_before(m.span.start, 20)
-                      if self.ents.sentence_of(x.start) >= sent - 1
-                      and self.doc[x.start].ent_type_ == "ORG" and x.entity.type == "organization"}
-            if len(recent) == 1:
-                return of_entity(next(iter(recent.values())))
+        if bare and head == "campaign":  # "A new ad from X's campaign ... The campaign says"
+            person = campaign_owner(self.ents, m.span.start)
+            if person is not None:
+                return Resolved(f"{surname(person.name)} campaign", "organization")
+        recent = recent_org(self.ents, m.span.start) if bare and head in RECENT_ORG_NOUNS else None
+        if recent is not None:  # "Apple released ... The company said"
+            return of_entity(recent)
         return Resolved(org_name(m.span), "organization")
 
 
