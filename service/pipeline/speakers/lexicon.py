@@ -96,6 +96,9 @@ ROLE_CLASSES = {
     "entrepreneur": {"founder", "co-founder", "entrepreneur", "ceo", "owner", "businessman",
                      "businesswoman"},
 }
+# who speaks for someone: a spokesperson, or the communications or press staff
+SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "communications", "press"}
+ROLE_CLASSES |= {word: SPOKESPEOPLE for word in ("spokesman", "spokeswoman", "spokesperson")}
 
 # Gender carried by role or kinship nouns ("a ministry spokeswoman", "daughter of ...").
 GENDERED_NOUNS = {

@@ -50,8 +50,17 @@ class SourceMention:
 
 def head_of(span: Span) -> Token:
     """The mention's head word. A cut-off mention ("the IMF" of "the IMF report") has no
-    single root inside it, and spaCy may then name the determiner: take the last noun."""
+    single root inside it, and spaCy may then name the determiner: take the last noun; a
+    possessor is the root only of a misparse: take the last noun it owns."""
     root = span.root
+    owned = []  # the nouns of the possessor's noun phrase, up to a conjunction or comma
+    for t in span[root.i + 1 - span.start :]:
+        if t.tag_ == "CC" or t.is_punct:
+            break
+        owned += [t] if t.tag_.startswith("NN") else []
+    possessor = any(c.tag_ == "POS" for c in root.children)
+    if possessor and owned:  # "the candidate's former doctor" misparsed: the doctor hung
+        return owned[-1]  # outside the mention
     if root.tag_.startswith(("NN", "PRP", "WP", "WDT", "CD")):
         return root
     nouns = [t for t in span if t.tag_.startswith(("NN", "PRP"))]

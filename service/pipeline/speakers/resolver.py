@@ -65,6 +65,7 @@ from service.pipeline.speakers.mentions import (
     source_tokens,
 )
 from service.pipeline.speakers.names import (
+    POSSESSIVE_ENDINGS,
     clean_name,
     is_name_token,
     name_text,
@@ -243,7 +244,8 @@ class SpeakerResolver:
         # one person described, then named: "A senior official ..." (not "Developers say");
         # a headline's bare "Lawmaker urges ..." is the person the story then names
         headline = headline_description(self.document, m)
-        single = (m.root.tag_ == "NN" or headline) and is_role_head(m.word)
+        plural = m.word.endswith("s") and is_role_head(m.word[:-1])  # "Black Lawmakers Rip"
+        single = (m.root.tag_ == "NN" or headline and not plural) and is_role_head(m.word)
         named_later = cataphora(self.document, self.ents, m, headline) if single else None
         if named_later is not None:  # "A senior official ... The official, X, said"
             return of_entity(named_later)
@@ -455,7 +457,7 @@ def named_office(m: SourceMention) -> bool:
     """The description names whose office it is: a proper name or party before its head
     ("The GOP presidential nominee"), unlike "the official"."""
     before = [t for t in m.span if t.i < m.root.i]
-    if any(t.tag_ == "POS" for t in before):
+    if any(t.tag_ == "POS" or t.lower_ in POSSESSIVE_ENDINGS for t in before):
         return False  # "Connecticut's tax commissioner": someone of that place, unnamed
     return any(t.tag_ in ("NNP", "NNPS") or t.ent_type_ in ("NORP", "ORG") for t in before)
 
