@@ -73,6 +73,11 @@ def test_a_party_description_is_the_person_the_article_says_is_of_that_party(
         "the candidate never met the donor", "A spokeswoman for Maria Lopez",
         ("Jennifer Palmer", "person"),  # a spokeswoman is communications staff, named next
     ),
+    (
+        "The city of Denver is demanding that the campaign stop using its logo.",
+        "the campaign stop using its logo", "The city of Denver",
+        ("Denver", "organization"),  # the place as its governing body
+    ),
 ])
 def test_a_description_is_whom_the_article_names_so(
     text: str, content: str, source: str, expected: tuple[str, str]

@@ -28,6 +28,7 @@ PRONOUNS = set(PRONOUN_GENDER) | FIRST_PERSON | PLURAL_PRONOUNS | THING_PRONOUNS
 DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "its", "their", "our"}
 CLAUSE_LINKS = {"that", "which", "as", "while", "when", "because", "after", "before"}
 NAMED_THINGS = {"FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}  # NER slips for news outlets
+PLACE_NOUNS = {"city", "town", "village", "county", "state", "province", "district"}
 
 
 @dataclass
@@ -229,6 +230,16 @@ def with_others(ents: ArticleEntities, span: Span, root: Token, partner: Token) 
                 and is_role_head(root.text))
 
 
+def place_named(ents: ArticleEntities, span: Span, root: Token) -> Entity | None:
+    """The place "The city of Phoenix" names, as its governing body speaks; None for any
+    other mention."""
+    if root.lower_ not in PLACE_NOUNS:
+        return None
+    of = next((c for c in root.rights if c.lower_ == "of" and c.i < span.end), None)
+    name = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    return ents.entity_at(name.i) if name is not None and name.i < span.end else None
+
+
 def classify(ents: ArticleEntities, span: Span) -> SourceMention:
     root, first = head_of(span), span[0].lower_
     if len(span) == 1 and root.lower_ in RELATIVE_PRONOUNS:
@@ -250,7 +261,7 @@ def classify(ents: ArticleEntities, span: Span) -> SourceMention:
             described_name(tok, span, ents)
         ):
             return SourceMention("entity", span, ents.entity_at(tok.i))
-    org = ents.entity_at(root.i)
+    org = ents.entity_at(root.i) or place_named(ents, span, root)
     if org is not None and org.type == "organization":
         return SourceMention("entity", span, org)
     person = ents.person_by_word(word_key(root)) if root.text[:1].isupper() else None
