@@ -346,3 +346,34 @@ def test_a_title_the_ner_cut_from_the_name_after_it_is_no_person() -> None:
 def test_a_title_word_surname_is_no_title(text: str, source: str, name: str) -> None:
     content = text[text.index(" said ") + 6 : -1]
     assert resolve(text, [attribution(text, content, source=source)])[0].name == name
+
+
+@pytest.mark.parametrize("relation", ["rival", "opponent"])
+def test_a_rivalry_is_a_relation_an_occupation_beats(relation: str) -> None:
+    text = f"Republican {relation} Maria Lopez, a lawyer, said the plan would fail."
+    assert role_of(text, f"Republican {relation} Maria Lopez, a lawyer,",
+                   "the plan would fail") == "lawyer"
+
+
+@pytest.mark.parametrize("relation", ["rival", "opponent"])
+def test_a_rivalry_is_a_relational_role_that_an_occupation_described_replaces(
+    relation: str
+) -> None:
+    text = (
+        f"{relation.title()} Maria Lopez mocked the complaint on Friday. "
+        "Lopez said the attacks were lies. "
+        "The Democratic presidential candidate\u2019s response came in a speech in Ohio."
+    )
+    speaker = resolve(text, [attribution(text, "the attacks were lies", source="Lopez")])[0]
+    assert (speaker.name, speaker.role) == ("Maria Lopez", "Democratic presidential candidate")
+
+
+def test_a_relations_owner_is_not_what_the_relative_is() -> None:
+    # the daughter of a nominee is no nominee: "the GOP candidate" is not she
+    text = (
+        "Ivy Reyes, the Republican presidential nominee's eldest daughter, spoke on Monday. "
+        "The GOP candidate said the plan would cost little."
+    )
+    got = resolve(text, [
+        attribution(text, "the plan would cost little", source="The GOP candidate")])[0]
+    assert got.name != "Ivy Reyes"

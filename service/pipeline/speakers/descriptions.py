@@ -16,6 +16,7 @@ from service.pipeline.speakers.lexicon import ORG_NOUNS, SETTING_OFFICES, SUBJEC
 from service.pipeline.speakers.roles import (
     choose_role,
     description_role,
+    relational,
     set_role_words,
 )
 
@@ -51,10 +52,15 @@ def described_roles(
             head.dep_ == "poss" and head.head.lower_ in ORG_NOUNS
         ) or any(t.tag_ == "POS" for t in doc[start : head.i]) or head.lower_ in SETTING_OFFICES:
             continue
+        if head.dep_ == "poss" and relational(head.head.text):
+            continue  # "the nominee's eldest daughter": the nominee is someone else
         anaphor = Anaphor.of(head)
         # "The FBI director chastised Clinton": never the verb's other argument
         people = [e for e in agreeing_people(ents, anaphor) if e not in clausemates(ents, head)]
-        if len(people) != 1 or people[0].role is not None or role_match(head.lower_, people[0]):
+        stated = people[0].role if len(people) == 1 else None
+        if len(people) != 1 or stated and not relational(stated) or role_match(
+            head.lower_, people[0]
+        ):  # a stated relation ("rival X") yields to an occupation described
             continue
         role = description_role(doc, start, head.i + 1)
         if role is not None:

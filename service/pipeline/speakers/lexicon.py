@@ -68,7 +68,7 @@ RELATIONAL_NOUNS = {
     "daughter", "brother", "sister", "mother", "father", "friend", "neighbour", "neighbor",
     "cousin", "widow", "widower", "fiancee", "fiancé", "fiancée", "girlfriend", "boyfriend",
     "grandson", "granddaughter", "nephew", "niece", "uncle", "aunt", "stepfather",
-    "stepmother", "classmate", "roommate", "mentor", "protege", "mate",
+    "stepmother", "classmate", "roommate", "mentor", "protege", "mate", "rival", "opponent",
 }
 
 PARTY_MEMBERS = {"democrat", "republican", "libertarian", "independent"}

@@ -77,6 +77,7 @@ from service.pipeline.speakers.parties import party_of, stated_parties
 from service.pipeline.speakers.roles import (
     assign_roles,
     description_role,
+    relational,
     set_role_words,
     words,
 )
@@ -358,7 +359,8 @@ class SpeakerResolver:
         if pick is None:
             return Resolved(m.span.text.strip(), "other")
         role = description_role(self.doc, m.span.start, m.span.end)
-        if pick.role is None and role:
+        if role and (pick.role is None or relational(pick.role) and not relational(role)):
+            # an occupation the description states beats a stated relation ("rival X")
             pick.role = role
             set_role_words(pick)
         return of_entity(pick)

@@ -10,6 +10,8 @@ verbs after the head, dates and a second noun phrase ("founder of X and the youn
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
@@ -237,7 +239,7 @@ def assign_roles(ents: ArticleEntities) -> None:
         stated = found.get(id(ent), [])
         ent.role = choose_role(stated)
         # a description matches any role the article states ("The officer, Inspector X")
-        ent.role_words = {w for role in stated for w in words(role)}
+        ent.role_words = {w for role in stated for w in own_words(role)}
 
 
 def choose_role(cands: list[str]) -> str | None:
@@ -257,8 +259,14 @@ def words(text: str) -> list[str]:
     return [w for w in "".join(c.lower() if c.isalnum() else " " for c in text).split()]
 
 
+def own_words(role: str) -> list[str]:
+    """The role's words that describe its holder: those after a possessive ("Republican
+    presidential nominee's eldest daughter" is no nominee)."""
+    return words(re.split(r"['\u2019]s\b", role)[-1])
+
+
 def set_role_words(ent: Entity) -> None:
-    ent.role_words = set(words(ent.role)) if ent.role else set()
+    ent.role_words = set(own_words(ent.role)) if ent.role else set()
 
 
 def vote_gender(ent: Entity, tokens) -> None:
