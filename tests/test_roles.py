@@ -377,3 +377,17 @@ def test_a_relations_owner_is_not_what_the_relative_is() -> None:
     got = resolve(text, [
         attribution(text, "the plan would cost little", source="The GOP candidate")])[0]
     assert got.name != "Ivy Reyes"
+
+
+@pytest.mark.parametrize("text, source, role", [
+    ("An attorney for the family, Mark Dale, said the client was ready.",
+     "An attorney for the family, Mark Dale,", "attorney for the family"),
+    ("In a statement, one of the family's attorneys, Jo Banks, said the client was ready.",
+     "Jo Banks", "one of the family's attorneys"),
+    ("In Washington, John Smith, a lawyer, said the client was ready.",
+     "John Smith, a lawyer,", "lawyer"),  # a place opening the sentence is no description
+])
+def test_a_description_with_a_complement_set_off_before_the_name(
+    text: str, source: str, role: str
+) -> None:
+    assert role_of(text, source, "the client was ready") == role

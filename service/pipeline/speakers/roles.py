@@ -146,27 +146,52 @@ def role_text(doc: Doc, start: int, end: int) -> str:
 def described_before(doc: Doc, start: int, end: int) -> str | None:
     """A description the name (tokens start..end) stands in apposition to ("The spokesman,
     Marco Ferri,", "Mayor X's spokesman, Tom Reed,"): the description is the role. The
-    parse's appositive, or else the text's: a job noun, a comma, the name, a comma."""
+    parse's appositive, or else the text's: a job noun, a comma, the name, a comma; a phrase
+    set off by commas that ends before the name is taken whole (phrase_before)."""
     head = doc[end - 1]
     desc = head.head
-    if head.dep_ != "appos" or desc.i >= head.i:
-        desc = doc[start - 2] if start > 1 and doc[start - 1].text == "," else head
-        if end >= len(doc) or doc[end].text != "," or desc.tag_ != "NN":
-            return None
-    if not is_role_head(desc.text):
-        return None
-    first = desc.i  # the noun phrase before the head, as written ("Apple's chief executive")
-    while first > 0 and doc[first - 1].tag_ in DESCRIPTION_TAGS:
-        first -= 1
-    span = role_span(doc, first, desc.i + 1)
+    parsed = head.dep_ == "appos" and desc.i < head.i
+    set_off = end < len(doc) and doc[end].text == "," and start > 1 and doc[start - 1].text == ","
+    span = phrase_before(doc, start - 1) if set_off else None  # "An attorney for Pagliano, X,"
     if span is None:
-        return None
-    # another person may own the role ("Mayor X's spokesman, Y,"), never be it
-    owners = [t for t in doc[span[0] : span[1]] if t.ent_type_ == "PERSON" and t.tag_ != "POS"]
+        if not parsed:
+            desc = doc[start - 2] if set_off else head
+            if not set_off or desc.tag_ != "NN":
+                return None
+        if not is_role_head(desc.text):
+            return None
+        first = desc.i  # the noun phrase before the head, as written ("Apple's chief executive")
+        while first > 0 and doc[first - 1].tag_ in DESCRIPTION_TAGS:
+            first -= 1
+        span = role_span(doc, first, desc.i + 1)
+        if span is None:
+            return None
+    # another person may own the role ("Mayor X's spokesman, Y,", "attorney for X, Y,"),
+    # never be it
+    owners = [t for t in doc[span[0] : span[1]] if t.ent_type_ == "PERSON" and t.tag_ != "POS"
+              and "pobj" not in (t.dep_, t.head.dep_)]
     if any(t.i + 1 < len(doc) and doc[t.i + 1].tag_ != "POS" and doc[t.i + 1].ent_type_ != "PERSON"
            for t in owners):
         return None
     return role_text(doc, *span)
+
+
+def phrase_before(doc: Doc, comma: int) -> tuple[int, int] | None:
+    """The role phrase that fills the clause up to the comma at token `comma` ("An attorney
+    for Pagliano", "one of the family's attorneys"): the earliest start after the clause's
+    previous comma whose role span, holding a job noun, ends there."""
+    first = doc[comma].sent.start
+    for k in range(comma - 1, first - 1, -1):
+        if doc[k].text == ",":
+            first = k + 1
+            break
+    for k in range(first, comma - 2):
+        span = role_span(doc, k, comma)
+        if span is not None and span[1] == comma and any(
+            is_role_head(t.text) and t.tag_ in ("NN", "NNS") for t in doc[span[0] : comma]
+        ):
+            return span
+    return None
 
 
 def following(doc: Doc, end: int) -> tuple[int, int] | None:
