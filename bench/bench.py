@@ -146,10 +146,14 @@ def profile(pipeline: Pipeline, text: str, runs: int) -> dict[str, float]:
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "profile_800w.txt").write_text(profiler.output_text(unicode=True, show_all=False))
     stages: dict[str, float] = {}
-    stack = [profiler.last_session.root_frame()]
+    session = profiler.last_session
+    analyse = type(pipeline).analyse.__code__  # wherever the pipeline module lives
+    stack = [session.root_frame()] if session is not None else []
     while stack:
         frame = stack.pop()
-        if frame.function == "analyse" and frame.file_path.endswith("pipeline/__init__.py"):
+        if frame is None:
+            continue
+        if frame.function == analyse.co_name and frame.file_path == analyse.co_filename:
             for child in frame.children:
                 name = f"{child.function} ({Path(child.file_path or '?').name})"
                 stages[name] = stages.get(name, 0) + child.time

@@ -105,3 +105,12 @@ def test_the_head_of_a_possessive_description_is_what_is_owned() -> None:
               tags=["DT", "NN", "POS", "JJ", "NN", "VBZ", "."], heads=[1, 5, 1, 5, 5, 5, 5],
               deps=["det", "nsubj", "case", "amod", "compound", "ROOT", "punct"])
     assert head_of(doc[0:5]).text == "doctor"
+
+
+def test_a_lone_title_in_a_headline_is_the_titled_person_the_story_names() -> None:
+    # "General" is also a first name in US records: in a headline it is still the title
+    text = (
+        "Retired General Reveals Doubts About The War.\n\n"
+        "Retired Air Force Gen. Tom Reyes is speaking out about the war in an interview."
+    )
+    assert speaker(text, "Doubts About The War", "Retired General") == ("Tom Reyes", "person")

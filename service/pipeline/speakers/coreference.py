@@ -135,8 +135,10 @@ class ArticleEntities:
     def _add_person(self, toks: list[Token], non_person: set[str]) -> None:
         if self.in_headline(toks[0].i):  # title case: "Derelict Obama" is the body's Obama
             toks = [t for t in toks if word_key(t) in self._body_words] or toks
-            if is_role_head(toks[-1].lower_) and toks[0].lower_ not in self._first_names:
-                return  # a title-case description: "Former White House Doctor Says"
+            if is_role_head(toks[-1].lower_) and (
+                len(toks) == 1 or toks[0].lower_ not in self._first_names
+            ):  # a title-case description: "Former White House Doctor Says", "Retired
+                return  # General Reveals" (though boys are named General)
         toks = self._without_office_body(toks)
         lead = toks[0].lower_
         # a party or rivalry ("Democrat Hillary Clinton", "Rival X"), or a job word the
