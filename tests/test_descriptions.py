@@ -114,3 +114,36 @@ def test_a_lone_title_in_a_headline_is_the_titled_person_the_story_names() -> No
         "Retired Air Force Gen. Tom Reyes is speaking out about the war in an interview."
     )
     assert speaker(text, "Doubts About The War", "Retired General") == ("Tom Reyes", "person")
+
+
+@pytest.mark.parametrize("text, content, source, wrong", [
+    (  # a heckler runs no campaign
+        "Donald Trump spoke in Ohio on Monday. A man in the crowd, John Miller, shouted at him. "
+        "The campaign said the man was removed.",
+        "the man was removed", "The campaign", "Miller campaign",
+    ),
+    (  # an advertising campaign is no person's
+        "The Heart Association launched an anti-smoking campaign on Monday with actress Jane "
+        "Doe. The campaign said teenagers were the main target.",
+        "teenagers were the main target", "The campaign", "Doe campaign",
+    ),
+    (  # a spokeswoman is no spokesman named next
+        "A spokeswoman for Sen. Marco Rubio declined to comment on Monday. Rubio spokesman Alex "
+        "Conant said the senator was focused on Florida. The spokeswoman said the trip was set.",
+        "the trip was set", "The spokeswoman", "Alex Conant",
+    ),
+    (  # a newspaper is no aircraft maker
+        "John Smith, a Boeing engineer, spoke to a local newspaper on Monday. The newspaper "
+        "said Smith had raised safety concerns for years.",
+        "Smith had raised safety concerns for years", "The newspaper", "Boeing",
+    ),
+    (  # "the Democrat" of two Democrats is either
+        "Democratic Sen. Joe Manchin and Democratic Sen. Jon Tester met on Tuesday. "
+        "\u201cWe reached a deal,\u201d the Democrat said.",
+        "We reached a deal,", "the Democrat", "Jon Tester",
+    ),
+])
+def test_a_description_is_never_someone_it_cannot_be(
+    text: str, content: str, source: str, wrong: str
+) -> None:
+    assert speaker(text, content, source)[0] != wrong

@@ -17,7 +17,14 @@ SEARCH_MENTIONS = 80  # mentions back from the description where its body may be
 # a bare "the <noun>" of these is an organisation the sentence before may name without it
 # ("reported by The Washington Post. The newspaper has also ..."); not "the agency", which
 # a bank or company just named is not
-RECENT_ORG_NOUNS = {"company", "firm", "bank", "corporation", "newspaper", "paper", "network"}
+RECENT_ORG_NOUNS = {"company", "firm", "bank", "corporation", "newspaper", "paper"}
+# a newspaper is an organisation whose name has one of the words newspapers are named with
+# (a bare "the newspaper" after "Boeing" is not Boeing)
+NEWSPAPER_WORDS = {"post", "times", "news", "journal", "tribune", "herald", "gazette", "globe",
+                   "chronicle", "telegraph", "guardian", "daily", "press", "observer", "register",
+                   "star", "sun", "mail", "courier", "examiner", "inquirer", "record"}
+CAMPAIGN_SENTENCES = 4  # how far back "the campaign" may look for the campaign it names
+CANDIDATES = {"candidate", "nominee", "contender", "hopeful", "challenger", "incumbent"}
 
 
 def named_body(ents: ArticleEntities, head: str, modifiers: set[str], at: int
@@ -39,22 +46,26 @@ def named_body(ents: ArticleEntities, head: str, modifiers: set[str], at: int
     return next(before, None) or next(after, None)
 
 
-def recent_org(ents: ArticleEntities, at: int) -> Entity | None:
+def recent_org(ents: ArticleEntities, head: str, at: int) -> Entity | None:
     """The one organisation (the NER's ORG, never a place) named in the sentence of token
-    `at` or the one before, up to `at`; None with none or several."""
+    `at` or the one before, up to `at`, that a bare "the <head>" can be (a newspaper by its
+    name's words); None with none or several."""
     sent = ents.sentence_of(at)
     recent = {id(x.entity): x.entity for x in ents.mentions_before(at, 20)
               if ents.sentence_of(x.start) >= sent - 1
               and ents.doc[x.start].ent_type_ == "ORG" and x.entity.type == "organization"}
+    if head in ("newspaper", "paper"):
+        recent = {k: e for k, e in recent.items() if NEWSPAPER_WORDS & set(e.name.lower().split())}
     return next(iter(recent.values())) if len(recent) == 1 else None
 
 
 def campaign_owner(ents: ArticleEntities, at: int) -> Entity | None:
     """Whose campaign a bare "the campaign" at token `at` is: the person owning the latest
-    campaign named in its sentence or the two before ("Donald Trump's presidential
-    campaign"), else the one person named in the sentence before or its own ("Hillary Clinton
-    plans ... The campaign says"); None otherwise."""
-    first = ents.sentences[max(ents.sentence_of(at) - 2, 0)].start
+    campaign named in its sentence or the CAMPAIGN_SENTENCES before ("Donald Trump's
+    presidential campaign"), else the one person named in the sentence before or its own,
+    when a stated role makes them a candidate ("Hillary Clinton plans ... The campaign
+    says"); None otherwise."""
+    first = ents.sentences[max(ents.sentence_of(at) - CAMPAIGN_SENTENCES, 0)].start
     for tok in reversed(ents.doc[first:at]):
         if tok.lower_ == "campaign":
             owners = [e for c in tok.children if c.dep_ in ("poss", "compound")
@@ -64,4 +75,6 @@ def campaign_owner(ents: ArticleEntities, at: int) -> Entity | None:
     sent = ents.sentence_of(at)
     people = {id(x.entity): x.entity for x in ents.mentions_before(at, 20)
               if ents.sentence_of(x.start) >= sent - 1 and x.entity.type == "person"}
-    return next(iter(people.values())) if len(people) == 1 else None
+    person = next(iter(people.values())) if len(people) == 1 else None
+    # only a candidate runs a campaign ("A man in the crowd, X, shouted" does not)
+    return person if person is not None and person.role_words & CANDIDATES else None

@@ -14,7 +14,7 @@ from service.pipeline.document import Document
 from service.pipeline.quote_types import enclosing, inside
 from service.pipeline.speakers.antecedents import role_match
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
-from service.pipeline.speakers.lexicon import DASHES, SPEECH_VERBS, SUBJECT_DEPS
+from service.pipeline.speakers.lexicon import DASHES, GENDERED_NOUNS, SPEECH_VERBS, SUBJECT_DEPS
 from service.pipeline.speakers.mentions import SourceMention
 from service.pipeline.speakers.names import is_name_token
 from service.pipeline.types import Attribution
@@ -138,7 +138,8 @@ def cataphora(
         first_at = doc[x.entity.first].idx
         if x.entity.type != "person" or x.entity.first < m.span.end or first_at < body:
             continue  # named before the description, or in the headline itself
-        if role_match(m.word, x.entity):
+        gender = GENDERED_NOUNS.get(m.word)  # "A spokeswoman ..." is no spokesman named next
+        if role_match(m.word, x.entity) and x.entity.gender in (None, gender or x.entity.gender):
             return x.entity
         if in_lead is None and document.paragraph(doc[x.start].idx) == lead:
             in_lead = x.entity

@@ -49,6 +49,7 @@ from service.pipeline.speakers.lexicon import (
     CONTINUATION_CUES,
     FIRST_PERSON,
     ORG_NOUNS,
+    PARTY_MEMBERS,
     PEOPLE_NOUNS,
     PLURAL_NOUN_TAGS,
     PRONOUN_GENDER,
@@ -339,8 +340,8 @@ class SpeakerResolver:
         def of_party(e: Entity) -> bool:
             return party is not None and party in stated_parties(self.ents, e)
 
-        allowed = [e for e in people if role_match(anaphor.head.lower_, e) and (
-            party is None or of_party(e) or party_of(e.role_words) is None)]
+        allowed = [e for e in people if role_match(anaphor.head.lower_, e) and agrees(anaphor, e)
+                   and (party is None or of_party(e) or party_of(e.role_words) is None)]
         if chain is not None and chain not in allowed and m.word in ROLE_NOUNS and (
             self.ranked_at(chain, m.root.i)
         ):
@@ -352,9 +353,11 @@ class SpeakerResolver:
             # Republican"): the ranker's pick among the recent people the article says are of
             # that party, else for an office among those with no stated role
             recent = agreeing_people(self.ents, anaphor)
-            ranked = self.coreference.rank(self.ents, anaphor, [e for e in recent if of_party(e)]
-                                           or [e for e in recent if e.role is None
-                                               and named_office(m)])
+            members = [e for e in recent if of_party(e)]
+            either = len(members) > 1 and m.word in PARTY_MEMBERS  # "the Democrat" of two
+            pool = [] if either else members or [
+                e for e in recent if e.role is None and named_office(m)]
+            ranked = self.coreference.rank(self.ents, anaphor, pool)
             pick = ranked[0][0] if ranked else None
         if pick is None:
             return Resolved(m.span.text.strip(), "other")
@@ -440,9 +443,10 @@ class SpeakerResolver:
             person = campaign_owner(self.ents, m.span.start)
             if person is not None:
                 return Resolved(f"{surname(person.name)} campaign", "organization")
-        recent = recent_org(self.ents, m.span.start) if bare and head in RECENT_ORG_NOUNS else None
-        if recent is not None:  # "Apple released ... The company said"
-            return of_entity(recent)
+        if bare and head in RECENT_ORG_NOUNS:  # "Apple released ... The company said"
+            recent = recent_org(self.ents, head, m.span.start)
+            if recent is not None:
+                return of_entity(recent)
         return Resolved(org_name(m.span), "organization")
 
 
