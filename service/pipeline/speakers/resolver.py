@@ -2,32 +2,22 @@
 
 Quotes are visited in text order with a running speaker (the previous quote's), as
 newsrooms write: a quote with no source mention inherits it, "he added" prefers it, and
-"the executive" goes to the person whose stated role matches.
+"the executive" goes to the person whose stated role matches. Pronouns are resolved in
+pronominal.py, descriptions and organisation nouns in nominal.py.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from service.pipeline.document import Document
 from service.pipeline.speakers.antecedents import (
-    SALIENCE_MENTIONS,
-    Anaphor,
     AntecedentModel,
-    agreeing_people,
-    agrees,
-    candidates,
     governing_subjects,
-    role_match,
 )
 from service.pipeline.speakers.bodies import (
     BODY_CLASSES,
-    RECENT_ORG_NOUNS,
-    campaign_owner,
     named_body,
-    recent_org,
 )
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
 from service.pipeline.speakers.descriptions import described_roles
@@ -35,7 +25,6 @@ from service.pipeline.speakers.discourse import (
     author,
     cataphora,
     headline_description,
-    in_block_quote,
     in_quotes,
     labelled,
     lead_in,
@@ -44,17 +33,10 @@ from service.pipeline.speakers.discourse import (
     signature,
     transcript_labels,
 )
-from service.pipeline.speakers.kinship import KIN_NOUNS, kin_of, owner_of
+from service.pipeline.speakers.kinship import KIN_NOUNS
 from service.pipeline.speakers.lexicon import (
-    CONTINUATION_CUES,
-    FIRST_PERSON,
     ORG_NOUNS,
-    PARTY_MEMBERS,
-    PEOPLE_NOUNS,
-    PLURAL_NOUN_TAGS,
     PRONOUN_GENDER,
-    ROLE_NOUNS,
-    WRITER_PRONOUNS,
     is_role_head,
 )
 from service.pipeline.speakers.mentions import (
@@ -66,42 +48,24 @@ from service.pipeline.speakers.mentions import (
     source_tokens,
 )
 from service.pipeline.speakers.names import (
-    POSSESSIVE_ENDINGS,
     clean_name,
     is_name_token,
     name_text,
     name_tokens_ending,
     org_name,
-    surname,
 )
-from service.pipeline.speakers.parties import party_of, stated_parties
+from service.pipeline.speakers.nominal import NominalResolution
+from service.pipeline.speakers.pronominal import PronominalResolution
+from service.pipeline.speakers.resolved import UNKNOWN, Resolved, of_entity
 from service.pipeline.speakers.roles import (
     assign_roles,
-    description_role,
-    relational,
-    set_role_words,
-    words,
 )
 from service.pipeline.speakers.source_fixes import inverted_source, outer_speaker, speaker_span
-from service.pipeline.speakers.titles import span_text
 from service.pipeline.types import Attribution, Speaker
 
-GROUPS = ("organization", "other")
 DISTRIBUTIVES = {"each", "both"}
-CHAIN_BONUS = 0.15  # added to the previous speaker's antecedent probability (dev-chosen)
 INHERIT_PARAGRAPHS = 1  # a source-less quote inherits from the same or previous paragraph
 PRONOUN_PARAGRAPHS = 2  # how far back "he" may still mean the previous quote's speaker
-
-
-@dataclass
-class Resolved:
-    name: str | None
-    type: str
-    entity: Entity | None = None
-    para: int = -1
-
-
-UNKNOWN = Resolved(None, "unknown")
 
 
 def resolve_speakers(
@@ -114,7 +78,7 @@ def resolve_speakers(
     return SpeakerResolver(document, attributions, coreference).speakers()
 
 
-class SpeakerResolver:
+class SpeakerResolver(PronominalResolution, NominalResolution):
     def __init__(
         self, document: Document, attributions: list[Attribution], coreference: AntecedentModel
     ):
@@ -253,159 +217,12 @@ class SpeakerResolver:
             return of_entity(named_later)
         return Resolved(as_written(m.span, att), "other")
 
-    def pronoun(self, m: SourceMention, att: Attribution, near: Resolved | None) -> Resolved:
-        word = m.word
-        if word in FIRST_PERSON:
-            # "I" in the narration is the writer (named by an opinion page's closing line,
-            # else unnamed); inside a quotation or a block quote, the quoted speaker talking
-            at = m.span.start_char
-            quoted = in_quotes(self.document, at) or in_block_quote(self.document, at)
-            if near is not None and quoted:
-                return near
-            if not quoted and word in WRITER_PRONOUNS and self.author is not None:
-                return of_entity(self.author)
-            return Resolved(m.span.text, "other")
-        if word in ("they", "them", "their"):  # "lawmakers said Friday, as they bristled"
-            group = next((t for t in governing_subjects(m.root) if is_people(t)), None)
-            if group is not None:
-                return self.resolve_phrase(group.left_edge.i, group.right_edge.i + 1, att, near)
-        if word not in PRONOUN_GENDER and near is not None and near.type in GROUPS:
-            return near  # "they", "it": the organisation or group that spoke before
-        anaphor = Anaphor.of(m.root)
-        continuing = att.cue is not None and att.cue.text.split()[0].lower() in CONTINUATION_CUES
-        chain = near.entity if near is not None else None
-        if continuing and near is not None and chain is not None and agrees(anaphor, chain):
-            return near  # "she added": the speaker of the previous quote goes on
-        cands = candidates(self.ents, m.root.i)
-        if chain is not None and chain not in cands and self.ranked_at(chain, m.root.i):
-            cands.append(chain)
-        if anaphor.gender is not None:  # "he", "she": a person of that gender, never a place
-            # never one whose name says the other gender (a man's first name, "Mr."); the
-            # genders pronouns suggest are left to the ranker ("Clinton said he ...")
-            people = [e for e in cands if e.type == "person"]
-            cands = ([e for e in people if e.sure_gender in (None, anaphor.gender)]
-                     or self.agreeing_before(anaphor) or people)
-        ranked = self.coreference.rank(self.ents, anaphor, cands)
-        # the quote chain: the previous speaker keeps the floor unless another candidate
-        # is clearly likelier (news attributes consecutive quotes to one person)
-        scored = [(p + (CHAIN_BONUS if e is chain and agrees(anaphor, e) else 0.0), e)
-                  for e, p in ranked]
-        if not scored:  # nobody named before: the running speaker, if the pronoun fits
-            if near is None or (near.entity is not None and not agrees(anaphor, near.entity)):
-                return UNKNOWN
-            return near if anaphor.gender is None or near.type == "person" else UNKNOWN
-        pick = max(scored, key=lambda pe: pe[0])[1]
-        return near if near is not None and pick is near.entity else of_entity(pick)
-
-    def relative(self, m: SourceMention, att: Attribution, near: Resolved | None) -> Resolved:
-        """ "who"/"which": the noun the relative clause hangs on."""
-        tok = m.root
-        ant = tok.head.head if tok.head.dep_ == "relcl" else None
-        while ant is not None and ant.dep_ == "appos" and ant.head.i < ant.i:
-            ant = ant.head  # "McConnell, now the majority leader, who said": McConnell
-        last = self.doc[tok.i - 2] if tok.i > 1 and self.doc[tok.i - 1].text == "," else None
-        if ant is not None and last is not None and last in ant.conjuncts:
-            ant = last  # "A, B and C, who joked": the list's last name, not the parser's pick
-        if ant is not None and ant.i < tok.i:
-            ent = self.ents.entity_at(ant.i)
-            if ent is not None:
-                return of_entity(ent)
-            return self.resolve_phrase(ant.left_edge.i, ant.i + 1, att, near)
-        ent = next((x.entity for x in self.ents.mentions_before(tok.i, limit=5)
-                    if x.start >= tok.sent.start), None)
-        return of_entity(ent) if ent is not None else UNKNOWN
-
     def resolve_phrase(self, start: int, end: int, att: Attribution, near: Resolved | None
                        ) -> Resolved:
         """Tokens [start, end), a noun phrase a pronoun stands for, resolved as a source
         marked there would be."""
         span = self.doc[start:end]
         return self.resolve(classify(self.ents, span), att, near, near.para if near else -1)
-
-    def description(self, m: SourceMention, near: Resolved | None) -> Resolved:
-        """ "the executive", "the ministry spokeswoman": the learned ranking among the
-        people whose stated role matches and the running speaker (an unmatched singular
-        "the official" continues the speaker); else a person named just after with that
-        role ("The official, deputy director X"); else, for an office a party or organisation
-        names ("The GOP presidential nominee"), the ranker's pick among recent people with no
-        stated role; else an unnamed source."""
-        anaphor = Anaphor.of(m.root)
-        chain = near.entity if near is not None and near.type == "person" else None
-        people = dict.fromkeys(x.entity for x in self.ents.mentions_before(m.root.i, limit=80)
-                               if x.entity.type == "person")
-        # the party the description's head or its own modifiers name ("The GOP nominee" is
-        # no Libertarian; in "Libertarian candidate X's doctor" the party is X's)
-        party = party_of([t.lower_ for t in m.root.lefts] + [m.root.lower_])
-
-        def of_party(e: Entity) -> bool:
-            return party is not None and party in stated_parties(self.ents, e)
-
-        allowed = [e for e in people if role_match(anaphor.head.lower_, e) and agrees(anaphor, e)
-                   and (party is None or of_party(e) or party_of(e.role_words) is None)]
-        if chain is not None and chain not in allowed and m.word in ROLE_NOUNS and (
-            self.ranked_at(chain, m.root.i)
-        ):
-            allowed.append(chain)
-        ranked = self.coreference.rank(self.ents, anaphor, allowed)
-        pick = ranked[0][0] if ranked else cataphora(self.document, self.ents, m)
-        if pick is None and m.root.tag_ in ("NN", "NNP") and (named_office(m) or party):
-            # an office nobody's stated role matches ("The GOP presidential nominee", "The
-            # Republican"): the ranker's pick among the recent people the article says are of
-            # that party, else for an office among those with no stated role
-            recent = agreeing_people(self.ents, anaphor)
-            members = [e for e in recent if of_party(e)]
-            either = len(members) > 1 and m.word in PARTY_MEMBERS  # "the Democrat" of two
-            pool = [] if either else members or [
-                e for e in recent if e.role is None and named_office(m)]
-            ranked = self.coreference.rank(self.ents, anaphor, pool)
-            pick = ranked[0][0] if ranked else None
-        if pick is None:
-            return Resolved(m.span.text.strip(), "other")
-        role = description_role(self.doc, m.span.start, m.span.end)
-        if role and (pick.role is None or relational(pick.role) and not relational(role)):
-            # an occupation the description states beats a stated relation ("rival X")
-            pick.role = role
-            set_role_words(pick)
-        return of_entity(pick)
-
-    def relative_of_owner(self, m: SourceMention, att: Attribution, near: Resolved | None
-                          ) -> Entity | None:
-        """The person a family description names (kinship.kin_of), its owner resolved as a
-        name or as a pronoun ("my" in an opinion piece: the writer); the description is the
-        relative's role when the article states none ("ex-wife", "X's wife")."""
-        owner = self.owner(m, att, near)
-        kin = kin_of(self.ents, owner, m.word, m.root.i) if owner is not None else None
-        if kin is not None and kin.role is None:
-            start = m.span.start + (m.span[0].tag_ in ("DT", "PRP$"))
-            kin.role = span_text(self.doc, start, m.span.end)
-            set_role_words(kin)
-        return kin
-
-    def owner(self, m: SourceMention, att: Attribution, near: Resolved | None
-              ) -> Entity | None:
-        """Whose the mention's head is: its possessive resolved as a name or as a pronoun
-        ("Scott's wife", "Her campaign"); None without one."""
-        owner_tok = owner_of(m.span)
-        if owner_tok is None:
-            return None
-        if owner_tok.tag_ == "PRP$":
-            mention = SourceMention("pronoun", self.doc[owner_tok.i : owner_tok.i + 1])
-            return self.pronoun(mention, att, near).entity
-        return self.ents.entity_at(owner_tok.i)
-
-    def agreeing_before(self, anaphor: Anaphor) -> list[Entity]:
-        """The latest person of the pronoun's gender named before it, beyond the ranker's
-        window ("she" after a long passage about a man still means the woman before it)."""
-        at = anaphor.head.i
-        found = next((x.entity for x in self.ents.mentions_before(at, SALIENCE_MENTIONS)
-                      if x.entity.type == "person" and x.entity.gender == anaphor.gender), None)
-        return [found] if found is not None else []
-
-    def ranked_at(self, ent: Entity, at: int) -> bool:
-        """Whether the antecedent ranker can score `ent` at token `at`: it reads the entity's
-        latest mention before it (a speaker named only later, "A spokesman ... The
-        spokesman, X," has none)."""
-        return any(x.entity is ent for x in self.ents.mentions_before(at, SALIENCE_MENTIONS))
 
     def group_name(self, span: Span) -> str:
         """Named people speaking together: each one's full name (the name as written for one
@@ -419,56 +236,3 @@ class SpeakerResolver:
                 run = clean_name(name_tokens_ending(self.doc, t.i))
                 members.append(name_text(self.doc, run) if run else t.text)
         return " and ".join(dict.fromkeys(members))
-
-    def org_noun(self, m: SourceMention, att: Attribution, near: Resolved | None) -> Resolved:
-        """ "the ministry" -> the organisation named with that word, else the running
-        organisation speaker, else for a bare "the company" the one organisation named in its
-        or the previous sentence (bodies.recent_org; "the campaign": bodies.campaign_owner's),
-        else the noun itself as an organisation ("federal government"): never merely the
-        latest organisation or place named. A person's campaign is named by the surname ("Her
-        campaign", "Mrs. Clinton's campaign" -> "Clinton campaign")."""
-        head = m.word
-        owner = self.owner(m, att, near) if head == "campaign" else None
-        if owner is not None and owner.type == "person":  # the guideline's "Y campaign"
-            return Resolved(f"{surname(owner.name)} campaign", "organization")
-        orgs = [x.entity for x in self.ents.mentions_before(m.span.start, limit=80)
-                if x.entity.type == "organization"]
-        named = next((e for e in orgs if head in words(e.name)), None)
-        if named is not None:
-            return of_entity(named)
-        if near is not None and near.type == "organization":
-            return near
-        bare = len(m.span) == 2 and m.span[0].lower_ == "the"  # not "Mr. X's new company"
-        if bare and head == "campaign":  # "A new ad from X's campaign ... The campaign says"
-            person = campaign_owner(self.ents, m.span.start)
-            if person is not None:
-                return Resolved(f"{surname(person.name)} campaign", "organization")
-        if bare and head in RECENT_ORG_NOUNS:  # "Apple released ... The company said"
-            recent = recent_org(self.ents, head, m.span.start)
-            if recent is not None:
-                return of_entity(recent)
-        return Resolved(org_name(m.span), "organization")
-
-
-def is_people(tok: Token) -> bool:
-    """A plural noun for people: an office ("lawmakers"), a party or nation ("Democrats"),
-    or a people noun ("voters"); not things ("The new rules, they argued")."""
-    if tok.tag_ not in PLURAL_NOUN_TAGS:
-        return False
-    return is_role_head(tok.text) or tok.ent_type_ in ("NORP", "PERSON") or (
-        tok.lower_ in PEOPLE_NOUNS)
-
-
-def named_office(m: SourceMention) -> bool:
-    """The description names whose office it is: a proper name or party before its head
-    ("The GOP presidential nominee"), unlike "the official"."""
-    before = [t for t in m.span if t.i < m.root.i]
-    if any(t.tag_ == "POS" or t.lower_ in POSSESSIVE_ENDINGS for t in before):
-        return False  # "Connecticut's tax commissioner": someone of that place, unnamed
-    return any(t.tag_ in ("NNP", "NNPS") or t.ent_type_ in ("NORP", "ORG") for t in before)
-
-
-def of_entity(ent: Entity | None) -> Resolved:
-    if ent is None:
-        return UNKNOWN
-    return Resolved(ent.name, ent.type, ent)

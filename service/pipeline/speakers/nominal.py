@@ -1,0 +1,136 @@
+"""Descriptions and organisation nouns as sources ("the executive", "The GOP nominee",
+"Scott's wife", "the ministry", "Her campaign"): the person or organisation of the article
+they describe, else the source as written."""
+
+from __future__ import annotations
+
+from service.pipeline.speakers.antecedents import Anaphor, agreeing_people, agrees, role_match
+from service.pipeline.speakers.bodies import RECENT_ORG_NOUNS, campaign_owner, recent_org
+from service.pipeline.speakers.coreference import Entity
+from service.pipeline.speakers.discourse import cataphora
+from service.pipeline.speakers.kinship import kin_of, owner_of
+from service.pipeline.speakers.lexicon import PARTY_MEMBERS, ROLE_NOUNS
+from service.pipeline.speakers.mentions import SourceMention
+from service.pipeline.speakers.names import POSSESSIVE_ENDINGS, org_name, surname
+from service.pipeline.speakers.parties import party_of, stated_parties
+from service.pipeline.speakers.resolved import MentionResolver, Resolved, of_entity
+from service.pipeline.speakers.roles import description_role, relational, set_role_words, words
+from service.pipeline.speakers.titles import span_text
+from service.pipeline.types import Attribution
+
+
+class NominalResolution:
+    """The description and organisation steps of resolver.SpeakerResolver."""
+
+    def description(self: MentionResolver, m: SourceMention, near: Resolved | None) -> Resolved:
+        """ "the executive", "the ministry spokeswoman": the learned ranking among the
+        people whose stated role matches and the running speaker (an unmatched singular
+        "the official" continues the speaker); else a person named just after with that
+        role ("The official, deputy director X"); else, for an office a party or organisation
+        names ("The GOP presidential nominee"), the ranker's pick among recent people with no
+        stated role; else an unnamed source."""
+        anaphor = Anaphor.of(m.root)
+        chain = near.entity if near is not None and near.type == "person" else None
+        people = dict.fromkeys(x.entity for x in self.ents.mentions_before(m.root.i, limit=80)
+                               if x.entity.type == "person")
+        # the party the description's head or its own modifiers name ("The GOP nominee" is
+        # no Libertarian; in "Libertarian candidate X's doctor" the party is X's)
+        party = party_of([t.lower_ for t in m.root.lefts] + [m.root.lower_])
+
+        def of_party(e: Entity) -> bool:
+            return party is not None and party in stated_parties(self.ents, e)
+
+        allowed = [e for e in people if role_match(anaphor.head.lower_, e) and agrees(anaphor, e)
+                   and (party is None or of_party(e) or party_of(e.role_words) is None)]
+        if chain is not None and chain not in allowed and m.word in ROLE_NOUNS and (
+            self.ranked_at(chain, m.root.i)
+        ):
+            allowed.append(chain)
+        ranked = self.coreference.rank(self.ents, anaphor, allowed)
+        pick = ranked[0][0] if ranked else cataphora(self.document, self.ents, m)
+        if pick is None and m.root.tag_ in ("NN", "NNP") and (named_office(m) or party):
+            # an office nobody's stated role matches ("The GOP presidential nominee", "The
+            # Republican"): the ranker's pick among the recent people the article says are of
+            # that party, else for an office among those with no stated role
+            recent = agreeing_people(self.ents, anaphor)
+            members = [e for e in recent if of_party(e)]
+            either = len(members) > 1 and m.word in PARTY_MEMBERS  # "the Democrat" of two
+            pool = [] if either else members or [
+                e for e in recent if e.role is None and named_office(m)]
+            ranked = self.coreference.rank(self.ents, anaphor, pool)
+            pick = ranked[0][0] if ranked else None
+        if pick is None:
+            return Resolved(m.span.text.strip(), "other")
+        role = description_role(self.doc, m.span.start, m.span.end)
+        if role and (pick.role is None or relational(pick.role) and not relational(role)):
+            # an occupation the description states beats a stated relation ("rival X")
+            pick.role = role
+            set_role_words(pick)
+        return of_entity(pick)
+
+    def relative_of_owner(
+        self: MentionResolver, m: SourceMention, att: Attribution, near: Resolved | None
+    ) -> Entity | None:
+        """The person a family description names (kinship.kin_of), its owner resolved as a
+        name or as a pronoun ("my" in an opinion piece: the writer); the description is the
+        relative's role when the article states none ("ex-wife", "X's wife")."""
+        owner = self.owner(m, att, near)
+        kin = kin_of(self.ents, owner, m.word, m.root.i) if owner is not None else None
+        if kin is not None and kin.role is None:
+            start = m.span.start + (m.span[0].tag_ in ("DT", "PRP$"))
+            kin.role = span_text(self.doc, start, m.span.end)
+            set_role_words(kin)
+        return kin
+
+    def owner(
+        self: MentionResolver, m: SourceMention, att: Attribution, near: Resolved | None
+    ) -> Entity | None:
+        """Whose the mention's head is: its possessive resolved as a name or as a pronoun
+        ("Scott's wife", "Her campaign"); None without one."""
+        owner_tok = owner_of(m.span)
+        if owner_tok is None:
+            return None
+        if owner_tok.tag_ == "PRP$":
+            mention = SourceMention("pronoun", self.doc[owner_tok.i : owner_tok.i + 1])
+            return self.pronoun(mention, att, near).entity
+        return self.ents.entity_at(owner_tok.i)
+
+    def org_noun(
+        self: MentionResolver, m: SourceMention, att: Attribution, near: Resolved | None
+    ) -> Resolved:
+        """ "the ministry" -> the organisation named with that word, else the running
+        organisation speaker, else for a bare "the company" the one organisation named in its
+        or the previous sentence (bodies.recent_org; "the campaign": bodies.campaign_owner's),
+        else the noun itself as an organisation ("federal government"): never merely the
+        latest organisation or place named. A person's campaign is named by the surname ("Her
+        campaign", "Mrs. Clinton's campaign" -> "Clinton campaign")."""
+        head = m.word
+        owner = self.owner(m, att, near) if head == "campaign" else None
+        if owner is not None and owner.type == "person":  # the guideline's "Y campaign"
+            return Resolved(f"{surname(owner.name)} campaign", "organization")
+        orgs = [x.entity for x in self.ents.mentions_before(m.span.start, limit=80)
+                if x.entity.type == "organization"]
+        named = next((e for e in orgs if head in words(e.name)), None)
+        if named is not None:
+            return of_entity(named)
+        if near is not None and near.type == "organization":
+            return near
+        bare = len(m.span) == 2 and m.span[0].lower_ == "the"  # not "Mr. X's new company"
+        if bare and head == "campaign":  # "A new ad from X's campaign ... The campaign says"
+            person = campaign_owner(self.ents, m.span.start)
+            if person is not None:
+                return Resolved(f"{surname(person.name)} campaign", "organization")
+        if bare and head in RECENT_ORG_NOUNS:  # "Apple released ... The company said"
+            recent = recent_org(self.ents, head, m.span.start)
+            if recent is not None:
+                return of_entity(recent)
+        return Resolved(org_name(m.span), "organization")
+
+
+def named_office(m: SourceMention) -> bool:
+    """The description names whose office it is: a proper name or party before its head
+    ("The GOP presidential nominee"), unlike "the official"."""
+    before = [t for t in m.span if t.i < m.root.i]
+    if any(t.tag_ == "POS" or t.lower_ in POSSESSIVE_ENDINGS for t in before):
+        return False  # "Connecticut's tax commissioner": someone of that place, unnamed
+    return any(t.tag_ in ("NNP", "NNPS") or t.ent_type_ in ("NORP", "ORG") for t in before)

@@ -1,0 +1,130 @@
+"""Pronouns and relative pronouns as sources ("she", "they", "who"): the learned antecedent
+ranking among the people named before, with the quote chain (the previous speaker keeps the
+floor), and a relative pronoun's antecedent in the parse."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from service.pipeline.speakers.antecedents import (
+    SALIENCE_MENTIONS,
+    Anaphor,
+    agrees,
+    candidates,
+    governing_subjects,
+)
+from service.pipeline.speakers.coreference import Entity
+from service.pipeline.speakers.discourse import in_block_quote, in_quotes
+from service.pipeline.speakers.lexicon import (
+    CONTINUATION_CUES,
+    FIRST_PERSON,
+    PEOPLE_NOUNS,
+    PLURAL_NOUN_TAGS,
+    PRONOUN_GENDER,
+    WRITER_PRONOUNS,
+    is_role_head,
+)
+from service.pipeline.speakers.mentions import SourceMention
+from service.pipeline.speakers.resolved import (
+    GROUPS,
+    UNKNOWN,
+    MentionResolver,
+    Resolved,
+    of_entity,
+)
+from service.pipeline.types import Attribution
+
+CHAIN_BONUS = 0.15  # added to the previous speaker's antecedent probability (dev-chosen)
+
+
+class PronominalResolution:
+    """The pronoun steps of resolver.SpeakerResolver."""
+
+    def pronoun(
+        self: MentionResolver, m: SourceMention, att: Attribution, near: Resolved | None
+    ) -> Resolved:
+        word = m.word
+        if word in FIRST_PERSON:
+            # "I" in the narration is the writer (named by an opinion page's closing line,
+            # else unnamed); inside a quotation or a block quote, the quoted speaker talking
+            at = m.span.start_char
+            quoted = in_quotes(self.document, at) or in_block_quote(self.document, at)
+            if near is not None and quoted:
+                return near
+            if not quoted and word in WRITER_PRONOUNS and self.author is not None:
+                return of_entity(self.author)
+            return Resolved(m.span.text, "other")
+        if word in ("they", "them", "their"):  # "lawmakers said Friday, as they bristled"
+            group = next((t for t in governing_subjects(m.root) if is_people(t)), None)
+            if group is not None:
+                return self.resolve_phrase(group.left_edge.i, group.right_edge.i + 1, att, near)
+        if word not in PRONOUN_GENDER and near is not None and near.type in GROUPS:
+            return near  # "they", "it": the organisation or group that spoke before
+        anaphor = Anaphor.of(m.root)
+        continuing = att.cue is not None and att.cue.text.split()[0].lower() in CONTINUATION_CUES
+        chain = near.entity if near is not None else None
+        if continuing and near is not None and chain is not None and agrees(anaphor, chain):
+            return near  # "she added": the speaker of the previous quote goes on
+        cands = candidates(self.ents, m.root.i)
+        if chain is not None and chain not in cands and self.ranked_at(chain, m.root.i):
+            cands.append(chain)
+        if anaphor.gender is not None:  # "he", "she": a person of that gender, never a place
+            # never one whose name says the other gender (a man's first name, "Mr."); the
+            # genders pronouns suggest are left to the ranker ("Clinton said he ...")
+            people = [e for e in cands if e.type == "person"]
+            cands = ([e for e in people if e.sure_gender in (None, anaphor.gender)]
+                     or self.agreeing_before(anaphor) or people)
+        ranked = self.coreference.rank(self.ents, anaphor, cands)
+        # the quote chain: the previous speaker keeps the floor unless another candidate
+        # is clearly likelier (news attributes consecutive quotes to one person)
+        scored = [(p + (CHAIN_BONUS if e is chain and agrees(anaphor, e) else 0.0), e)
+                  for e, p in ranked]
+        if not scored:  # nobody named before: the running speaker, if the pronoun fits
+            if near is None or (near.entity is not None and not agrees(anaphor, near.entity)):
+                return UNKNOWN
+            return near if anaphor.gender is None or near.type == "person" else UNKNOWN
+        pick = max(scored, key=lambda pe: pe[0])[1]
+        return near if near is not None and pick is near.entity else of_entity(pick)
+
+    def relative(
+        self: MentionResolver, m: SourceMention, att: Attribution, near: Resolved | None
+    ) -> Resolved:
+        """ "who"/"which": the noun the relative clause hangs on."""
+        tok = m.root
+        ant = tok.head.head if tok.head.dep_ == "relcl" else None
+        while ant is not None and ant.dep_ == "appos" and ant.head.i < ant.i:
+            ant = ant.head  # "McConnell, now the majority leader, who said": McConnell
+        last = self.doc[tok.i - 2] if tok.i > 1 and self.doc[tok.i - 1].text == "," else None
+        if ant is not None and last is not None and last in ant.conjuncts:
+            ant = last  # "A, B and C, who joked": the list's last name, not the parser's pick
+        if ant is not None and ant.i < tok.i:
+            ent = self.ents.entity_at(ant.i)
+            if ent is not None:
+                return of_entity(ent)
+            return self.resolve_phrase(ant.left_edge.i, ant.i + 1, att, near)
+        ent = next((x.entity for x in self.ents.mentions_before(tok.i, limit=5)
+                    if x.start >= tok.sent.start), None)
+        return of_entity(ent) if ent is not None else UNKNOWN
+
+    def agreeing_before(self: MentionResolver, anaphor: Anaphor) -> list[Entity]:
+        """The latest person of the pronoun's gender named before it, beyond the ranker's
+        window ("she" after a long passage about a man still means the woman before it)."""
+        at = anaphor.head.i
+        found = next((x.entity for x in self.ents.mentions_before(at, SALIENCE_MENTIONS)
+                      if x.entity.type == "person" and x.entity.gender == anaphor.gender), None)
+        return [found] if found is not None else []
+
+    def ranked_at(self: MentionResolver, ent: Entity, at: int) -> bool:
+        """Whether the antecedent ranker can score `ent` at token `at`: it reads the entity's
+        latest mention before it (a speaker named only later, "A spokesman ... The
+        spokesman, X," has none)."""
+        return any(x.entity is ent for x in self.ents.mentions_before(at, SALIENCE_MENTIONS))
+
+
+def is_people(tok: Token) -> bool:
+    """A plural noun for people: an office ("lawmakers"), a party or nation ("Democrats"),
+    or a people noun ("voters"); not things ("The new rules, they argued")."""
+    if tok.tag_ not in PLURAL_NOUN_TAGS:
+        return False
+    return is_role_head(tok.text) or tok.ent_type_ in ("NORP", "PERSON") or (
+        tok.lower_ in PEOPLE_NOUNS)
