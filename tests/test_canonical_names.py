@@ -12,7 +12,7 @@ from service.pipeline.nlp import parse
 from service.pipeline.speakers.coreference import ArticleEntities
 from service.pipeline.speakers.names import clean_name
 from service.pipeline.speakers.titles import prenominal
-from tests.support.handmade import coreference_model
+from tests.support.handmade import attribution, coreference_model, resolve
 
 
 def entities(text: str, *persons: str) -> ArticleEntities:
@@ -73,3 +73,17 @@ def test_a_title_does_not_take_a_noun_coordinated_before_it(text: str) -> None:
     at = ents.doc.char_span(text.index("Maria"), text.index("Maria") + 5)
     assert at is not None
     assert " and " not in (prenominal(ents.doc, ents, at.start, ents.people[0]) or "")
+
+
+@pytest.mark.parametrize("text, source, name", [
+    ("McDonald's said on Monday that sales rose 5 percent.", "McDonald's", "McDonald's"),
+    ("A spokesman for Macy's said the store would close.", "A spokesman for Macy's",
+     "A spokesman for Macy's"),
+    ("Apple's chief executive said sales rose 5 percent.", "Apple's chief executive",
+     "Apple's chief executive"),
+])
+def test_a_possessive_that_owns_nothing_is_the_names_own(text: str, source: str, name: str
+                                                         ) -> None:
+    content = text.split(" said ")[1].rstrip(".")
+    got = resolve(text, [attribution(text, content, source=source)])[0]
+    assert got.name == name

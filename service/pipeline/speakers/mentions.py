@@ -20,7 +20,7 @@ from service.pipeline.speakers.lexicon import (
     THING_PRONOUNS,
     is_role_head,
 )
-from service.pipeline.speakers.names import is_name_token, org_name, word_key
+from service.pipeline.speakers.names import is_name_token, org_name, owns_next, word_key
 from service.pipeline.speakers.titles import is_title_token
 from service.pipeline.types import Attribution
 
@@ -306,7 +306,8 @@ def as_written(span: Span, att: Attribution) -> str:
     end = phrase_end if whole else span.end  # never a phrase cut short by the quote
     while end > span.start + 1 and (
         doc[end - 1].is_punct or doc[end - 1].is_space
-        or doc[end - 1].tag_ in ("IN", "TO", "CC", "DT", "WDT", "WP", "POS")
+        or doc[end - 1].tag_ in ("IN", "TO", "CC", "DT", "WDT", "WP")
+        or doc[end - 1].tag_ == "POS" and owns_next(doc[end - 1])  # not "Macy's"
         or doc[end - 1].dep_ == "neg"  # "Several Republican senators, not all,"
         or (doc[end - 1].ent_type_ == "DATE" and doc[end - 1].head.tag_ == "IN"
             and doc[end - 1].head.i > span.start)  # a mark that is only "in March" stays

@@ -95,9 +95,16 @@ def org_name(span: Span) -> str:
         toks[0].lower_ in {"the", "a", "an"} or not any(c.isalnum() for c in toks[0].text)
     ):
         toks.pop(0)
-    while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
+    while toks and (toks[-1].is_punct or toks[-1].tag_ == "POS" and owns_next(toks[-1])):
         toks.pop()
     return name_text(span.doc, toks) if toks else span.text.strip()
+
+
+def owns_next(tok: Token) -> bool:
+    """Whether a possessive marker owns a word after it ("Apple's chief"): one before a
+    verb, a comma or the end is the name's own ("McDonald's said", "Moody's")."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.tag_.startswith(("NN", "JJ", "CD", "VBG", "VBN", "HYPH"))
 
 
 def headlines(doc: Doc) -> set[int]:
