@@ -87,3 +87,12 @@ def test_a_possessive_that_owns_nothing_is_the_names_own(text: str, source: str,
     content = text.split(" said ")[1].rstrip(".")
     got = resolve(text, [attribution(text, content, source=source)])[0]
     assert got.name == name
+
+
+def test_an_epithet_is_cut_even_when_the_narration_gives_only_a_surname() -> None:
+    text = (
+        "\u201cCrooked Maria Lopez will lose,\u201d said Tom Reyes. "
+        "Lopez, a former senator, said she would win."
+    )
+    names = people(text, "Crooked Maria Lopez", "Tom Reyes", "Lopez")
+    assert "Maria Lopez" in names and "Crooked Maria Lopez" not in names

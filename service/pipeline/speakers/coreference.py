@@ -233,12 +233,25 @@ class ArticleEntities:
         Guajardo Villarreal", not the "Guajardo Villarreal" of later mentions), then the one
         written most often, then the earliest."""
         for ent in self.people:
-            # a quoted form counts where it starts as the narration's do ("Donald J. Trump")
+            # a quoted form counts where it starts as the narration's do ("Donald J. Trump");
+            # where the narration gives none in full, without an epithet before a first name
             firsts = {f.split()[0] for f in ent.forms}
-            forms = ent.forms + Counter({f: n for f, n in ent.quoted_forms.items()
-                                         if not ent.forms or f.split()[0] in firsts})
+            quoted = Counter({f if ent.forms else self._without_epithet(f): n
+                              for f, n in ent.quoted_forms.items()
+                              if not ent.forms or f.split()[0] in firsts})
+            forms = ent.forms + quoted
             if forms:
                 ent.name = max(forms, key=lambda f: (len(f.split()), forms[f]))
+
+    def _without_epithet(self, form: str) -> str:
+        """The name without the words a speaker put before its first name ("Crooked Hillary
+        Clinton", "Lyin' Ted Cruz")."""
+        words = form.split()
+        while len(words) > 2 and words[0].lower() not in self._first_names and (
+            words[1].lower() in self._first_names
+        ):
+            words = words[1:]
+        return " ".join(words)
 
     def _vote_first_names(self) -> None:
         """A name's first word tells a likely gender (FIRST_NAME_VOTES: an honorific, 3, or
