@@ -96,3 +96,9 @@ def test_an_epithet_is_cut_even_when_the_narration_gives_only_a_surname() -> Non
     )
     names = people(text, "Crooked Maria Lopez", "Tom Reyes", "Lopez")
     assert "Maria Lopez" in names and "Crooked Maria Lopez" not in names
+
+
+@pytest.mark.parametrize("lead", ["Democrat", "Rival"])
+def test_a_party_or_rivalry_before_a_lone_surname_is_no_part_of_it(lead: str) -> None:
+    text = f"{lead} Patel mocked the plan on Friday."
+    assert people(text, f"{lead} Patel") == ["Patel"]

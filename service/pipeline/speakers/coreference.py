@@ -141,13 +141,13 @@ class ArticleEntities:
                 return  # General Reveals" (though boys are named General)
         toks = self._without_office_body(toks)
         lead = toks[0].lower_
-        # a party or rivalry ("Democrat Hillary Clinton", "Rival X"), or a job word the
-        # lexicon lacks capitalised only by opening the sentence ("Drummer Kenji Abe"), before
-        # a first name is no part of the name ("Chandler Van Voorhis" stays)
-        described = lead in PARTY_MEMBERS or lead in RIVALRY_WORDS or (
-            toks[0].is_sent_start and is_role_head(lead))
-        if len(toks) > 2 and described and lead not in self._first_names and (
-            toks[1].lower_ in self._first_names and toks[1].lower_ not in NAME_PARTICLES
+        # a party or rivalry is no part of a name ("Democrat Hillary Clinton", "Rival
+        # Patel"), nor a job word the lexicon lacks, capitalised only by opening the sentence,
+        # before a first name ("Drummer Kenji Abe"; "Chandler Van Voorhis" stays)
+        if len(toks) > 1 and (lead in PARTY_MEMBERS or lead in RIVALRY_WORDS) or (
+            len(toks) > 2 and toks[0].is_sent_start and is_role_head(lead)
+            and lead not in self._first_names and toks[1].lower_ in self._first_names
+            and toks[1].lower_ not in NAME_PARTICLES
         ):
             toks = toks[1:]
         if any(c.isdigit() for t in toks for c in t.text):
