@@ -20,7 +20,7 @@ from sklearn.linear_model import LogisticRegression
 
 from service.pipeline.nlp import load_nlp
 from service.pipeline.speakers.antecedents import FEATURES
-from service.pipeline.speakers.coreference import load_first_names
+from service.pipeline.speakers.gender import load_first_names
 from training.corpora.gum import COMMERCIAL_GENRES, DEFAULT_DIR, read_split
 from training.speakers.coreference_data import Instance, gap_instances, instances
 

@@ -21,12 +21,8 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Token
 
-from service.pipeline.speakers.coreference import (
-    ArticleEntities,
-    Entity,
-    EntityMention,
-    load_first_names,
-)
+from service.pipeline.speakers.coreference import ArticleEntities, Entity, EntityMention
+from service.pipeline.speakers.gender import load_first_names
 from service.pipeline.speakers.lexicon import (
     GENDERED_NOUNS,
     PLURAL_NOUN_TAGS,

@@ -1,4 +1,5 @@
-"""The article's people and organisations: canonical names, every mention, gender evidence.
+"""The article's people and organisations: canonical names, every mention, gender evidence
+(its votes are counted in gender.py).
 
 Names are built "earliest, longest": a later "Ren" or "Zhengfei" joins the entity of an
 earlier or later "Ren Zhengfei" (any name word matches, so surname-first names work), and
@@ -12,16 +13,19 @@ import bisect
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
 from service.pipeline.quote_types import inside, quoted_index
+from service.pipeline.speakers.gender import (
+    honorific_gender,
+    majority,
+    vote_first_names,
+    vote_pronoun_gender,
+)
 from service.pipeline.speakers.lexicon import (
     GENERIC_BODIES,
-    HONORIFICS,
     PARTY_MEMBERS,
-    PRONOUN_GENDER,
     RIVALRY_WORDS,
     ROLE_NOUNS,
     is_role_head,
@@ -44,12 +48,6 @@ from service.pipeline.speakers.names import (
 
 ORG_LABELS = {"ORG", "GPE", "NORP"}
 CLOSING_MARKS = {"\u201d", "\u2019"}
-# a first name given to 90 % of one sex outweighs one pronoun of a reported clause ("Warren
-# asked Stumpf whether he ...")
-FIRST_NAME_VOTES = 2
-# clauses a pronoun inside does not tie to the subject above them (complements do: "X said
-# she hopes")
-OTHER_CLAUSES = {"conj", "advcl", "relcl", "acl", "parataxis", "ROOT"}
 
 
 @dataclass(eq=False)
@@ -128,8 +126,8 @@ class ArticleEntities:
         self._join_short_org_names()
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
-        self._vote_first_names()
-        self._vote_pronoun_gender()
+        vote_first_names(self.doc, self.people, self.mentions, self._first_names)
+        vote_pronoun_gender(self.doc, self.token_entity)
 
     # -- building -----------------------------------------------------------------------
     def _add_person(self, toks: list[Token], non_person: set[str]) -> None:
@@ -252,25 +250,6 @@ class ArticleEntities:
         ):
             words = words[1:]
         return " ".join(words)
-
-    def _vote_first_names(self) -> None:
-        """A name's first word tells a likely gender (FIRST_NAME_VOTES: an honorific, 3, or
-        pronouns in the article outweigh it). Not when the article calls the person by that
-        word alone and never by the last one: news repeats surnames, so it is a surname
-        written first ("Lei Jun", "Lei"); "Hillary" beside "Clinton" is still a first name."""
-        alone = {(id(m.entity), word_key(self.doc[m.start])) for m in self.mentions
-                 if m.end - m.start == 1}
-        after_names = {word_key(t) for t in self.doc[1:] if is_name_token(self.doc[t.i - 1])}
-        for ent in self.people:
-            first, *rest = ent.name.lower().split()
-            surname_first = bool(rest) and (id(ent), first) in alone and (
-                id(ent), rest[-1].replace("\u2019", "'")) not in alone
-            # a lone word the article writes after another name is a surname ("Hillary
-            # Clinton" ... "Clinton", though boys are named Clinton); "Melanie" alone is not
-            lone_surname = not rest and first in after_names
-            if first in self._first_names and not surname_first and not lone_surname:
-                ent.gender_votes[self._first_names[first]] += FIRST_NAME_VOTES
-                ent.name_votes[self._first_names[first]] += FIRST_NAME_VOTES
 
     def _index(self, ent: Entity) -> None:
         for w in ent.words:
@@ -396,28 +375,6 @@ class ArticleEntities:
         for k in range(start, end):
             self.token_entity[k] = ent
 
-    def _vote_pronoun_gender(self) -> None:
-        """A he/she inside the clause whose subject is a person is evidence of that
-        person's gender ("Meng said she hopes", "Ham explained why he backs Trump"); one in
-        a coordinated, adverbial or relative clause ("Trump waved, and she switched off the
-        TV", "X called Y a disgrace after she spoke", "X spoke to Y, who began his speech")
-        is not."""
-        for tok in self.doc:
-            if tok.lower_ not in PRONOUN_GENDER or tok.tag_[:3] != "PRP":
-                continue
-            node = tok
-            while node.dep_ not in OTHER_CLAUSES or node is tok:
-                verb = node.head
-                subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
-                                and c.i < tok.i), None)
-                ent = self.token_entity.get(subject.i) if subject is not None else None
-                if ent is not None and ent.type == "person":
-                    ent.gender_votes[PRONOUN_GENDER[tok.lower_]] += 1
-                    break
-                if subject is not None or verb is node:  # the nearest clause with a subject
-                    break  # owns it ("X said to Y, who began his speech": not X's "his")
-                node = verb
-
     # -- queries ------------------------------------------------------------------------
     def person_by_word(self, word: str) -> Entity | None:
         """The person a lone name word (a word_key) stands for: the one written in full
@@ -446,25 +403,7 @@ class ArticleEntities:
         return self.token_entity.get(i)
 
 
-def majority(votes: Counter) -> str | None:
-    """The gender with the most votes; None without votes or on a tie."""
-    (top, n), *rest = votes.most_common(2) or [(None, 0)]
-    return None if top is None or (rest and rest[0][1] == n) else top
-
-
 def org_key(name: str) -> str:
     """An organisation's name as matched: lower case, no dots ("I.R.S." is "irs", the
     initials of "Internal Revenue Service")."""
     return name.lower().replace(".", "")
-
-
-def honorific_gender(doc: Doc, i: int) -> str | None:
-    """The gender of an honorific right before token i ("Mr." -> "m"), if any."""
-    return HONORIFICS.get(doc[i - 1].lower_) if i > 0 else None
-
-
-def load_first_names(model_dir: Path | str) -> dict[str, str]:
-    """first_names.tsv of the coreference model: lower-case first name -> "m" | "f" (from the
-    US Social Security Administration's baby names; see models/coreference/MODEL_CARD.md)."""
-    rows = (Path(model_dir) / "first_names.tsv").read_text(encoding="utf-8").splitlines()
-    return dict(row.split("\t") for row in rows if row)
