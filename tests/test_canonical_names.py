@@ -4,12 +4,16 @@ The NER's PERSON spans are set by hand, as the served model marks them in real a
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 import spacy
 from spacy.tokens import Doc
 
+from service.pipeline.document import Document
 from service.pipeline.nlp import parse
 from service.pipeline.speakers.coreference import ArticleEntities
+from service.pipeline.speakers.discourse import in_quotes
 from service.pipeline.speakers.names import clean_name
 from service.pipeline.speakers.titles import prenominal
 from tests.support.handmade import attribution, coreference_model, resolve
@@ -25,7 +29,8 @@ def entities(text: str, *persons: str) -> ArticleEntities:
         spans.append(span)
         at += len(person)
     doc.ents = spans
-    return ArticleEntities(doc, first_names=coreference_model().first_names)
+    return ArticleEntities(doc, first_names=coreference_model().first_names,
+                           quoted=partial(in_quotes, Document(text, doc)))
 
 
 def people(text: str, *persons: str) -> list[str]:

@@ -10,14 +10,17 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from service.pipeline.document import Document
 from service.pipeline.speakers.antecedents import Anaphor, candidates, features
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
+from service.pipeline.speakers.discourse import in_quotes
 from service.pipeline.speakers.lexicon import PLURAL_PRONOUNS, PRONOUN_GENDER, is_role_head
 from service.pipeline.speakers.roles import assign_roles
 from training.corpora.gum import GumDocument
@@ -40,6 +43,13 @@ class Instance:
 def parse(nlp: Language, gum: GumDocument) -> Doc:
     """GUM's own tokens (no re-tokenisation), tagged, parsed and NER'd by the served model."""
     return nlp(Doc(nlp.vocab, words=gum.words, spaces=gum.spaces))
+
+
+def entity_table(doc: Doc, first_names: Mapping[str, str]) -> ArticleEntities:
+    """The entity table the served code builds for a parsed text (quotation marks found by
+    paragraph as in the service)."""
+    return ArticleEntities(doc, first_names=first_names,
+                           quoted=partial(in_quotes, Document(doc.text, doc)))
 
 
 def token_clusters(gum: GumDocument) -> list[str | None]:
@@ -73,7 +83,7 @@ def instances(
 ) -> Iterator[Instance]:
     """One instance per anaphor with at least one candidate (right or not)."""
     doc = parse(nlp, gum)
-    ents = ArticleEntities(doc, first_names=first_names)
+    ents = entity_table(doc, first_names)
     assign_roles(ents)
     clusters = token_clusters(gum)
     for at, cluster in anaphors(gum, doc):
@@ -97,7 +107,7 @@ def gap_snippets(
     with path.open(encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
             doc = nlp(row["Text"])
-            ents = ArticleEntities(doc, first_names=first_names)
+            ents = entity_table(doc, first_names)
             assign_roles(ents)
             off = int(row["Pronoun-offset"])
             span = doc.char_span(off, off + len(row["Pronoun"]), alignment_mode="expand")

@@ -6,7 +6,9 @@ organisation just named, and "the campaign" the campaign of the person just name
 
 from __future__ import annotations
 
-from service.pipeline.speakers.coreference import ArticleEntities, Entity
+from collections.abc import Callable
+
+from service.pipeline.speakers.coreference import ArticleEntities, Entity, EntityMention
 
 # Head nouns whose bodies are named with other nouns
 BODY_CLASSES = {
@@ -46,17 +48,28 @@ def named_body(ents: ArticleEntities, head: str, modifiers: set[str], at: int
     return next(before, None) or next(after, None)
 
 
+def named_lately(ents: ArticleEntities, at: int, fits: Callable[[EntityMention], bool]
+                 ) -> Entity | None:
+    """The one entity with a mention that `fits` in the sentence of token `at` or the one
+    before, up to `at`; None with none or several."""
+    sent = ents.sentence_of(at)
+    named = {id(x.entity): x.entity for x in ents.mentions_before(at, 20)
+             if ents.sentence_of(x.start) >= sent - 1 and fits(x)}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
 def recent_org(ents: ArticleEntities, head: str, at: int) -> Entity | None:
     """The one organisation (the NER's ORG, never a place) named in the sentence of token
     `at` or the one before, up to `at`, that a bare "the <head>" can be (a newspaper by its
     name's words); None with none or several."""
-    sent = ents.sentence_of(at)
-    recent = {id(x.entity): x.entity for x in ents.mentions_before(at, 20)
-              if ents.sentence_of(x.start) >= sent - 1
-              and ents.doc[x.start].ent_type_ == "ORG" and x.entity.type == "organization"}
-    if head in ("newspaper", "paper"):
-        recent = {k: e for k, e in recent.items() if NEWSPAPER_WORDS & set(e.name.lower().split())}
-    return next(iter(recent.values())) if len(recent) == 1 else None
+    newspaper = head in ("newspaper", "paper")
+
+    def fits(x: EntityMention) -> bool:
+        words = set(x.entity.name.lower().split())
+        return ents.doc[x.start].ent_type_ == "ORG" and x.entity.type == "organization" and (
+            not newspaper or bool(NEWSPAPER_WORDS & words))
+
+    return named_lately(ents, at, fits)
 
 
 def campaign_owner(ents: ArticleEntities, at: int) -> Entity | None:
@@ -72,9 +85,6 @@ def campaign_owner(ents: ArticleEntities, at: int) -> Entity | None:
                       if (e := ents.entity_at(c.i)) is not None and e.type == "person"]
             if owners:
                 return owners[0]
-    sent = ents.sentence_of(at)
-    people = {id(x.entity): x.entity for x in ents.mentions_before(at, 20)
-              if ents.sentence_of(x.start) >= sent - 1 and x.entity.type == "person"}
-    person = next(iter(people.values())) if len(people) == 1 else None
+    person = named_lately(ents, at, lambda x: x.entity.type == "person")
     # only a candidate runs a campaign ("A man in the crowd, X, shouted" does not)
     return person if person is not None and person.role_words & CANDIDATES else None

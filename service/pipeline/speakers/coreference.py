@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from service.pipeline.quote_types import inside, quoted_index
 from service.pipeline.speakers.gender import (
     honorific_gender,
     majority,
@@ -89,10 +88,15 @@ class ArticleEntities:
         self,
         doc: Doc,
         extra_names: Sequence[list[Token]] = (),
+        *,
         first_names: Mapping[str, str] | None = None,
+        quoted: Callable[[int], bool],
     ):
+        """`quoted(char offset)`: whether the text there lies inside quotation marks
+        (discourse.in_quotes over the article's Document)."""
         self.doc = doc
         self._first_names = first_names or {}
+        self._quoted = quoted
         self.people: list[Entity] = []
         self.orgs: dict[str, Entity] = {}
         self._by_word: dict[str, list[Entity]] = {}
@@ -108,7 +112,6 @@ class ArticleEntities:
         nicknamed = nicknamed_names(doc)
         # the quotation marks of a nickname inside a name (Marcia “Cia” Price) are part of it
         self._nickname_marks = {t.i for toks in nicknamed for t in toks if t.is_quote}
-        self._quoted: dict[tuple[int, int], tuple[tuple[int, ...], tuple[int, ...]]] = {}
         candidates += [clean_name(toks) for toks in titled_names(doc) + speaking_names(doc)]
         candidates += [clean_name(toks) for toks in nicknamed]
         # names of other kinds, and their initials ("CNS" for "Christian News Service")
@@ -178,7 +181,7 @@ class ArticleEntities:
             ent.named += 1
             if len(words) > 1:  # speech names people as it pleases ("Crooked Hillary
                 # Clinton"): a form inside quotation marks names no one the narration names
-                quoted = self._in_quotation(toks[0])
+                quoted = self._quoted(toks[0].idx)
                 (ent.quoted_forms if quoted else ent.forms)[form] += 1
         self._index(ent)
 
@@ -204,15 +207,6 @@ class ArticleEntities:
             return False
         opening, closing = self.doc[before], self.doc[after]
         return opening.is_quote and closing.is_quote and opening.text not in CLOSING_MARKS
-
-    def _in_quotation(self, tok: Token) -> bool:
-        """Whether the token lies inside quotation marks of its paragraph."""
-        text, at = self.doc.text, tok.idx
-        start = text.rfind("\n", 0, at) + 1
-        end = text.find("\n", at) % (len(text) + 1)  # -1 (the last paragraph): the text's end
-        if (start, end) not in self._quoted:
-            self._quoted[start, end] = quoted_index(text, start, end)
-        return inside(at, *self._quoted[start, end])
 
     def _first_name_gender(self, name: str) -> str | None:
         return self._first_names.get(name.split()[0].lower()) if " " in name else None

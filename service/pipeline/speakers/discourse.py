@@ -12,9 +12,9 @@ from spacy.tokens import Span
 
 from service.pipeline.document import Document
 from service.pipeline.quote_types import enclosing, inside
-from service.pipeline.speakers.antecedents import role_match
+from service.pipeline.speakers.antecedents import Anaphor, agrees, role_match
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
-from service.pipeline.speakers.lexicon import DASHES, GENDERED_NOUNS, SPEECH_VERBS, SUBJECT_DEPS
+from service.pipeline.speakers.lexicon import DASHES, SPEECH_VERBS, SUBJECT_DEPS
 from service.pipeline.speakers.mentions import SourceMention
 from service.pipeline.speakers.names import is_name_token
 from service.pipeline.types import Attribution
@@ -132,15 +132,15 @@ def cataphora(
         first_word = NON_SPACE.search(text, body)
         lead = document.paragraph(first_word.start()) if first_word else -1
     in_lead = None
+    described = Anaphor.of(m.root)
     for x in ents.mentions_after(m.span.end):
         if ents.sentence_of(x.start) > last and not headline:
             break
         first_at = doc[x.entity.first].idx
         if x.entity.type != "person" or x.entity.first < m.span.end or first_at < body:
             continue  # named before the description, or in the headline itself
-        gender = GENDERED_NOUNS.get(m.word)  # "A spokeswoman ..." is no spokesman named next
-        if role_match(m.word, x.entity) and x.entity.gender in (None, gender or x.entity.gender):
-            return x.entity
+        if role_match(m.word, x.entity) and agrees(described, x.entity):
+            return x.entity  # not "A spokeswoman ..." for the spokesman named next
         if in_lead is None and document.paragraph(doc[x.start].idx) == lead:
             in_lead = x.entity
     return in_lead if headline else None

@@ -179,4 +179,3 @@ def is_role_head(word: str) -> bool:
     return word.islower() and singular not in ORG_NOUNS and any(  # "newspaper", "center"
         singular.endswith(suffix) and len(singular) >= len(suffix) + 4 for suffix in ROLE_SUFFIXES
     )
-

@@ -4,6 +4,7 @@ a name, an organisation, a definite description or an unnamed source."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -40,8 +41,8 @@ class SourceMention:
     span: Span
     entity: Entity | None = None
 
-    @property
-    def root(self) -> Token:
+    @cached_property
+    def root(self) -> Token:  # asked many times per mention; head_of walks the span
         return head_of(self.span)
 
     @property

@@ -27,8 +27,9 @@ class NominalResolution:
         people whose stated role matches and the running speaker (an unmatched singular
         "the official" continues the speaker); else a person named just after with that
         role ("The official, deputy director X"); else, for an office a party or organisation
-        names ("The GOP presidential nominee"), the ranker's pick among recent people with no
-        stated role; else an unnamed source."""
+        names ("The GOP presidential nominee", "The Republican"), the ranker's pick among the
+        recent people the article says are of that party (never one of two: "the Democrat"),
+        else among those with no stated role; else an unnamed source."""
         anaphor = Anaphor.of(m.root)
         chain = near.entity if near is not None and near.type == "person" else None
         people = dict.fromkeys(x.entity for x in self.ents.mentions_before(m.root.i, limit=80)
@@ -36,12 +37,10 @@ class NominalResolution:
         # the party the description's head or its own modifiers name ("The GOP nominee" is
         # no Libertarian; in "Libertarian candidate X's doctor" the party is X's)
         party = party_of([t.lower_ for t in m.root.lefts] + [m.root.lower_])
-
-        def of_party(e: Entity) -> bool:
-            return party is not None and party in stated_parties(self.ents, e)
-
+        members = [e for e in people if party is not None  # those the article says are of it
+                   and party in stated_parties(self.ents, e)]
         allowed = [e for e in people if role_match(anaphor.head.lower_, e) and agrees(anaphor, e)
-                   and (party is None or of_party(e) or party_of(e.role_words) is None)]
+                   and (party is None or e in members or party_of(e.role_words) is None)]
         if chain is not None and chain not in allowed and m.word in ROLE_NOUNS and (
             self.ranked_at(chain, m.root.i)
         ):
@@ -53,9 +52,9 @@ class NominalResolution:
             # Republican"): the ranker's pick among the recent people the article says are of
             # that party, else for an office among those with no stated role
             recent = agreeing_people(self.ents, anaphor)
-            members = [e for e in recent if of_party(e)]
-            either = len(members) > 1 and m.word in PARTY_MEMBERS  # "the Democrat" of two
-            pool = [] if either else members or [
+            of_party = [e for e in recent if e in members]
+            either = len(of_party) > 1 and m.word in PARTY_MEMBERS  # "the Democrat" of two
+            pool = [] if either else of_party or [
                 e for e in recent if e.role is None and named_office(m)]
             ranked = self.coreference.rank(self.ents, anaphor, pool)
             pick = ranked[0][0] if ranked else None

@@ -8,6 +8,8 @@ pronominal.py, descriptions and organisation nouns in nominal.py.
 
 from __future__ import annotations
 
+from functools import partial
+
 from spacy.tokens import Span
 
 from service.pipeline.document import Document
@@ -96,7 +98,8 @@ class SpeakerResolver(PronominalResolution, NominalResolution):
                              for a in attributions]
         names = [run for s in self.spans if s is not None and (run := name_run(s))]
         names += [list(s) for s in self.layout_names if s is not None]
-        self.ents = ArticleEntities(doc, names, first_names=coreference.first_names)
+        quoted = partial(in_quotes, document)
+        self.ents = ArticleEntities(doc, names, first_names=coreference.first_names, quoted=quoted)
         document.entities = self.ents
         self.spans = [outer_speaker(s, a, self.is_person) or s if s is not None else None
                       for s, a in zip(self.spans, attributions, strict=True)]
@@ -106,7 +109,7 @@ class SpeakerResolver(PronominalResolution, NominalResolution):
                       else s for s, a in zip(self.spans, attributions, strict=True)]
         assign_roles(self.ents)
         sources = {t.i for span in self.spans if span is not None for t in span}
-        described_roles(self.ents, lambda at: in_quotes(document, at), sources)
+        described_roles(self.ents, quoted, sources)
         self.author = author(document, self.ents)
 
     def speakers(self) -> list[Speaker]:
