@@ -391,3 +391,8 @@ def test_a_description_with_a_complement_set_off_before_the_name(
     text: str, source: str, role: str
 ) -> None:
     assert role_of(text, source, "the client was ready") == role
+
+
+def test_a_dash_ending_the_text_after_a_name_gives_no_role_and_no_error() -> None:
+    text = "\u201cThe plan will fail,\u201d said Tom Reyes \u2014"
+    assert role_of(text, "Tom Reyes", "The plan will fail,") is None

@@ -51,7 +51,9 @@ def role_span(doc: Doc, i: int, limit: int | None = None) -> tuple[int, int] | N
         doc[i].tag_ == "PRP$" and doc[i].lower_ not in SPEAKERS_POSSESSIVES  # "His wife"
     )):
         i += 1
-    if i < len(doc) and doc[i].lower_ in SPEAKERS_POSSESSIVES:
+    if i >= end_limit:
+        return None  # nothing left to be a role: "... said X —" ending the text
+    if doc[i].lower_ in SPEAKERS_POSSESSIVES:
         return None  # "our potential senator, X!": someone's words, not the article's
     k, after_prep, head_seen = i, False, False
     if one_of(doc, i):  # "one of the most famous interviewers": one of a class of people
