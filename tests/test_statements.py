@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from service.pipeline.attribution.quoted import RULE_CONFIDENCE, missed_direct_quotes
 from service.pipeline.attribution.statements import separate
+from service.pipeline.attribution.works import without_titles
 from service.pipeline.document import Document
 from tests.support.handmade import attribution
 
@@ -122,3 +123,31 @@ def test_each_paragraph_of_a_quote_running_on_is_found() -> None:
     # a paragraph after a closed quotation is no piece of it, however it opens
     text = "\u201cThe bridge is safe,\u201d Costa said.\n\n\u201cSafe\u201d is a big word."
     assert missed_direct_quotes(Document(text), []) == []
+
+
+def test_a_quoted_title_with_no_speech_verb_is_no_quote() -> None:
+    text = ('Its single, \u201cSalt of the Earth\u201d, was banned by two stations. '
+            'Abe said it hurt.')
+    title = attribution(text, "\u201cSalt of the Earth\u201d", source="two stations",
+                        cue="was banned")
+    speech = attribution(text, "it hurt", source="Abe", cue="said")
+    assert without_titles(text, [title, speech]) == [speech]
+
+
+def test_quoted_words_of_speech_stay_quotes_without_a_speech_verb() -> None:
+    text = (
+        "Megyn was incredulous. \u201cOnly you, Dinesh,\u201d she said. \u201cUnbelievable,\u201d"
+        " she sighed. The crowd shouted \u201cThe Donald. Big Daddy.\u201d"
+    )
+    kept = [
+        attribution(text, "\u201cOnly you, Dinesh,\u201d", cue="was incredulous"),
+        attribution(text, "\u201cUnbelievable,\u201d", cue="sighed"),
+        attribution(text, "\u201cThe Donald. Big Daddy.\u201d", cue="shouted"),
+    ]
+    assert without_titles(text, kept) == kept
+
+
+def test_a_title_someone_is_said_to_have_said_stays() -> None:
+    text = 'The coach said "Never Again" after the game.'
+    att = attribution(text, '"Never Again"', source="The coach", cue="said")
+    assert without_titles(text, [att]) == [att]

@@ -26,6 +26,7 @@ from service import create_app
 from service.config import Config
 from service.pipeline import Pipeline
 from service.pipeline.stance.model import STANCE_LABELS
+from training.corpora.news_stance import read_news_stance
 from training.corpora.polnear import DEFAULT_DIR as POLNEAR_DIR
 from training.corpora.vast import DEFAULT_DIR as VAST_DIR
 from training.corpora.vast import read_vast
@@ -65,14 +66,7 @@ def vast_items(data: Path, rows: int, seed: int) -> list[tuple[str, str, str]]:
 
 
 def news_items(gold: Path, polnear: Path) -> list[tuple[str, str, str]]:
-    items = json.loads(gold.read_text(encoding="utf-8"))["items"]
-    texts: dict[str, str] = {}
-    out = []
-    for it in items:
-        path = polnear / "dev" / "text" / f"{it['article']}.txt"
-        text = texts.setdefault(it["article"], path.read_text(encoding="utf-8"))
-        out.append((text[it["start"] : it["end"]], it["target"], it["stance"]))
-    return out
+    return [(r.text, r.topic, r.label) for r in read_news_stance(gold, polnear, "dev")]
 
 
 def score(gold: list[str], pred: list[int]) -> dict:

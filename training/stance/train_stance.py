@@ -7,7 +7,8 @@ batches, class-weighted cross-entropy (VAST has half as many neutral rows as pro
 seeded. Each row is the first window of its pair as the service tokenizes it (PairEncoder).
 Model selection (best epoch) uses 10% of the train texts held out. Every epoch also reports
 VAST dev (since the repair its neutrals, like train's and test's, pair a comment with another
-comment's topic). --perspectrum adds PERSPECTRUM train pairs to the fit rows; --init goes on
+comment's topic). --perspectrum adds PERSPECTRUM train pairs to the fit rows, --news the
+news-stance items annotated over PolNeAR train articles (training/gold); --init goes on
 from a checkpoint of this script (its pooling; --max-len should match). Writes a checkpoint
 (encoder save_pretrained + head.pt + stance.json) for export_stance.py.
 """
@@ -28,8 +29,10 @@ from tqdm import tqdm
 from transformers import BertModel, get_linear_schedule_with_warmup
 
 from service.pipeline.stance.model import STANCE_LABELS, PairEncoder, batch_arrays
+from training.corpora.news_stance import read_news_stance
 from training.corpora.perspectrum import DEFAULT_DIR as PERSPECTRUM_DIR
 from training.corpora.perspectrum import read_perspectrum
+from training.corpora.polnear import DEFAULT_DIR as POLNEAR_DIR
 from training.corpora.vast import DEFAULT_DIR, VastRow, read_vast
 from training.stance.metrics import report
 from training.torch_setup import native_bf16, seed_and_threads
@@ -118,6 +121,10 @@ def main() -> None:
     ap.add_argument("--val-frac", type=float, default=0.1, help="train texts held out")
     ap.add_argument("--perspectrum", type=Path, nargs="?", const=PERSPECTRUM_DIR,
                     help="also fit PERSPECTRUM train (its folder; default ../shared/data/...)")
+    ap.add_argument("--news", type=Path, nargs="+", default=[],
+                    help="news-stance gold JSON files over PolNeAR train articles: extra fit rows")
+    ap.add_argument("--news-repeat", type=int, default=1, help="times each news row is fit")
+    ap.add_argument("--polnear", type=Path, default=POLNEAR_DIR, help="PolNeAR, for --news")
     ap.add_argument("--init", type=Path, help="continue from this checkpoint (default: MiniLM)")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
@@ -134,6 +141,8 @@ def main() -> None:
     fit, val = split_by_text(rows[: args.limit] if args.limit else rows, args.val_frac, args.seed)
     if args.perspectrum:  # extra fit rows only: selection stays on held-out VAST texts
         fit += read_perspectrum(args.perspectrum, "train", seed=args.seed)
+    for gold in args.news:  # PolNeAR train articles only: the news dev set stays unseen
+        fit += args.news_repeat * read_news_stance(gold, args.polnear, "train")
     dev = read_vast(args.data, "dev")
     dev_win = [w[0] for w in pairs.encode([(r.topic, r.text) for r in dev])]
     fit_win = [w[0] for w in pairs.encode([(r.topic, r.text) for r in fit])]

@@ -12,6 +12,7 @@ from service.pipeline.attribution.linking import link
 from service.pipeline.attribution.quoted import missed_direct_quotes
 from service.pipeline.attribution.statements import separate
 from service.pipeline.attribution.windows import merge_windows, window_bounds
+from service.pipeline.attribution.works import without_titles
 from service.pipeline.document import Document
 from service.pipeline.onnx_model import load_meta, load_session, load_tokenizer
 from service.pipeline.text import encoder_view
@@ -65,5 +66,5 @@ class AttributionModel:
             return []
         logits = self.logits(encoding.ids, case_shapes(text, encoding))
         spans = decode_spans(text, logits, encoding.offsets, encoding.word_ids)
-        found = separate(text, link(text, spans))
+        found = without_titles(text, separate(text, link(text, spans)))
         return sorted(found + missed_direct_quotes(document, found), key=lambda a: a.start)

@@ -1,0 +1,65 @@
+"""Titles of works are no quotes: the tagger sometimes takes a song, book or film title in
+quotation marks for content, with the verb of what happened to the work as its cue ('its
+lead single, "Northern Lights", was banned by two radio stations'). An attribution whose only
+content is a quoted phrase of at most eight words in title case (every word capitalised but
+articles, prepositions and conjunctions; two capitalised at least), with no sentence end inside
+and no speech verb for a cue, is dropped. One capitalised word stays (“Unacceptable,” she
+said), so does "Only you, Dinesh," (a lower-case pronoun is speech) and a title someone is said
+to have said.
+"""
+
+from __future__ import annotations
+
+import re
+
+from service.pipeline.attribution.quoted import WORD
+from service.pipeline.quote_types import CLOSING_MARKS, OPENING_MARKS
+from service.pipeline.speakers.lexicon import SPEECH_VERBS
+from service.pipeline.types import Attribution, CharSpan
+
+TRAILING = ",.;:!? \t"  # punctuation a title in running text may carry inside its marks
+MAX_WORDS = 8
+SENTENCE_INSIDE = re.compile(r"[.!?]\s")  # "The Donald. Big Daddy." is speech run on
+# the words a title leaves in lower case; any other lower-case word makes speech ("Only you")
+MINOR_WORDS = {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for",
+               "by", "with", "from", "as", "vs", "via", "into", "over", "up", "per"}
+
+
+def without_titles(text: str, attributions: list[Attribution]) -> list[Attribution]:
+    """The attributions less those whose one content piece is a quoted title of a work."""
+    return [a for a in attributions if not _is_quoted_title(text, a)]
+
+
+def _is_quoted_title(text: str, att: Attribution) -> bool:
+    if len(att.fragments) != 1 or _spoken(att.cue):
+        return False
+    inner = _between_marks(text, att.fragments[0])
+    if inner is None:
+        return False
+    words = WORD.findall(inner)
+    capitalised = sum(w[0].isupper() for w in words)
+    return (capitalised >= 2 and len(words) <= MAX_WORDS and not SENTENCE_INSIDE.search(inner)
+            and all(w[0].isupper() or w[0].isdigit() or w.lower() in MINOR_WORDS for w in words))
+
+
+def _spoken(cue: CharSpan | None) -> bool:
+    return cue is not None and any(w.lower() in SPEECH_VERBS for w in WORD.findall(cue.text))
+
+
+def _between_marks(text: str, piece: CharSpan) -> str | None:
+    """The words of the piece when quotation marks enclose all of it (marks inside the piece
+    or just outside it), else None."""
+    start, end = piece.start, piece.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in TRAILING:
+        end -= 1
+    opened = start < end and text[start] in OPENING_MARKS
+    closed = start < end - 1 and text[end - 1] in CLOSING_MARKS
+    if opened and closed:
+        return text[start + 1 : end - 1]
+    before = text[:start].rstrip()[-1:]
+    after = text[end:].lstrip(TRAILING)[:1]
+    if before and after and before in OPENING_MARKS and after in CLOSING_MARKS:
+        return text[start:end]
+    return None
