@@ -40,6 +40,13 @@ def role_of(text: str, source: str, content: str) -> str | None:
             "the ward was full",
             "surgeon and radio host",
         ),
+        # a time word modifying the appositive's noun is part of the role
+        (
+            '"The rules are clear," said Hugh Hill, a two-decade veteran of the rules panel.',
+            "Hugh Hill",
+            "The rules are clear,",
+            "two-decade veteran of the rules panel",
+        ),
         # appositive with a second noun phrase and a relative clause after it
         (
             "Nina Roy, founder of Roy Labs and the youngest delegate at the summit, said "
@@ -396,3 +403,30 @@ def test_a_description_with_a_complement_set_off_before_the_name(
 def test_a_dash_ending_the_text_after_a_name_gives_no_role_and_no_error() -> None:
     text = "\u201cThe plan will fail,\u201d said Tom Reyes \u2014"
     assert role_of(text, "Tom Reyes", "The plan will fail,") is None
+
+
+def test_a_lead_description_is_the_person_the_story_then_quotes_by_name() -> None:
+    # delayed identification: the lead describes, the next paragraph names, with no role
+    text = (
+        "Party figure urges caution.\n\n"
+        "A former party chairman says President Ann Lee should name a successor now.\n\n"
+        '"There is no time to lose," said Tom Reed, who led the party for a decade.'
+    )
+    lead = attribution(text, "President Ann Lee should name a successor now",
+                       source="A former party chairman", cue="says")
+    quote = attribution(text, '"There is no time to lose,"', source="Tom Reed", cue="said")
+    first, second = resolve(text, [lead, quote])
+    assert (first.name, first.role) == ("Tom Reed", "former party chairman")
+    assert (second.name, second.role) == ("Tom Reed", "former party chairman")
+
+
+def test_a_lead_description_is_not_a_person_named_in_its_own_sentence() -> None:
+    text = (
+        "A former party chairman says Tom Reed should name a successor now.\n\n"
+        '"There is no time to lose," said Tom Reed.'
+    )
+    lead = attribution(text, "Tom Reed should name a successor now",
+                       source="A former party chairman", cue="says")
+    quote = attribution(text, '"There is no time to lose,"', source="Tom Reed", cue="said")
+    first, _ = resolve(text, [lead, quote])
+    assert first.name == "A former party chairman"

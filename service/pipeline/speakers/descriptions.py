@@ -26,7 +26,7 @@ REFERRING_DEPS = {*SUBJECT_DEPS, "poss"}
 
 
 def described_roles(
-    ents: ArticleEntities, quoted: Callable[[int], bool], sources: set[int]
+    ents: ArticleEntities, quoted: Callable[[int], bool], sources: frozenset[int]
 ) -> None:
     """Give each person with no stated role the fullest office among the definite singular
     descriptions ("the" + office or job noun) that refer (subject or owner), stand outside

@@ -117,21 +117,26 @@ def headline_description(document: Document, m: SourceMention) -> bool:
 
 
 def cataphora(
-    document: Document, ents: ArticleEntities, m: SourceMention, headline: bool = False
+    document: Document, ents: ArticleEntities, m: SourceMention, headline: bool = False,
+    sources: frozenset[int] = frozenset(),
 ) -> Entity | None:
     """The first person named after the mention, within CATAPHORA_SENTENCES, whose stated
     role matches the mention's head ("A senior official ... The official, deputy director X,
     said"). A headline's description looks through the whole story and, with no role match,
     takes the first person named in the story's lead paragraph (news names the headline's
-    actor there); never one the headline itself names."""
+    actor there); never one the headline itself names. An indefinite description in the
+    lead ("A former party chairman says ...") with no role match is the first person named
+    in a later sentence as a quote's source (token indexes `sources`) who has no stated role
+    and agrees in gender: the delayed identification of news leads ("..., said X, who ...")."""
     doc, text = document.parse, document.text
-    last = ents.sentence_of(m.span.end - 1) + CATAPHORA_SENTENCES
-    body, lead = 0, -1
-    if headline:  # the lead: the paragraph of the first word after the headline block
-        body = document.headline_end
-        first_word = NON_SPACE.search(text, body)
-        lead = document.paragraph(first_word.start()) if first_word else -1
-    in_lead = None
+    own = ents.sentence_of(m.span.end - 1)
+    last = own + CATAPHORA_SENTENCES
+    first_word = NON_SPACE.search(text, document.headline_end)
+    lead = document.paragraph(first_word.start()) if first_word else -1
+    body = document.headline_end if headline else 0
+    delayed_lead = m.span[0].lower_ in ("a", "an") and document.paragraph(
+        m.span.start_char) == lead
+    in_lead = identified = None
     described = Anaphor.of(m.root)
     for x in ents.mentions_after(m.span.end):
         if ents.sentence_of(x.start) > last and not headline:
@@ -143,7 +148,11 @@ def cataphora(
             return x.entity  # not "A spokeswoman ..." for the spokesman named next
         if in_lead is None and document.paragraph(doc[x.start].idx) == lead:
             in_lead = x.entity
-    return in_lead if headline else None
+        if (delayed_lead and identified is None and ents.sentence_of(x.start) > own
+                and x.start in sources and x.entity.role is None
+                and agrees(described, x.entity)):
+            identified = x.entity
+    return in_lead if headline else identified
 
 
 def author(document: Document, ents: ArticleEntities) -> Entity | None:

@@ -59,9 +59,7 @@ from service.pipeline.speakers.names import (
 from service.pipeline.speakers.nominal import NominalResolution
 from service.pipeline.speakers.pronominal import PronominalResolution
 from service.pipeline.speakers.resolved import UNKNOWN, Resolved, of_entity
-from service.pipeline.speakers.roles import (
-    assign_roles,
-)
+from service.pipeline.speakers.roles import assign_roles, description_role, set_role_words
 from service.pipeline.speakers.source_fixes import inverted_source, outer_speaker, speaker_span
 from service.pipeline.types import Attribution, Speaker
 
@@ -108,8 +106,9 @@ class SpeakerResolver(PronominalResolution, NominalResolution):
         self.spans = [None if s is not None and narrated_after(s, a)
                       else s for s, a in zip(self.spans, attributions, strict=True)]
         assign_roles(self.ents)
-        sources = {t.i for span in self.spans if span is not None for t in span}
-        described_roles(self.ents, quoted, sources)
+        self.source_tokens = frozenset(t.i for span in self.spans if span is not None
+                                       for t in span)
+        described_roles(self.ents, quoted, self.source_tokens)
         self.author = author(document, self.ents)
 
     def speakers(self) -> list[Speaker]:
@@ -215,8 +214,12 @@ class SpeakerResolver(PronominalResolution, NominalResolution):
         headline = headline_description(self.document, m)
         plural = m.word.endswith("s") and is_role_head(m.word[:-1])  # "Black Lawmakers Rip"
         single = (m.root.tag_ == "NN" or headline and not plural) and is_role_head(m.word)
-        named_later = cataphora(self.document, self.ents, m, headline) if single else None
+        named_later = cataphora(self.document, self.ents, m, headline,
+                                self.source_tokens) if single else None
         if named_later is not None:  # "A senior official ... The official, X, said"
+            if named_later.role is None:  # "A former party chairman says": his role
+                named_later.role = description_role(self.doc, m.span.start, m.span.end)
+                set_role_words(named_later)
             return of_entity(named_later)
         return Resolved(as_written(m.span, att), "other")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
 from service.pipeline.speakers.lexicon import (
@@ -62,7 +62,7 @@ def role_span(doc: Doc, i: int, limit: int | None = None) -> tuple[int, int] | N
         t = doc[k]
         nxt = doc[k + 1] if k + 1 < len(doc) else None
         stop = t.text in STOP_TEXTS and t.tag_ != "POS"  # "farmers’ union" goes on
-        if t.is_space or stop or t.ent_type_ in ("DATE", "TIME"):
+        if t.is_space or stop or (t.ent_type_ in ("DATE", "TIME") and not premodifier(t)):
             break
         if t.text == "(":
             inner = range(k + 1, min(k + 5, end_limit))
@@ -96,6 +96,14 @@ def role_span(doc: Doc, i: int, limit: int | None = None) -> tuple[int, int] | N
     if k <= i or not any(doc[j].tag_ in NOUN_TAGS for j in range(i, k)):
         return None
     return i, min(k, i + MAX_ROLE_TOKENS)
+
+
+def premodifier(t: Token) -> bool:
+    """A time word that modifies a later noun of the phrase ("a two-decade veteran"), not a
+    time phrase of its own ("Last night Councillor X", "said Sunday")."""
+    while t.head.i > t.i and t.head.ent_type_ in ("DATE", "TIME"):
+        t = t.head  # up to the time phrase's own head word: "decade" of "two-decade"
+    return t.head.i > t.i and t.head.tag_ in NOUN_TAGS and t.head.ent_type_ not in ("DATE", "TIME")
 
 
 def one_of(doc: Doc, i: int) -> bool:
