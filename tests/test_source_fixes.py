@@ -204,3 +204,10 @@ def test_a_time_phrase_that_opens_the_mark_is_no_part_of_the_speaker() -> None:
     got = speakers(text, attribution(text, "the vote was void", source=mark, cue="said"))
     assert (got[0].name, got[0].type) == ("Owen Prideaux", "person")
     assert got[0].role in ("Councillor", "Green Party member")  # never "Last night ..."
+
+
+def test_per_before_a_source_is_no_part_of_it() -> None:
+    text = "The vote needs a two-thirds majority, per the club's bylaws."
+    got = speakers(text, attribution(text, "The vote needs a two-thirds majority",
+                                     source="per the club's bylaws", cue="per"))
+    assert got[0].name == "the club's bylaws"

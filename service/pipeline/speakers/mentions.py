@@ -27,7 +27,7 @@ from service.pipeline.types import Attribution
 
 PRONOUNS = set(PRONOUN_GENDER) | FIRST_PERSON | PLURAL_PRONOUNS | THING_PRONOUNS | {"you"}
 DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "its", "their", "our"}
-CLAUSE_LINKS = {"that", "which", "as", "while", "when", "because", "after", "before"}
+CLAUSE_LINKS = {"that", "which", "as", "while", "when", "because", "after", "before", "per"}
 NAMED_THINGS = {"FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}  # NER slips for news outlets
 PLACE_NOUNS = {"city", "town", "village", "county", "state", "province", "district"}
 
@@ -78,7 +78,7 @@ def source_tokens(doc: Doc, start: int, end: int) -> Span | None:
     while s < e and (doc[s].is_space or doc[s].is_punct):
         s += 1
     while s < e - 1 and doc[s].tag_ in ("IN", "WDT") and doc[s].lower_ in CLAUSE_LINKS:
-        s += 1  # "that Mayor X described as": the clause's link is not the source
+        s += 1  # "that Mayor X described as", "per the bylaws": the link is not the source
     lead = s
     while lead < e and doc[lead].ent_type_ in ("DATE", "TIME"):
         lead += 1
