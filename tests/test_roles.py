@@ -430,3 +430,31 @@ def test_a_lead_description_is_not_a_person_named_in_its_own_sentence() -> None:
     quote = attribution(text, '"There is no time to lose,"', source="Tom Reed", cue="said")
     first, _ = resolve(text, [lead, quote])
     assert first.name == "A former party chairman"
+
+
+def test_a_place_owned_description_opening_an_item_is_the_person_then_named() -> None:
+    # a live blog's item: the description opens the paragraph, the name follows
+    text = (
+        "2:45 p.m.\n\n"
+        "Vermont\u2019s tax commissioner says no one from the state leaked the files.\n\n"
+        "Karl Ostrom says he asked staff to check the records again."
+    )
+    item = attribution(text, "no one from the state leaked the files",
+                       source="Vermont\u2019s tax commissioner", cue="says")
+    named = attribution(text, "he asked staff to check the records again",
+                        source="Karl Ostrom", cue="says")
+    first, second = resolve(text, [item, named])
+    assert first.name == second.name == "Karl Ostrom"
+    assert first.role == second.role and second.role is not None
+    assert "tax commissioner" in second.role
+
+
+def test_a_hyphenated_first_name_the_ner_calls_an_organisation_is_a_person() -> None:
+    text = (
+        "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the "
+        "Security Council, called the test a threat."
+    )
+    (got,) = resolve(text, [attribution(text, "the test a threat", source="Jean-Marc Ayrault",
+                                        cue="called")])
+    assert (got.name, got.type, got.role) == (
+        "Jean-Marc Ayrault", "person", "foreign minister of France")

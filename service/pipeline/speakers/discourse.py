@@ -25,6 +25,7 @@ LEAD_IN_GAP = 1  # tokens between the lead-in's name and its colon (a closing ")
 # A description ("A New York judge") may be named a few sentences on ("Justice X"), as a lede
 # is; the first person named there whose stated role matches it is taken
 CATAPHORA_SENTENCES = 6
+PLACE_LABELS = ("GPE", "LOC", "ORG", "NORP")  # owners of an office ("Connecticut’s governor")
 NON_SPACE = re.compile(r"\S")
 # a quote signed with a dash after its closing mark: “...” ― Carla Sanchez
 SIGNATURE = re.compile(
@@ -124,18 +125,23 @@ def cataphora(
     role matches the mention's head ("A senior official ... The official, deputy director X,
     said"). A headline's description looks through the whole story and, with no role match,
     takes the first person named in the story's lead paragraph (news names the headline's
-    actor there); never one the headline itself names. An indefinite description in the
-    lead ("A former party chairman says ...") with no role match is the first person named
-    in a later sentence as a quote's source (token indexes `sources`) who has no stated role
-    and agrees in gender: the delayed identification of news leads ("..., said X, who ...")."""
+    actor there); never one the headline itself names. An indefinite or place-owned
+    description opening a paragraph ("A former party chairman says ...") with no role match
+    is the first person first named in a later sentence, as a quote's source (token indexes
+    `sources`) who has no stated role and agrees in gender: the delayed identification of
+    news leads ("..., said X, who ...")."""
     doc, text = document.parse, document.text
     own = ents.sentence_of(m.span.end - 1)
     last = own + CATAPHORA_SENTENCES
     first_word = NON_SPACE.search(text, document.headline_end)
     lead = document.paragraph(first_word.start()) if first_word else -1
     body = document.headline_end if headline else 0
-    delayed_lead = m.span[0].lower_ in ("a", "an") and document.paragraph(
-        m.span.start_char) == lead
+    # "A former party chairman says ...", "Connecticut's tax commissioner says ...": a
+    # paragraph that opens with an indefinite or place-owned description (a lead, or a live
+    # blog's item) names its speaker later
+    owned = len(m.span) > 2 and m.span[1].tag_ == "POS" and m.span[0].ent_type_ in PLACE_LABELS
+    delayed_lead = (m.span[0].lower_ in ("a", "an") or owned) and not text[
+        document.paragraph_start(m.span.start_char) : m.span.start_char].strip()
     in_lead = identified = None
     described = Anaphor.of(m.root)
     for x in ents.mentions_after(m.span.end):
@@ -148,7 +154,7 @@ def cataphora(
             return x.entity  # not "A spokeswoman ..." for the spokesman named next
         if in_lead is None and document.paragraph(doc[x.start].idx) == lead:
             in_lead = x.entity
-        if (delayed_lead and identified is None and ents.sentence_of(x.start) > own
+        if (delayed_lead and identified is None and ents.sentence_of(x.entity.first) > own
                 and x.start in sources and x.entity.role is None
                 and agrees(described, x.entity)):
             identified = x.entity

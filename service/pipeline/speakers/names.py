@@ -237,10 +237,19 @@ def hyphenated(doc: Doc, run: list[Token]) -> bool:
 
 
 def name_tokens_ending(doc: Doc, end: int) -> list[Token]:
+    """The name run ending at token `end`, a hyphenated first name whole ("Jean-Marc")."""
     start = end
-    while start > end - MAX_NAME_TOKENS and start >= 0 and is_name_token(doc[start]):
+    while start > end - MAX_NAME_TOKENS and start >= 0 and (
+        is_name_token(doc[start]) or joins_name(doc, start)
+    ):
         start -= 1
     return list(doc[start + 1 : end + 1])
+
+
+def joins_name(doc: Doc, i: int) -> bool:
+    """Token i is a hyphen inside a name word ("Jean-Marc"), unspaced on both sides."""
+    return (doc[i].text == "-" and not doc[i].whitespace_ and i > 0
+            and not doc[i - 1].whitespace_ and is_name_token(doc[i - 1]))
 
 
 def is_dateline(span: Span) -> bool:

@@ -7,7 +7,6 @@ from __future__ import annotations
 from service.pipeline.speakers.antecedents import Anaphor, agreeing_people, agrees, role_match
 from service.pipeline.speakers.bodies import RECENT_ORG_NOUNS, campaign_owner, recent_org
 from service.pipeline.speakers.coreference import Entity
-from service.pipeline.speakers.discourse import cataphora
 from service.pipeline.speakers.kinship import kin_of, owner_of
 from service.pipeline.speakers.lexicon import PARTY_MEMBERS, ROLE_NOUNS
 from service.pipeline.speakers.mentions import SourceMention
@@ -46,7 +45,7 @@ class NominalResolution:
         ):
             allowed.append(chain)
         ranked = self.coreference.rank(self.ents, anaphor, allowed)
-        pick = ranked[0][0] if ranked else cataphora(self.document, self.ents, m)
+        pick = ranked[0][0] if ranked else self.named_later(m)
         if pick is None and m.root.tag_ in ("NN", "NNP") and (named_office(m) or party):
             # an office nobody's stated role matches ("The GOP presidential nominee", "The
             # Republican"): the ranker's pick among the recent people the article says are of

@@ -214,14 +214,19 @@ class SpeakerResolver(PronominalResolution, NominalResolution):
         headline = headline_description(self.document, m)
         plural = m.word.endswith("s") and is_role_head(m.word[:-1])  # "Black Lawmakers Rip"
         single = (m.root.tag_ == "NN" or headline and not plural) and is_role_head(m.word)
-        named_later = cataphora(self.document, self.ents, m, headline,
-                                self.source_tokens) if single else None
+        named_later = self.named_later(m, headline) if single else None
         if named_later is not None:  # "A senior official ... The official, X, said"
-            if named_later.role is None:  # "A former party chairman says": his role
-                named_later.role = description_role(self.doc, m.span.start, m.span.end)
-                set_role_words(named_later)
             return of_entity(named_later)
         return Resolved(as_written(m.span, att), "other")
+
+    def named_later(self, m: SourceMention, headline: bool = False) -> Entity | None:
+        """The person a description names later (discourse.cataphora); one with no stated
+        role gets the description's ("A former party chairman says ...": his role)."""
+        person = cataphora(self.document, self.ents, m, headline, self.source_tokens)
+        if person is not None and person.role is None:
+            person.role = description_role(self.doc, m.span.start, m.span.end)
+            set_role_words(person)
+        return person
 
     def resolve_phrase(self, start: int, end: int, att: Attribution, near: Resolved | None
                        ) -> Resolved:
