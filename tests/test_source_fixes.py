@@ -211,3 +211,11 @@ def test_per_before_a_source_is_no_part_of_it() -> None:
     got = speakers(text, attribution(text, "The vote needs a two-thirds majority",
                                      source="per the club's bylaws", cue="per"))
     assert got[0].name == "the club's bylaws"
+
+
+def test_an_adverb_the_ner_takes_into_an_organisation_is_no_part_of_its_name() -> None:
+    text = ("The United Nations Security Council called the test a threat. Later the Security "
+            "Council said it would act.")
+    got = speakers(text, attribution(text, "it would act", source="the Security Council",
+                                     cue="said"))
+    assert (got[0].name, got[0].type) == ("United Nations Security Council", "organization")

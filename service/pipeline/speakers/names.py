@@ -91,8 +91,9 @@ def name_text(doc: Doc, toks: list[Token]) -> str:
 
 def org_name(span: Span) -> str:
     toks = [t for t in span if not t.is_space]
-    while toks and (
-        toks[0].lower_ in {"the", "a", "an"} or not any(c.isalnum() for c in toks[0].text)
+    while toks and (  # "Later the Security Council": the NER took the adverb in
+        toks[0].lower_ in {"the", "a", "an"} or toks[0].tag_ in ("DT", "RB")
+        or not any(c.isalnum() for c in toks[0].text)
     ):
         toks.pop(0)
     while toks and (toks[-1].is_punct or toks[-1].tag_ == "POS" and owns_next(toks[-1])):
