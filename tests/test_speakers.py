@@ -211,3 +211,17 @@ def test_odd_source_spans_do_not_break_resolution() -> None:
 
 def test_no_attributions_gives_no_speakers() -> None:
     assert speakers("Nothing was said here.") == []
+
+
+def test_he_said_after_a_quote_is_its_speaker_not_the_man_his_words_were_about() -> None:
+    text = (
+        "White House spokesman Josh Earnest said Monday that President Barack Obama has long "
+        "called for tax fairness, the closure of loopholes that benefit only the wealthy and "
+        "for relief for middle class families. He said Obama hopes that his successor will "
+        "push for the same goals."
+    )
+    first = attribution(text, "President Barack Obama has long called for tax fairness",
+                        source="White House spokesman Josh Earnest", cue="said")
+    second = attribution(text, "Obama hopes that his successor will push for the same goals",
+                         source="He", cue="said")
+    assert [s.name for s in speakers(text, first, second)] == ["Josh Earnest", "Josh Earnest"]
