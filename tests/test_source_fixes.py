@@ -219,3 +219,15 @@ def test_an_adverb_the_ner_takes_into_an_organisation_is_no_part_of_its_name() -
     got = speakers(text, attribution(text, "it would act", source="the Security Council",
                                      cue="said"))
     assert (got[0].name, got[0].type) == ("United Nations Security Council", "organization")
+
+
+def test_a_place_described_after_a_comma_is_the_place_and_a_list_stays_a_group() -> None:
+    text = ("Even China, Pyongyang's only ally and its economic lifeline, said it was opposed "
+            "to the test. China, Russia and Iran said it was a provocation.")
+    described = attribution(text, "it was opposed to the test", cue="said",
+                            source="China, Pyongyang's only ally and its economic lifeline")
+    listed = attribution(text, "it was a provocation", source="China, Russia and Iran",
+                         cue="said")
+    got = speakers(text, described, listed)
+    assert (got[0].name, got[0].type) == ("China", "organization")
+    assert got[1].name == "China, Russia and Iran"

@@ -241,12 +241,33 @@ def place_named(ents: ArticleEntities, span: Span, root: Token) -> Entity | None
     return ents.entity_at(name.i) if name is not None and name.i < span.end else None
 
 
+def described_body(ents: ArticleEntities, span: Span) -> Entity | None:
+    """The organisation or place that opens the mention when a description of it follows
+    after a comma (a determiner, a possessive or an adjective: "China, Pyongyang's only
+    ally", "Acme, the largest employer"), not a list of names ("China, Russia and Iran")."""
+    doc = span.doc
+    ent = ents.entity_at(span.start)
+    if ent is None or ent.type == "person":
+        return None
+    k = span.start
+    while k + 1 < span.end and ents.entity_at(k + 1) is ent:
+        k += 1
+    if k + 2 >= span.end or doc[k + 1].text != ",":
+        return None
+    after = doc[k + 2]
+    owned = k + 3 < span.end and doc[k + 3].tag_ == "POS"
+    return ent if after.tag_ in ("DT", "PRP$", "JJ") or owned else None
+
+
 def classify(ents: ArticleEntities, span: Span) -> SourceMention:
     root, first = head_of(span), span[0].lower_
     if len(span) == 1 and root.lower_ in RELATIVE_PRONOUNS:
         return SourceMention("relative", span)
     if len(span) == 1 and root.lower_ in PRONOUNS:
         return SourceMention("pronoun", span)
+    described = described_body(ents, span)
+    if described is not None:  # "China, Pyongyang's only ally and its lifeline ..."
+        return SourceMention("entity", span, described)
     people = [t for t in span if (e := ents.entity_at(t.i)) is not None and e.type == "person"]
     named = {id(ents.entity_at(t.i)) for t in people}
     partners = [t for t in span if t.dep_ == "conj" and is_name_token(t) and t.head in people
