@@ -458,3 +458,13 @@ def test_a_hyphenated_first_name_the_ner_calls_an_organisation_is_a_person() -> 
                                         cue="called")])
     assert (got.name, got.type, got.role) == (
         "Jean-Marc Ayrault", "person", "foreign minister of France")
+
+
+def test_a_bare_title_yields_to_the_office_a_later_description_spells_out() -> None:
+    text = (
+        "Sen. Lindsey Graham (R-S.C.) told reporters on Thursday that the plan could work.\n\n"
+        "In June, the South Carolina senator called on fellow Republicans to back the plan."
+    )
+    told = attribution(text, "the plan could work", source="Sen. Lindsey Graham", cue="told")
+    (got,) = resolve(text, [told])
+    assert (got.name, got.role) == ("Lindsey Graham", "South Carolina senator")

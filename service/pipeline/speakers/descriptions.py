@@ -12,12 +12,19 @@ from spacy.tokens import Token
 
 from service.pipeline.speakers.antecedents import Anaphor, agreeing_people, role_match
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
-from service.pipeline.speakers.lexicon import ORG_NOUNS, SETTING_OFFICES, SUBJECT_DEPS, is_role_head
+from service.pipeline.speakers.lexicon import (
+    ORG_NOUNS,
+    SETTING_OFFICES,
+    SUBJECT_DEPS,
+    TITLE_ABBREVIATIONS,
+    is_role_head,
+)
 from service.pipeline.speakers.roles import (
     choose_role,
     description_role,
     relational,
     set_role_words,
+    words,
 )
 
 # a description that refers: the subject of its clause or an owner ("the nominee's stance"),
@@ -34,16 +41,17 @@ def described_roles(
     indexes; the speakers step resolves those), and that can only be that person: the one
     person of agreeing gender in the antecedent ranker's window before it, not an argument of
     the description's own verb, with no stated role of that office already. Stated roles are
-    left as they are."""
+    left as they are, but a bare title ("Sen.") that such a description spells out ("the South
+    Carolina senator", a quote's source too) takes it."""
     doc = ents.doc
     found: dict[int, tuple[Entity, list[str]]] = {}
     for head in doc:
         if head.tag_ != "NN" or head.dep_ not in REFERRING_DEPS or not is_role_head(head.text):
             continue
         start = head.left_edge.i
-        if doc[start].lower_ != "the" or ents.entity_at(head.i) is not None or head.i in (
-            sources
-        ) or quoted(doc[start].idx):
+        if doc[start].lower_ != "the" or ents.entity_at(head.i) is not None or quoted(
+            doc[start].idx
+        ):
             continue
         # "The Mexican president, Enrique Pena Nieto,": it names its own person; "the U.S.
         # attorney's office" is an organisation's name; "the festival's director" is someone
@@ -58,9 +66,11 @@ def described_roles(
         # "The FBI director chastised Clinton": never the verb's other argument
         people = [e for e in agreeing_people(ents, anaphor) if e not in clausemates(ents, head)]
         stated = people[0].role if len(people) == 1 else None
-        if len(people) != 1 or stated and not relational(stated) or role_match(
-            head.lower_, people[0]
-        ):  # a stated relation ("rival X") yields to an occupation described
+        # a bare title ("Sen. X") yields to the office spelled out ("the South Carolina
+        # senator"), a stated relation ("rival X") to an occupation described
+        upgrade = len(people) == 1 and bare_title(stated) and role_match(head.lower_, people[0])
+        if not upgrade and (len(people) != 1 or head.i in sources or stated and not relational(
+            stated) or role_match(head.lower_, people[0])):
             continue
         role = description_role(doc, start, head.i + 1)
         if role is not None:
@@ -68,6 +78,11 @@ def described_roles(
     for person, roles in found.values():
         person.role = choose_role(roles)
         set_role_words(person)
+
+
+def bare_title(role: str | None) -> bool:
+    """A role that is only an abbreviated title ("Sen.", "Rep.", "Lt. Gen.")."""
+    return role is not None and all(w in TITLE_ABBREVIATIONS for w in words(role))
 
 
 def clausemates(ents: ArticleEntities, head: Token) -> set[Entity]:
