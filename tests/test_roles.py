@@ -468,3 +468,38 @@ def test_a_bare_title_yields_to_the_office_a_later_description_spells_out() -> N
     told = attribution(text, "the plan could work", source="Sen. Lindsey Graham", cue="told")
     (got,) = resolve(text, [told])
     assert (got.name, got.role) == ("Lindsey Graham", "South Carolina senator")
+
+
+def test_a_lead_description_is_not_a_person_only_owning_a_later_source() -> None:
+    text = (
+        "A former party official says the vote was rigged.\n\n"
+        "\u201cThat is false,\u201d said a lawyer for Ann Lee."
+    )
+    lead = attribution(text, "the vote was rigged", source="A former party official",
+                       cue="says")
+    reply = attribution(text, "\u201cThat is false,\u201d", source="a lawyer for Ann Lee",
+                        cue="said")
+    first, _ = resolve(text, [lead, reply])
+    assert first.name == "A former party official"
+
+
+def test_a_lead_after_a_dateline_names_its_speaker_in_the_next_paragraph() -> None:
+    text = (
+        "WASHINGTON (AP) \u2014 A former party chairman says the rules must change.\n\n"
+        "\u201cIt is time,\u201d said Tom Reed, who led the party for a decade."
+    )
+    lead = attribution(text, "the rules must change", source="A former party chairman",
+                       cue="says")
+    quote = attribution(text, "\u201cIt is time,\u201d", source="Tom Reed", cue="said")
+    first, second = resolve(text, [lead, quote])
+    assert (first.name, second.role) == ("Tom Reed", "former party chairman")
+
+
+def test_a_dotted_bare_title_also_yields_to_the_office_spelled_out() -> None:
+    text = (
+        "Capt. Ann Ruiz told reporters the ship was safe.\n\n"
+        "Later the Navy captain said the crew had been lucky."
+    )
+    told = attribution(text, "the ship was safe", source="Capt. Ann Ruiz", cue="told")
+    (got,) = resolve(text, [told])
+    assert (got.name, got.role) == ("Ann Ruiz", "Navy captain")

@@ -231,3 +231,10 @@ def test_a_place_described_after_a_comma_is_the_place_and_a_list_stays_a_group()
     got = speakers(text, described, listed)
     assert (got[0].name, got[0].type) == ("China", "organization")
     assert got[1].name == "China, Russia and Iran"
+
+
+def test_a_list_whose_second_name_has_an_article_stays_a_group() -> None:
+    text = "Britain, the United States and France said the vote was flawed."
+    got = speakers(text, attribution(text, "the vote was flawed", cue="said",
+                                     source="Britain, the United States and France"))
+    assert got[0].name == "Britain, the United States and France"

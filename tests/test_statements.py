@@ -137,12 +137,15 @@ def test_a_quoted_title_with_no_speech_verb_is_no_quote() -> None:
 def test_quoted_words_of_speech_stay_quotes_without_a_speech_verb() -> None:
     text = (
         "Megyn was incredulous. \u201cOnly you, Dinesh,\u201d she said. \u201cUnbelievable,\u201d"
-        " she sighed. The crowd shouted \u201cThe Donald. Big Daddy.\u201d"
+        " she sighed. The crowd shouted \u201cThe Donald. Big Daddy.\u201d \u201cNot Guilty,\u201d"
+        " Smith pleaded. The crowd chanted \u201cLock Her Up.\u201d"
     )
     kept = [
         attribution(text, "\u201cOnly you, Dinesh,\u201d", cue="was incredulous"),
         attribution(text, "\u201cUnbelievable,\u201d", cue="sighed"),
         attribution(text, "\u201cThe Donald. Big Daddy.\u201d", cue="shouted"),
+        attribution(text, "\u201cNot Guilty,\u201d", cue="pleaded"),
+        attribution(text, "\u201cLock Her Up.\u201d", cue="chanted"),
     ]
     assert without_titles(text, kept) == kept
 

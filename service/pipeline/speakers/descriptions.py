@@ -82,7 +82,8 @@ def described_roles(
 
 def bare_title(role: str | None) -> bool:
     """A role that is only an abbreviated title ("Sen.", "Rep.", "Lt. Gen.")."""
-    return role is not None and all(w in TITLE_ABBREVIATIONS for w in words(role))
+    return role is not None and all(w in TITLE_ABBREVIATIONS or f"{w}." in TITLE_ABBREVIATIONS
+                                    for w in words(role))
 
 
 def clausemates(ents: ArticleEntities, head: Token) -> set[Entity]:

@@ -27,6 +27,8 @@ LEAD_IN_GAP = 1  # tokens between the lead-in's name and its colon (a closing ")
 CATAPHORA_SENTENCES = 6
 PLACE_LABELS = ("GPE", "LOC", "ORG", "NORP")  # owners of an office ("Connecticut’s governor")
 NON_SPACE = re.compile(r"\S")
+# what may open a paragraph before its lead's first word: "WASHINGTON (AP) — "
+DATELINE = re.compile(r"\s*(?:[A-Z][A-Z .,'-]+(?:\([\w .]+\))?\s*[\u2014\u2013-]+\s*)?")
 # a quote signed with a dash after its closing mark: “...” ― Carla Sanchez
 SIGNATURE = re.compile(
     f"[{re.escape(QUOTE_MARKS)}.,]*[ \t\u00a0]*(?:{'|'.join(map(re.escape, DASHES))})[ \t\u00a0]*"
@@ -127,9 +129,10 @@ def cataphora(
     takes the first person named in the story's lead paragraph (news names the headline's
     actor there); never one the headline itself names. An indefinite or place-owned
     description opening a paragraph ("A former party chairman says ...") with no role match
-    is the first person first named in a later sentence, as a quote's source (token indexes
-    `sources`) who has no stated role and agrees in gender: the delayed identification of
-    news leads ("..., said X, who ...")."""
+    is the first person first named in a later sentence, up to the next paragraph, whose
+    mention heads a quote's source (`sources`: the source spans' head tokens) and who has no
+    stated role and agrees in gender: the delayed identification of news leads ("..., said X,
+    who ...")."""
     doc, text = document.parse, document.text
     own = ents.sentence_of(m.span.end - 1)
     last = own + CATAPHORA_SENTENCES
@@ -137,11 +140,12 @@ def cataphora(
     lead = document.paragraph(first_word.start()) if first_word else -1
     body = document.headline_end if headline else 0
     # "A former party chairman says ...", "Connecticut's tax commissioner says ...": a
-    # paragraph that opens with an indefinite or place-owned description (a lead, or a live
-    # blog's item) names its speaker later
+    # paragraph that opens (after a dateline) with an indefinite or place-owned description
+    # (a lead, or a live blog's item) names its speaker in the paragraph after
     owned = len(m.span) > 2 and m.span[1].tag_ == "POS" and m.span[0].ent_type_ in PLACE_LABELS
-    delayed_lead = (m.span[0].lower_ in ("a", "an") or owned) and not text[
-        document.paragraph_start(m.span.start_char) : m.span.start_char].strip()
+    para = document.paragraph(m.span.start_char)
+    opening = text[document.paragraph_start(m.span.start_char) : m.span.start_char]
+    delayed_lead = (m.span[0].lower_ in ("a", "an") or owned) and bool(DATELINE.fullmatch(opening))
     in_lead = identified = None
     described = Anaphor.of(m.root)
     for x in ents.mentions_after(m.span.end):
@@ -155,7 +159,8 @@ def cataphora(
         if in_lead is None and document.paragraph(doc[x.start].idx) == lead:
             in_lead = x.entity
         if (delayed_lead and identified is None and ents.sentence_of(x.entity.first) > own
-                and x.start in sources and x.entity.role is None
+                and document.paragraph(doc[x.start].idx) <= para + 1
+                and any(i in sources for i in range(x.start, x.end)) and x.entity.role is None
                 and agrees(described, x.entity)):
             identified = x.entity
     return in_lead if headline else identified

@@ -244,7 +244,8 @@ def place_named(ents: ArticleEntities, span: Span, root: Token) -> Entity | None
 def described_body(ents: ArticleEntities, span: Span) -> Entity | None:
     """The organisation or place that opens the mention when a description of it follows
     after a comma (a determiner, a possessive or an adjective: "China, Pyongyang's only
-    ally", "Acme, the largest employer"), not a list of names ("China, Russia and Iran")."""
+    ally", "Acme, the largest employer"), not a list of names ("China, Russia and Iran",
+    "Britain, the United States and France")."""
     doc = span.doc
     ent = ents.entity_at(span.start)
     if ent is None or ent.type == "person":
@@ -256,7 +257,9 @@ def described_body(ents: ArticleEntities, span: Span) -> Entity | None:
         return None
     after = doc[k + 2]
     owned = k + 3 < span.end and doc[k + 3].tag_ == "POS"
-    return ent if after.tag_ in ("DT", "PRP$", "JJ") or owned else None
+    listed = any(t.tag_ == "CC" and nxt.ent_type_ and nxt.tag_ in ("NNP", "NNPS", "DT")
+                 for t, nxt in zip(doc[k + 2 : span.end - 1], doc[k + 3 : span.end], strict=True))
+    return ent if (after.tag_ in ("DT", "PRP$", "JJ") or owned) and not listed else None
 
 
 def classify(ents: ArticleEntities, span: Span) -> SourceMention:

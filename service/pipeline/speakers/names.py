@@ -92,8 +92,8 @@ def name_text(doc: Doc, toks: list[Token]) -> str:
 def org_name(span: Span) -> str:
     toks = [t for t in span if not t.is_space]
     while toks and (  # "Later the Security Council": the NER took the adverb in
-        toks[0].lower_ in {"the", "a", "an"} or toks[0].tag_ in ("DT", "RB")
-        or not any(c.isalnum() for c in toks[0].text)
+        toks[0].lower_ in {"the", "a", "an"} or not any(c.isalnum() for c in toks[0].text)
+        or toks[0].tag_ == "RB" and len(toks) > 1 and toks[1].lower_ in {"the", "a", "an"}
     ):
         toks.pop(0)
     while toks and (toks[-1].is_punct or toks[-1].tag_ == "POS" and owns_next(toks[-1])):

@@ -109,6 +109,7 @@ class SpeakerResolver(PronominalResolution, NominalResolution):
         self.source_tokens = frozenset(t.i for span in self.spans if span is not None
                                        for t in span)
         described_roles(self.ents, quoted, self.source_tokens)
+        self.source_heads = frozenset(head_of(span).i for span in self.spans if span is not None)
         self.author = author(document, self.ents)
 
     def speakers(self) -> list[Speaker]:
@@ -221,9 +222,10 @@ class SpeakerResolver(PronominalResolution, NominalResolution):
 
     def named_later(self, m: SourceMention, headline: bool = False) -> Entity | None:
         """The person a description names later (discourse.cataphora); one with no stated
-        role gets the description's ("A former party chairman says ...": his role)."""
-        person = cataphora(self.document, self.ents, m, headline, self.source_tokens)
-        if person is not None and person.role is None:
+        role gets the description's ("A former party chairman says ...": his role), but not
+        from a headline, whose person is the lead's first one, a guess."""
+        person = cataphora(self.document, self.ents, m, headline, self.source_heads)
+        if person is not None and person.role is None and not headline:
             person.role = description_role(self.doc, m.span.start, m.span.end)
             set_role_words(person)
         return person
