@@ -90,10 +90,12 @@ def load_nlp() -> Language:
     nlp.add_pipe("line_breaks_end_sentences", before="parser")
     # spaCy splits "Capt." (it knows "Sen." and "Gov."): the split ends a sentence before
     # the name, and the tagger's "Capt" becomes a person of its own
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer)
     for title in (t.capitalize() for t in TITLE_ABBREVIATIONS if t.endswith(".")):
-        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
+        tokenizer.add_special_case(title, [{ORTH: title}])
     nlp.max_length = MAX_LENGTH
-    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
+    nlp.tokenizer = BoundedTokenizer(tokenizer)
     return nlp
 
 
