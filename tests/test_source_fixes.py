@@ -238,3 +238,10 @@ def test_a_list_whose_second_name_has_an_article_stays_a_group() -> None:
     got = speakers(text, attribution(text, "the vote was flawed", cue="said",
                                      source="Britain, the United States and France"))
     assert got[0].name == "Britain, the United States and France"
+
+
+def test_a_relative_pronoun_marked_with_its_verb_is_the_person_it_follows() -> None:
+    text = "Mayor Ines Tamm, who had been silent, called the plan reckless."
+    got = speakers(text, attribution(text, "the plan reckless", source="who had been",
+                                     cue="called"))
+    assert (got[0].name, got[0].type, got[0].role) == ("Ines Tamm", "person", "Mayor")

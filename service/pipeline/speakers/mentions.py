@@ -266,6 +266,8 @@ def classify(ents: ArticleEntities, span: Span) -> SourceMention:
     root, first = head_of(span), span[0].lower_
     if len(span) == 1 and root.lower_ in RELATIVE_PRONOUNS:
         return SourceMention("relative", span)
+    if span[0].tag_ == "WP" and span[0].head.i in range(span.start + 1, span.end):
+        return SourceMention("relative", span[:1])  # "who had been": the pronoun and its verb
     if len(span) == 1 and root.lower_ in PRONOUNS:
         return SourceMention("pronoun", span)
     described = described_body(ents, span)
