@@ -81,7 +81,8 @@ train-coreference: $(VENV)/.stamp-train
 # from: SPEAKER_MODELS=<a models/ folder with attribution 2.0.0, trained on train only, as at
 # commit 3e482b2> gives the figures that measure the speakers step.
 SPEAKER_GOLD = speakers_dev speakers_heldout speakers_heldout2 speakers_heldout3 speakers_heldout4 \
-               speakers_heldout5 speakers_heldout6 speakers_heldout7 speakers_heldout8
+               speakers_heldout5 speakers_heldout6 speakers_heldout7 speakers_heldout8 \
+               speakers_heldout9
 SPEAKER_MODELS ?= models
 eval-speakers: $(VENV)/.stamp-dev
 	$(PY) -m training.speakers.evaluate_seeds --models $(SPEAKER_MODELS)
