@@ -503,3 +503,10 @@ def test_a_dotted_bare_title_also_yields_to_the_office_spelled_out() -> None:
     told = attribution(text, "the ship was safe", source="Capt. Ann Ruiz", cue="told")
     (got,) = resolve(text, [told])
     assert (got.name, got.role) == ("Ann Ruiz", "Navy captain")
+
+
+def test_a_possessed_description_set_off_around_the_name_is_a_role_outside_the_lexicon() -> None:
+    text = ("Mathieu Girard won the stage. His directeur sportif, Claire Fontaine, added that "
+            "he had waited for three years.")
+    got = role_of(text, "Claire Fontaine", "he had waited for three years")
+    assert got == "directeur sportif"

@@ -168,7 +168,11 @@ def described_before(doc: Doc, start: int, end: int) -> str | None:
             desc = doc[start - 2] if set_off else head
             if not set_off or desc.tag_ != "NN":
                 return None
-        if not is_role_head(desc.text):
+        # "His directeur sportif, Claire Fontaine,": a possessed description set off around
+        # the name is a role though the lexicon lacks its noun
+        possessed = parsed and set_off and desc.tag_.startswith("NN") and desc.is_lower and any(
+            t.tag_ in ("PRP$", "POS") for t in doc[desc.left_edge.i : desc.i])
+        if not is_role_head(desc.text) and not possessed:
             return None
         first = desc.i  # the noun phrase before the head, as written ("Apple's chief executive")
         while first > 0 and doc[first - 1].tag_ in DESCRIPTION_TAGS:
