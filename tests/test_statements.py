@@ -131,7 +131,7 @@ def test_a_quoted_title_with_no_speech_verb_is_no_quote() -> None:
     title = attribution(text, "\u201cSalt of the Earth\u201d", source="two stations",
                         cue="was banned")
     speech = attribution(text, "it hurt", source="Abe", cue="said")
-    assert without_titles(text, [title, speech]) == [speech]
+    assert without_titles(Document(text), [title, speech]) == [speech]
 
 
 def test_quoted_words_of_speech_stay_quotes_without_a_speech_verb() -> None:
@@ -147,10 +147,10 @@ def test_quoted_words_of_speech_stay_quotes_without_a_speech_verb() -> None:
         attribution(text, "\u201cNot Guilty,\u201d", cue="pleaded"),
         attribution(text, "\u201cLock Her Up.\u201d", cue="chanted"),
     ]
-    assert without_titles(text, kept) == kept
+    assert without_titles(Document(text), kept) == kept
 
 
 def test_a_title_someone_is_said_to_have_said_stays() -> None:
     text = 'The coach said "Never Again" after the game.'
     att = attribution(text, '"Never Again"', source="The coach", cue="said")
-    assert without_titles(text, [att]) == [att]
+    assert without_titles(Document(text), [att]) == [att]

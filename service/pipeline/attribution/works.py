@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 
 from service.pipeline.attribution.quoted import WORD
-from service.pipeline.quote_types import CLOSING_MARKS, OPENING_MARKS
+from service.pipeline.attribution.statements import QUOTE_MARKS
+from service.pipeline.document import Document
+from service.pipeline.quote_types import enclosing
 from service.pipeline.speakers.lexicon import SPEECH_VERBS
 from service.pipeline.types import Attribution, CharSpan
 
@@ -33,16 +35,16 @@ MINOR_WORDS = {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "a
                "by", "with", "from", "as", "vs", "via", "into", "over", "up", "per"}
 
 
-def without_titles(text: str, attributions: list[Attribution]) -> list[Attribution]:
+def without_titles(document: Document, attributions: list[Attribution]) -> list[Attribution]:
     """The attributions less those whose one content piece is a quoted title of a work."""
-    return [a for a in attributions if not _is_quoted_title(text, a)]
+    return [a for a in attributions if not _is_quoted_title(document, a)]
 
 
-def _is_quoted_title(text: str, att: Attribution) -> bool:
+def _is_quoted_title(document: Document, att: Attribution) -> bool:
     if len(att.fragments) != 1 or _spoken(att.cue):
         return False
-    inner = _between_marks(text, att.fragments[0])
-    if inner is None or not _introduced_as_work(text, att.fragments[0].start):
+    inner = _quoted_whole(document, att.fragments[0])
+    if inner is None or not _introduced_as_work(document.text, att.fragments[0].start):
         return False
     words = WORD.findall(inner)
     capitalised = sum(w[0].isupper() for w in words)
@@ -60,20 +62,14 @@ def _spoken(cue: CharSpan | None) -> bool:
     return cue is not None and any(w.lower() in SPEECH_VERBS for w in WORD.findall(cue.text))
 
 
-def _between_marks(text: str, piece: CharSpan) -> str | None:
-    """The words of the piece when quotation marks enclose all of it (marks inside the piece
-    or just outside it), else None."""
-    start, end = piece.start, piece.end
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1] in TRAILING:
-        end -= 1
-    opened = start < end and text[start] in OPENING_MARKS
-    closed = start < end - 1 and text[end - 1] in CLOSING_MARKS
-    if opened and closed:
-        return text[start + 1 : end - 1]
-    before = text[:start].rstrip()[-1:]
-    after = text[end:].lstrip(TRAILING)[:1]
-    if before and after and before in OPENING_MARKS and after in CLOSING_MARKS:
-        return text[start:end]
-    return None
+def _quoted_whole(document: Document, piece: CharSpan) -> str | None:
+    """The words inside the quotation marks when the piece is one whole quoted region of its
+    paragraph (the document's pairing of marks; the piece may hold its marks or not), else
+    None."""
+    text, at = document.text, piece.start + len(piece.text) - len(piece.text.lstrip())
+    region = enclosing(at, *document.quoted(document.paragraph_start(at),
+                                            document.paragraph_end(at)))
+    if region is None:
+        return None
+    inner = text[region[0] + 1 : region[1] - 1].strip(TRAILING)
+    return inner if piece.text.strip(TRAILING + QUOTE_MARKS) == inner else None

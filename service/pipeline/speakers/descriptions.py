@@ -16,8 +16,8 @@ from service.pipeline.speakers.lexicon import (
     ORG_NOUNS,
     SETTING_OFFICES,
     SUBJECT_DEPS,
-    TITLE_ABBREVIATIONS,
     is_role_head,
+    is_title_abbreviation,
 )
 from service.pipeline.speakers.roles import (
     choose_role,
@@ -82,8 +82,7 @@ def described_roles(
 
 def bare_title(role: str | None) -> bool:
     """A role that is only an abbreviated title ("Sen.", "Rep.", "Lt. Gen.")."""
-    return role is not None and all(w in TITLE_ABBREVIATIONS or f"{w}." in TITLE_ABBREVIATIONS
-                                    for w in words(role))
+    return role is not None and all(is_title_abbreviation(w) for w in words(role))
 
 
 def clausemates(ents: ArticleEntities, head: Token) -> set[Entity]:

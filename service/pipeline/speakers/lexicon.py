@@ -165,14 +165,18 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 ROLE_SUFFIXES = ("ist", "man", "woman", "person", "er", "or", "ian")
 
 
+def is_title_abbreviation(word: str) -> bool:
+    """A lower-case word is an abbreviated title, with its dot or without ("rev" of "Rev.":
+    titles are often matched without the dot)."""
+    return word in TITLE_ABBREVIATIONS or f"{word}." in TITLE_ABBREVIATIONS
+
+
 def is_role_head(word: str) -> bool:
     """An office, job or relation noun: listed, an abbreviated title, or a lower-case word
     with a job-like ending."""
     w = word.lower()
     singular = w[:-1] if w.endswith("s") and len(w) > 3 else w
-    if w in ROLE_NOUNS or singular in ROLE_NOUNS or w in TITLE_ABBREVIATIONS or (
-        f"{w}." in TITLE_ABBREVIATIONS  # "Rev" of "Rev." (titles are matched without the dot)
-    ):
+    if w in ROLE_NOUNS or singular in ROLE_NOUNS or is_title_abbreviation(w):
         return True
     if w in RELATIONAL_NOUNS or singular in RELATIONAL_NOUNS:
         return True

@@ -106,9 +106,8 @@ class SpeakerResolver(PronominalResolution, NominalResolution):
         self.spans = [None if s is not None and narrated_after(s, a)
                       else s for s, a in zip(self.spans, attributions, strict=True)]
         assign_roles(self.ents)
-        self.source_tokens = frozenset(t.i for span in self.spans if span is not None
-                                       for t in span)
-        described_roles(self.ents, quoted, self.source_tokens)
+        described_roles(self.ents, quoted, frozenset(t.i for span in self.spans
+                                                      if span is not None for t in span))
         self.source_heads = frozenset(head_of(span).i for span in self.spans if span is not None)
         self.author = author(document, self.ents)
 
