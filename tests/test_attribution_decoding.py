@@ -1,4 +1,4 @@
-"""Windowing, BIO decoding and linking of the attribution model, on hand-made label sequences."""
+"""Windowing and BIO decoding of the attribution model, on hand-made label sequences."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from service.pipeline.attribution.decoding import (
     decode_spans,
     viterbi,
 )
-from service.pipeline.attribution.linking import link
 from service.pipeline.attribution.windows import merge_windows, window_bounds
 
 
@@ -91,65 +90,3 @@ def test_decode_never_lets_a_span_cross_a_line_break(brk):
     spans = decode_spans(text, one_hot(labels), offsets, list(range(len(words))))
     assert [(s.type, text[s.start:s.end]) for s in spans] == [
         ("SOURCE", "Lee"), ("CUE", "said"), ("CONTENT", "the plan"), ("CONTENT", "is dead")]
-
-
-def _spans(text: str, *parts: tuple[str, str]) -> list[LabelledSpan]:
-    out, pos = [], 0
-    for kind, part in parts:
-        start = text.index(part, pos)
-        out.append(LabelledSpan(kind, start, start + len(part), 0.9))
-        pos = start + len(part)
-    return out
-
-
-def test_link_joins_an_interrupted_quote_into_one_attribution_with_fragments():
-    text = "\u201cWe will win,\u201d she said, \u201cbecause we must.\u201d"
-    spans = _spans(text, ("CONTENT", "We will win,"), ("SOURCE", "she"), ("CUE", "said"),
-                   ("CONTENT", "because we must."))
-    [quote] = link(text, spans)
-    assert [f.text for f in quote.fragments] == ["We will win,", "because we must."]
-    assert quote.cue.text == "said" and quote.source.text == "she"
-    assert (quote.start, quote.end) == (1, text.index("must.") + 5)
-
-
-def test_link_gives_each_speaker_their_own_quote():
-    text = "Lee said taxes will rise. Park argued that they will fall."
-    spans = _spans(text, ("SOURCE", "Lee"), ("CUE", "said"), ("CONTENT", "taxes will rise"),
-                   ("SOURCE", "Park"), ("CUE", "argued that"), ("CONTENT", "they will fall"))
-    quotes = link(text, spans)
-    assert [(q.source.text, q.cue.text, q.fragments[0].text) for q in quotes] == [
-        ("Lee", "said", "taxes will rise"), ("Park", "argued that", "they will fall")]
-
-
-def test_link_keeps_a_content_without_cue_and_drops_a_cue_without_content():
-    text = "The plan is dead.\n\nOfficials said nothing more, the mayor added."
-    spans = _spans(text, ("CONTENT", "The plan is dead."), ("CUE", "added"))
-    [quote] = link(text, spans)
-    assert quote.cue is None and quote.source is None
-    assert quote.fragments[0].text == "The plan is dead."
-
-
-def test_link_gives_a_content_without_cue_the_source_beside_it():
-    text = "Taxes will rise, the mayor, in a letter. Weather: sunny."
-    spans = _spans(text, ("CONTENT", "Taxes will rise"), ("SOURCE", "the mayor"))
-    [quote] = link(text, spans)
-    assert quote.cue is None and quote.source.text == "the mayor"
-
-
-@pytest.mark.parametrize("brk", ["\n", "\r\n", "\r"])
-def test_link_does_not_join_a_later_paragraph_to_a_quote_as_a_fragment(brk):
-    text = f"\u201cWe will win,\u201d the senator said.{brk}Subscribe to our newsletter for more."
-    spans = _spans(text, ("CONTENT", "We will win,"), ("SOURCE", "the senator"), ("CUE", "said"),
-                   ("CONTENT", "Subscribe to our newsletter"))
-    first, second = link(text, spans)
-    assert [f.text for f in first.fragments] == ["We will win,"]
-    assert first.cue.text == "said" and first.source.text == "the senator"
-    assert second.cue is None and second.fragments[0].text == "Subscribe to our newsletter"
-
-
-def test_link_joins_parts_across_a_break_when_the_cue_sits_between_them():
-    text = "\u201cWe will win,\u201d she said.\n\u201cBecause we must.\u201d"
-    spans = _spans(text, ("CONTENT", "We will win,"), ("SOURCE", "she"), ("CUE", "said"),
-                   ("CONTENT", "Because we must."))
-    [quote] = link(text, spans)
-    assert [f.text for f in quote.fragments] == ["We will win,", "Because we must."]

@@ -8,6 +8,7 @@ import pytest
 
 from service.pipeline.attribution.model import AttributionModel
 from service.pipeline.document import Document
+from service.pipeline.nlp import load_nlp
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "attribution"
 BASE = (
@@ -28,6 +29,11 @@ VARIANTS = {
 }
 
 
+def parsed(text: str) -> Document:
+    """The document with spaCy's parse, which the linker reads."""
+    return Document(text, doc=load_nlp()(text))
+
+
 @pytest.fixture(scope="module")
 def model() -> AttributionModel:
     return AttributionModel(MODEL_DIR)
@@ -35,7 +41,7 @@ def model() -> AttributionModel:
 
 @pytest.mark.parametrize("text", VARIANTS.values(), ids=VARIANTS.keys())
 def test_every_span_indexes_the_text_exactly(model: AttributionModel, text: str):
-    quotes = model.find(Document(text))
+    quotes = model.find(parsed(text))
     assert quotes, "the model finds the quotes of this plain news text"
     for quote in quotes:
         for span in [*quote.fragments, quote.cue, quote.source]:
@@ -49,11 +55,11 @@ def test_every_span_indexes_the_text_exactly(model: AttributionModel, text: str)
 
 def test_a_long_article_is_windowed_and_keeps_quotes_after_the_first_window(model):
     text = " ".join(VARIANTS["straight quotes"] for _ in range(30))  # ~30 windows of tokens
-    quotes = model.find(Document(text))
+    quotes = model.find(parsed(text))
     assert quotes[-1].start > len(text) // 2
     assert all(text[f.start : f.end] == f.text for q in quotes for f in q.fragments)
 
 
 def test_text_without_words_gives_no_quotes(model):
-    assert model.find(Document(" \n\t ")) == []
-    assert model.find(Document("\u2026 !!! \u201c\u201d")) == []
+    assert model.find(parsed(" \n\t ")) == []
+    assert model.find(parsed("\u2026 !!! \u201c\u201d")) == []

@@ -36,6 +36,7 @@ class Pipeline:
     def __init__(self, models_dir: Path | str, threads: int = 1) -> None:
         models_dir = Path(models_dir)
         self.attribution = AttributionModel(models_dir / "attribution", threads)
+        self.attribution.linker  # noqa: B018 -- a missing or stale linking.json fails at load
         self.stance = StanceModel(models_dir / "stance", threads)
         self.coreference = AntecedentModel(models_dir / "coreference")
         self.nlp = load_nlp()
@@ -57,14 +58,15 @@ class Pipeline:
         """Return the quotes of `text`, sorted by start, with speakers, types and stance."""
         parsing = self._parser.submit(self.nlp, text)
         document = Document(text)
-        attributions = self.attribution.find(document)
-        # Request targets or a title apply to every quote alike: stance runs while spaCy is
-        # still parsing. Only the entity rule needs the parse (entities, the quote's speaker).
-        shared = given_targets(targets, title)
-        stances = self._stances(attributions, [shared] * len(attributions)) if shared else None
+        spans = self.attribution.tag(document)  # while spaCy parses
         document.doc = parsing.result()
+        attributions = self.attribution.find(document, spans)  # the linker reads the parse
         if not attributions:
             return []
+        # Request targets or a title apply to every quote alike; only the entity rule needs
+        # the quote's speaker.
+        shared = given_targets(targets, title)
+        stances = self._stances(attributions, [shared] * len(attributions)) if shared else None
         speakers = resolve_speakers(document, attributions, self.coreference)
         quotes = [Quote(a, quote_type(document, a), s)
                   for a, s in zip(attributions, speakers, strict=True)]

@@ -2,60 +2,14 @@
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
-
 from service.pipeline.attribution.decoding import LabelledSpan
+from service.pipeline.attribution.link_candidates import ONLY_PUNCT, ArticleSpans, between, gap
+from service.pipeline.attribution.link_scorer import LinkScorer
+from service.pipeline.document import Document
 from service.pipeline.text import LINE_BREAK
 from service.pipeline.types import Attribution, CharSpan
 
-MAX_GAP = 250  # characters between linked spans; attributions sit next to their content
 _OPENING_MARKS = "\"'\u201c\u2018\u00ab\u201e\u201a\u2039"
-_ONLY_PUNCT = re.compile(r"[\s\W]*")
-
-
-def _gap(a: LabelledSpan, b: LabelledSpan) -> int:
-    return max(0, b.start - a.end, a.start - b.end)
-
-
-def _between(text: str, a: LabelledSpan, b: LabelledSpan) -> str:
-    """The text separating two spans (empty when they touch or overlap)."""
-    return text[min(a.end, b.end) : max(a.start, b.start)]
-
-
-def _linkable(text: str, a: LabelledSpan, b: LabelledSpan) -> bool:
-    """Near enough, and not across a paragraph break unless only punctuation lies between."""
-    gap = _gap(a, b)
-    if gap > MAX_GAP:
-        return False
-    between = _between(text, a, b)
-    return not LINE_BREAK.search(between) or _ONLY_PUNCT.fullmatch(between) is not None
-
-
-class _Candidates:
-    """Spans of one type, indexed by start: a span is compared only with those that can lie
-    within MAX_GAP of it (all of them made text of 100,000 quotation marks take minutes)."""
-
-    def __init__(self, spans: list[LabelledSpan]) -> None:
-        self.spans = spans
-        self.order = sorted(range(len(spans)), key=lambda i: spans[i].start)
-        self.starts = [spans[i].start for i in self.order]
-        self.longest = max((s.end - s.start for s in spans), default=0)
-
-    def near(self, span: LabelledSpan) -> list[int]:
-        """Indices, in list order, of every candidate within MAX_GAP of span (and a few more)."""
-        low = bisect_left(self.starts, span.start - MAX_GAP - self.longest)
-        high = bisect_right(self.starts, span.end + MAX_GAP)
-        return sorted(self.order[low:high])
-
-
-def _nearest(text: str, span: LabelledSpan, candidates: _Candidates) -> int | None:
-    best, best_gap = None, MAX_GAP + 1
-    for i in candidates.near(span):
-        cand = candidates.spans[i]
-        if _linkable(text, span, cand) and _gap(span, cand) < best_gap:
-            best, best_gap = i, _gap(span, cand)
-    return best
 
 
 def _start(span: LabelledSpan) -> int:
@@ -75,7 +29,7 @@ def _continues(text: str, prev: LabelledSpan, part: LabelledSpan) -> bool:
 
 def _paragraph_gap(text: str, a: LabelledSpan, b: LabelledSpan) -> tuple[bool, int]:
     """Distance that counts a paragraph break before any number of characters."""
-    return LINE_BREAK.search(_between(text, a, b)) is not None, _gap(a, b)
+    return LINE_BREAK.search(between(text, a, b)) is not None, gap(a, b)
 
 
 def _split_at_breaks(
@@ -96,36 +50,45 @@ def _split_at_breaks(
     return runs
 
 
-def link(text: str, spans: list[LabelledSpan]) -> list[Attribution]:
-    """Group spans into attributions: content -> nearest cue -> nearest source.
+def _continued_cue(spans: ArticleSpans, content: LabelledSpan) -> LabelledSpan | None:
+    """The cue that ends the paragraph before a content that reopens the quote ("A," she
+    said.<break>"B."): a quote continued over paragraphs keeps its cue, though such parts
+    are too rare in PolNeAR for the scorer to learn it."""
+    text = spans.document.text
+    for cue in spans.candidates(content, "CUE"):
+        gap_text = between(text, cue, content)
+        if (cue.end <= content.start and LINE_BREAK.search(gap_text)
+                and ONLY_PUNCT.fullmatch(gap_text) and gap_text.rstrip()[-1:] in _OPENING_MARKS):
+            return cue
+    return None
+
+
+def link(document: Document, spans: list[LabelledSpan], scorer: LinkScorer) -> list[Attribution]:
+    """Group spans into attributions: content -> cue -> source, each the scorer's choice.
 
     Contents that share a cue are the fragments of one quote ("A," he said, "B.").
     """
-    # a span without a letter or digit ("!!!", a lone dash) says nothing and is no quote
-    spans = [s for s in spans if any(ch.isalnum() for ch in text[s.start : s.end])]
-    contents = [s for s in spans if s.type == "CONTENT"]
-    cues = [s for s in spans if s.type == "CUE"]
-    sources = [s for s in spans if s.type == "SOURCE"]
-    near_cues, near_sources = _Candidates(cues), _Candidates(sources)
-    groups: dict[int | None, list[LabelledSpan]] = {}
+    text = document.text
+    indexed = ArticleSpans(document, spans)
+    groups: dict[LabelledSpan, list[LabelledSpan]] = {}
     lone: list[list[LabelledSpan]] = []
-    for content in contents:
-        cue = _nearest(text, content, near_cues)
+    for content in indexed.of("CONTENT"):
+        cue = scorer.best(indexed, content, "CUE") or _continued_cue(indexed, content)
         if cue is None:
             lone.append([content])
         else:
             groups.setdefault(cue, []).append(content)
-    for cue_index, parts in list(groups.items()):
-        kept, *others = _split_at_breaks(text, cues[cue_index], sorted(parts, key=_start))
-        groups[cue_index] = kept
+    for cue, parts in list(groups.items()):
+        kept, *others = _split_at_breaks(text, cue, sorted(parts, key=_start))
+        groups[cue] = kept
         lone += others
     attributions = []
-    for cue_index, parts in [*groups.items(), *((None, p) for p in lone)]:
-        cue = cues[cue_index] if cue_index is not None else None
+    for cue_or_none, parts in [*groups.items(), *((None, p) for p in lone)]:
         # without a cue the source is looked for beside the content itself
-        nearest_source = _nearest(text, cue or parts[0], near_sources)
-        source = sources[nearest_source] if nearest_source is not None else None
-        scored = [*parts, *(s for s in (cue, source) if s is not None)]
+        source = scorer.best(indexed, cue_or_none or parts[0], "SOURCE")
+        cue = cue_or_none
+        # a parsed source the tagger did not mark has no tagger score to average
+        scored = [*parts, *(s for s in (cue, source) if s is not None and s.score > 0)]
         attributions.append(
             Attribution(
                 fragments=[CharSpan.of(text, p.start, p.end) for p in parts],

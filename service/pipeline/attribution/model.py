@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 
 from service.pipeline.attribution.casing import case_shapes
-from service.pipeline.attribution.decoding import decode_spans
+from service.pipeline.attribution.decoding import LabelledSpan, decode_spans
+from service.pipeline.attribution.link_scorer import LinkScorer
 from service.pipeline.attribution.linking import link
 from service.pipeline.attribution.quoted import missed_direct_quotes
 from service.pipeline.attribution.statements import separate
@@ -34,6 +36,7 @@ class AttributionModel:
         self._sep = self.tokenizer.token_to_id("[SEP]")
         self._inputs = {i.name for i in self.session.get_inputs()}
         self._case = self.meta.get("token_types") == "case_shape"
+        self._linking = model_dir / "linking.json"
 
     def logits(self, ids: list[int], shapes: list[int]) -> np.ndarray:
         """Per-token label logits for a whole article, windowed and merged; `shapes` are the
@@ -58,13 +61,28 @@ class AttributionModel:
             outputs += [out[row, 1 : end - start + 1] for row, (start, end) in enumerate(chunk)]
         return merge_windows(bounds, outputs, len(ids))
 
-    def find(self, document: Document) -> list[Attribution]:
-        """Return the attributions in the document's text, sorted by content start."""
+    @cached_property
+    def linker(self) -> LinkScorer:
+        """The link scorer beside the tagger (loaded on first use: training the scorer
+        needs only the tagger)."""
+        return LinkScorer(self._linking)
+
+    def tag(self, document: Document) -> list[LabelledSpan]:
+        """The source, cue and content spans the tagger marks in the document's text."""
         text = document.text
         encoding = self.tokenizer.encode(encoder_view(text), add_special_tokens=False)
         if not encoding.ids:
             return []
         logits = self.logits(encoding.ids, case_shapes(text, encoding))
-        spans = decode_spans(text, logits, encoding.offsets, encoding.word_ids)
-        found = without_titles(document, separate(text, link(text, spans)))
+        return decode_spans(text, logits, encoding.offsets, encoding.word_ids)
+
+    def find(
+        self, document: Document, spans: list[LabelledSpan] | None = None
+    ) -> list[Attribution]:
+        """Return the attributions in the document's text, sorted by content start: the
+        tagged `spans` (tagged here when None) linked into quotes. The learned linker reads
+        the document's parse (ValueError without one)."""
+        text = document.text
+        spans = self.tag(document) if spans is None else spans
+        found = without_titles(document, separate(text, link(document, spans, self.linker)))
         return sorted(found + missed_direct_quotes(document, found), key=lambda a: a.start)

@@ -1,0 +1,86 @@
+"""Which decoded spans a content or a cue may link to: those near it, not across a paragraph
+break, and for a cue's source also the cue verb's parsed subject the tagger did not mark."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from service.pipeline.attribution.decoding import SPAN_TYPES, LabelledSpan
+from service.pipeline.attribution.link_features import ArticleView, parsed_subject, tokens_of
+from service.pipeline.document import Document
+from service.pipeline.text import LINE_BREAK
+
+MAX_GAP = 250  # characters between linked spans; attributions sit next to their content
+ONLY_PUNCT = re.compile(r"[\s\W]*")
+
+
+def gap(a: LabelledSpan, b: LabelledSpan) -> int:
+    return max(0, b.start - a.end, a.start - b.end)
+
+
+def between(text: str, a: LabelledSpan, b: LabelledSpan) -> str:
+    """The text separating two spans (empty when they touch or overlap)."""
+    return text[min(a.end, b.end) : max(a.start, b.start)]
+
+
+def linkable(text: str, a: LabelledSpan, b: LabelledSpan) -> bool:
+    """Near enough, and not across a paragraph break unless only punctuation lies between."""
+    if gap(a, b) > MAX_GAP:
+        return False
+    gap_text = between(text, a, b)
+    return not LINE_BREAK.search(gap_text) or ONLY_PUNCT.fullmatch(gap_text) is not None
+
+
+class SpanIndex:
+    """Spans of one type, indexed by start: a span is compared only with those that can lie
+    within MAX_GAP of it (all of them made text of 100,000 quotation marks take minutes)."""
+
+    def __init__(self, kind: str, spans: list[LabelledSpan]) -> None:
+        self.spans = sorted((s for s in spans if s.type == kind), key=lambda s: s.start)
+        self.starts = [s.start for s in self.spans]
+        self.longest = max((s.end - s.start for s in self.spans), default=0)
+
+    def near(self, span: LabelledSpan) -> list[LabelledSpan]:
+        """Every span within MAX_GAP of `span` (and a few more), in text order."""
+        low = bisect_left(self.starts, span.start - MAX_GAP - self.longest)
+        high = bisect_right(self.starts, span.end + MAX_GAP)
+        return self.spans[low:high]
+
+
+class ArticleSpans:
+    """The decoded spans of one article, indexed by kind; a span without a letter or digit
+    ("!!!", a lone dash) says nothing and is left out."""
+
+    def __init__(self, document: Document, spans: list[LabelledSpan]) -> None:
+        self.document = document
+        text = document.text
+        spans = [s for s in spans if any(ch.isalnum() for ch in text[s.start : s.end])]
+        self.index = {kind: SpanIndex(kind, spans) for kind in SPAN_TYPES}
+        doc = document.parse
+        quoted = frozenset(t.i for s in self.index["CONTENT"].spans
+                           for t in (tokens_of(doc, s) or ()))
+        self.view = ArticleView(text, doc, {k: self.index[k].starts for k in SPAN_TYPES},
+                                quoted, [sent.start for sent in doc.sents])
+
+    def of(self, kind: str) -> list[LabelledSpan]:
+        return self.index[kind].spans
+
+    def overlaps(self, kind: str, span: LabelledSpan) -> bool:
+        return any(s.start < span.end and span.start < s.end
+                   for s in self.index[kind].near(span))
+
+    def candidates(self, anchor: LabelledSpan, kind: str) -> list[LabelledSpan]:
+        """The spans of `kind` that `anchor` may link to, nearest first; for a cue's source
+        also the cue verb's parsed subject where the tagger marked nothing ("Twelve percent
+        indicated ...", a relative "who")."""
+        text = self.document.text
+        near = sorted((s for s in self.index[kind].near(anchor) if linkable(text, anchor, s)),
+                      key=lambda s: gap(anchor, s))
+        if anchor.type != "CUE" or kind != "SOURCE":
+            return near
+        subject = parsed_subject(self.view, tokens_of(self.view.doc, anchor))
+        if subject is None or self.overlaps("SOURCE", subject) or self.overlaps(
+                "CONTENT", subject):
+            return near
+        return sorted([*near, subject], key=lambda s: gap(anchor, s))
