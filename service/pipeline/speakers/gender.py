@@ -83,6 +83,6 @@ def vote_pronoun_gender(doc: Doc, token_entity: Mapping[int, Entity]) -> None:
             if ent is not None and ent.type == "person":
                 ent.gender_votes[PRONOUN_GENDER[tok.lower_]] += 1
                 break
-            if subject is not None or verb is node:  # the nearest clause with a subject
+            if subject is not None or verb.i == node.i:  # the nearest clause with a subject
                 break  # owns it ("X said to Y, who began his speech": not X's "his")
             node = verb
