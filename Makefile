@@ -58,27 +58,33 @@ train-attribution: $(VENV)/.stamp-train
 		--lr 1e-4 --out runs/attribution $(if $(wildcard runs/attribution/resume.pt),--resume)
 	$(MAKE) export-attribution
 
+# the tagger with the link scorer beside it (linking.json, not written by the export)
+ATTRIBUTION_VERSION = 2.2.0
 export-attribution: $(VENV)/.stamp-train
 	$(PY) -m training.attribution.export_attribution --checkpoint runs/attribution --out models/attribution \
-		--version 2.1.0
+		--version $(ATTRIBUTION_VERSION)
 
 # The field's metrics on PolNeAR dev, through the served ONNX model (a measure for a
-# train-only model: the released 2.1.0 has seen dev, see models/attribution/MODEL_CARD.md).
+# train-only model: the released tagger has seen dev, see models/attribution/MODEL_CARD.md).
 eval-attribution: $(VENV)/.stamp-train
 	$(PY) -m training.attribution.evaluate_attribution --data $(DATA) --split dev --model models/attribution
 
 # The models with the train-only tagger (attribution 2.0.0, commit 3e482b2: the other models
 # are the same) and the current link scorer: what every dev figure is measured with, since
 # the released tagger has seen PolNeAR dev.
+# Rebuilt each time (a second), so it never holds stale copies; linking.json comes along when
+# there is one (train-linking needs only the tagger).
 TRAIN_ONLY_TAGGER = 3e482b2
-runs/models-train-only: models/attribution/linking.json
+.PHONY: runs/models-train-only
+runs/models-train-only:
 	rm -rf $@ && mkdir -p $@ && cp -r models/. $@/
 	git archive $(TRAIN_ONLY_TAGGER) models/attribution/model.onnx models/attribution/meta.json \
 		| tar -x --strip-components=1 -C $@
 
 .PHONY: train-linking
 # The link scorer (models/attribution/linking.json): logistic weights fitted on the spans the
-# train-only tagger marks on PolNeAR train, thresholds chosen on dev; about 5 min.
+# train-only tagger marks on PolNeAR train, thresholds chosen on dev; about 6 min (the script
+# needs scikit-learn, not torch).
 train-linking: $(VENV)/.stamp-train runs/models-train-only
 	$(PY) -m training.attribution.train_linking --data $(DATA) \
 		--model runs/models-train-only/attribution --out models/attribution/linking.json
@@ -104,7 +110,7 @@ eval-speakers: $(VENV)/.stamp-dev $(filter runs/models-train-only,$(SPEAKER_MODE
 	$(PY) -m training.speakers.evaluate_seeds --models $(SPEAKER_MODELS)
 	$(PY) -m training.speakers.evaluate_speakers --models $(SPEAKER_MODELS) --polnear $(DATA) \
 	  $(foreach gold,$(SPEAKER_GOLD),--gold training/gold/$(gold)) \
-	  --cases $(EVAL)/cases --cases training/gold/case_variants
+	  --cases $(EVAL)/cases --cases training/gold/case_variants --cases training/gold/case_variants2
 
 # --- container: build the image, run the compose stack, compare it with the local code ---
 .PHONY: container-test

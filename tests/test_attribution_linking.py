@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from service.pipeline.attribution.decoding import LabelledSpan
+from service.pipeline.attribution.link_candidates import MAX_CANDIDATES, ArticleSpans
+from service.pipeline.attribution.link_features import MAX_GAP
 from service.pipeline.attribution.link_scorer import LinkScorer
 from service.pipeline.attribution.linking import link
 from service.pipeline.document import Document
@@ -106,3 +108,35 @@ def test_a_cue_without_a_tagged_source_takes_its_verbs_parsed_subject(subject, r
     text = f"{subject} {rest}."
     [quote] = link_parsed(text, _spans(text, ("CUE", cue), ("CONTENT", content)))
     assert quote.source is not None and quote.source.text == subject
+
+
+def test_a_new_line_without_a_reopening_mark_does_not_continue_the_quote():
+    text = "Officials said\nthe bridge is closed until the inspection ends."
+    spans = _spans(text, ("CUE", "said"), ("CONTENT", "the bridge is closed"))
+    [quote] = link_parsed(text, spans)
+    assert quote.cue is None
+
+
+def test_a_subject_beyond_the_linking_distance_is_no_candidate():
+    aside = ", ".join(f"who had served as the town's {n} treasurer for a decade"
+                      for n in ("first", "second", "third", "fourth", "fifth"))
+    text = f"Mr. Smith, {aside}, insisted that the levy was unlawful."
+    [quote] = link_parsed(text, _spans(text, ("CUE", "insisted"),
+                                       ("CONTENT", "the levy was unlawful")))
+    assert text.index("insisted") - len("Mr. Smith") > MAX_GAP
+    assert quote.source is None
+
+
+def test_nothing_to_link_needs_no_parse():
+    assert link(Document("No quotes here."), [], LinkScorer(LINKING)) == []
+
+
+def test_only_the_nearest_candidates_are_scored_in_text_dense_with_spans():
+    unit = "\u201cNo,\u201d he said, "
+    text = unit * 40
+    one = _spans(unit, ("CONTENT", "No,"), ("SOURCE", "he"), ("CUE", "said"))
+    spans = [LabelledSpan(s.type, s.start + k * len(unit), s.end + k * len(unit), s.score)
+             for k in range(40) for s in one]
+    indexed = ArticleSpans(Document(text, doc=load_nlp()(text)), spans)
+    middle = indexed.of("CONTENT")[20]
+    assert len(indexed.candidates(middle, "CUE")) == MAX_CANDIDATES

@@ -24,7 +24,7 @@ from sklearn.linear_model import LogisticRegression
 from tqdm import tqdm
 
 from service.pipeline.attribution.decoding import LabelledSpan
-from service.pipeline.attribution.link_candidates import MAX_GAP, ArticleSpans, gap
+from service.pipeline.attribution.link_candidates import ArticleSpans
 from service.pipeline.attribution.link_features import FEATURES
 from service.pipeline.attribution.link_scorer import KINDS, feature_rows
 from service.pipeline.attribution.model import AttributionModel
@@ -63,11 +63,15 @@ def _choice(spans: ArticleSpans, anchor: LabelledSpan, kind: str,
 
 
 def article_choices(article: Article, spans: ArticleSpans, into: Choices) -> None:
-    """Add the cue and source choices of one article's tagged spans."""
+    """Add the cue and source choices of one article's tagged spans: a cue choice per marked
+    content, a source choice per relation (the cue serving would link, taught by the gold:
+    the nearest candidate cue that overlaps the gold cue, else the content itself)."""
+    sourced: set[int] = set()
     for content in spans.of("CONTENT"):
-        rel = next((r for r in article.relations
-                    if _overlaps(content, [f for m in r.content
-                                           for f in article.mentions[m].fragments])), None)
+        index, rel = next(((k, r) for k, r in enumerate(article.relations)
+                           if _overlaps(content, [f for m in r.content
+                                                  for f in article.mentions[m].fragments])),
+                          (-1, None))
         if rel is None:
             continue
         gold_cue = article.mentions[rel.cue].fragments if rel.cue in article.mentions else []
@@ -75,10 +79,10 @@ def article_choices(article: Article, spans: ArticleSpans, into: Choices) -> Non
         anchor = content
         if cue_choice is not None:
             into.by_kind["CUE"].append(cue_choice)
-            near = [s for s in spans.of("CUE") if _overlaps(s, gold_cue)
-                    and gap(content, s) <= MAX_GAP]
-            anchor = min(near, key=lambda s: gap(content, s)) if near else content
-        if rel.source in article.mentions:
+            right = [c for c in spans.candidates(content, "CUE") if _overlaps(c, gold_cue)]
+            anchor = right[0] if right else content
+        if rel.source in article.mentions and index not in sourced:
+            sourced.add(index)
             gold_source = article.mentions[rel.source].fragments
             source_choice = _choice(spans, anchor, "SOURCE", gold_source)
             if source_choice is not None:

@@ -7,21 +7,16 @@ import re
 from bisect import bisect_left, bisect_right
 
 from service.pipeline.attribution.decoding import SPAN_TYPES, LabelledSpan
-from service.pipeline.attribution.link_features import ArticleView, parsed_subject, tokens_of
+from service.pipeline.attribution.link_features import MAX_GAP, ArticleView, between, gap
+from service.pipeline.attribution.link_grammar import parsed_subject, tokens_of
 from service.pipeline.document import Document
 from service.pipeline.text import LINE_BREAK
 
-MAX_GAP = 250  # characters between linked spans; attributions sit next to their content
 ONLY_PUNCT = re.compile(r"[\s\W]*")
-
-
-def gap(a: LabelledSpan, b: LabelledSpan) -> int:
-    return max(0, b.start - a.end, a.start - b.end)
-
-
-def between(text: str, a: LabelledSpan, b: LabelledSpan) -> str:
-    """The text separating two spans (empty when they touch or overlap)."""
-    return text[min(a.end, b.end) : max(a.start, b.start)]
+EMPTY_WORDS = {"nothing", "anything", "little"}  # "said nothing", "did not say anything"
+# the nearest candidates of a kind that are scored: on PolNeAR dev the right one is always
+# among the first four, and text dense with spans ("No," he said, "yes" ...) stays linear
+MAX_CANDIDATES = 6
 
 
 def linkable(text: str, a: LabelledSpan, b: LabelledSpan) -> bool:
@@ -50,12 +45,20 @@ class SpanIndex:
 
 class ArticleSpans:
     """The decoded spans of one article, indexed by kind; a span without a letter or digit
-    ("!!!", a lone dash) says nothing and is left out."""
+    ("!!!", a lone dash) says nothing and is left out, and so is a content of one word that
+    reports no words, with its cue ("said nothing", "said so")."""
 
     def __init__(self, document: Document, spans: list[LabelledSpan]) -> None:
         self.document = document
         text = document.text
-        spans = [s for s in spans if any(ch.isalnum() for ch in text[s.start : s.end])]
+        empty = [s for s in spans if s.type == "CONTENT" and text[s.start : s.end].strip(
+            ".,;:!? ").lower() in EMPTY_WORDS]
+        # with its cue: "said" of "said nothing" is no cue for a quote nearby either
+        empty_starts = {e.start for e in empty}
+        empty += [s for s in spans if s.type == "CUE" and s.end + len(
+            text[s.end : s.end + 8]) - len(text[s.end : s.end + 8].lstrip()) in empty_starts]
+        spans = [s for s in spans if any(ch.isalnum() for ch in text[s.start : s.end])
+                 and s not in empty]
         self.index = {kind: SpanIndex(kind, spans) for kind in SPAN_TYPES}
         doc = document.parse
         quoted = frozenset(t.i for s in self.index["CONTENT"].spans
@@ -71,16 +74,18 @@ class ArticleSpans:
                    for s in self.index[kind].near(span))
 
     def candidates(self, anchor: LabelledSpan, kind: str) -> list[LabelledSpan]:
-        """The spans of `kind` that `anchor` may link to, nearest first; for a cue's source
-        also the cue verb's parsed subject where the tagger marked nothing ("Twelve percent
+        """The spans of `kind` that `anchor` may link to, the MAX_CANDIDATES nearest, nearest
+        first; for a cue's source also the cue verb's parsed subject where the tagger marked
+        nothing ("Twelve percent
         indicated ...", a relative "who")."""
         text = self.document.text
         near = sorted((s for s in self.index[kind].near(anchor) if linkable(text, anchor, s)),
-                      key=lambda s: gap(anchor, s))
+                      key=lambda s: gap(anchor, s))[:MAX_CANDIDATES]
         if anchor.type != "CUE" or kind != "SOURCE":
             return near
-        subject = parsed_subject(self.view, tokens_of(self.view.doc, anchor))
-        if subject is None or self.overlaps("SOURCE", subject) or self.overlaps(
-                "CONTENT", subject):
+        subject = parsed_subject(self.view.doc, tokens_of(self.view.doc, anchor),
+                                 self.view.quoted)
+        if (subject is None or not linkable(text, anchor, subject)
+                or self.overlaps("SOURCE", subject) or self.overlaps("CONTENT", subject)):
             return near
         return sorted([*near, subject], key=lambda s: gap(anchor, s))

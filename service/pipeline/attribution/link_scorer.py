@@ -9,7 +9,7 @@ import numpy as np
 
 from service.pipeline.attribution.decoding import LabelledSpan
 from service.pipeline.attribution.link_candidates import ArticleSpans
-from service.pipeline.attribution.link_features import FEATURES, Anchor, features, tokens_of
+from service.pipeline.attribution.link_features import FEATURES, Anchor, features
 
 KINDS = ("CUE", "SOURCE")
 
@@ -17,7 +17,7 @@ KINDS = ("CUE", "SOURCE")
 def feature_rows(spans: ArticleSpans, anchor: LabelledSpan,
                  near: list[LabelledSpan]) -> np.ndarray:
     """[len(near), len(FEATURES)]: the features of linking each candidate (nearest first)."""
-    at = Anchor(anchor, tokens_of(spans.view.doc, anchor))
+    at = Anchor.of(spans.view, anchor)
     return np.array([features(spans.view, at, c, rank) for rank, c in enumerate(near)])
 
 
@@ -25,11 +25,13 @@ class LinkScorer:
     """Logistic link scores from `linking.json` beside the tagger (weights per FEATURES,
     fitted on PolNeAR train by training/attribution/train_linking.py): a content takes its
     likeliest cue and a cue its likeliest source, when that one's probability reaches the
-    kind's threshold. Raises ValueError for a file made for other features."""
+    kind's threshold. Raises FileNotFoundError without the file, ValueError for one made for
+    other features."""
 
     def __init__(self, path: Path) -> None:
         spec = json.loads(Path(path).read_text(encoding="utf-8"))
-        if spec["features"] != list(FEATURES):
+        if spec.get("features") != list(FEATURES) or any(
+                len(spec[k]["weights"]) != len(FEATURES) for k in KINDS):
             raise ValueError(f"{path}: its features are not this version's FEATURES")
         self.weights = {k: np.array(spec[k]["weights"]) for k in KINDS}
         self.thresholds = {k: float(spec[k]["threshold"]) for k in KINDS}

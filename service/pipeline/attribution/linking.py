@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from service.pipeline.attribution.decoding import LabelledSpan
-from service.pipeline.attribution.link_candidates import ONLY_PUNCT, ArticleSpans, between, gap
+from service.pipeline.attribution.link_candidates import ONLY_PUNCT, ArticleSpans
+from service.pipeline.attribution.link_features import OPENING_MARKS, between, gap
+from service.pipeline.attribution.link_grammar import is_parsed
 from service.pipeline.attribution.link_scorer import LinkScorer
 from service.pipeline.document import Document
 from service.pipeline.text import LINE_BREAK
 from service.pipeline.types import Attribution, CharSpan
-
-_OPENING_MARKS = "\"'\u201c\u2018\u00ab\u201e\u201a\u2039"
 
 
 def _start(span: LabelledSpan) -> int:
@@ -22,9 +22,11 @@ def _continues(text: str, prev: LabelledSpan, part: LabelledSpan) -> bool:
     lines = LINE_BREAK.split(text[prev.end : part.start])
     if len(lines) == 1:
         return True
-    opening = lines[-1].lstrip()[:1]
-    after_colon = lines[0].rstrip().endswith(":")
-    return after_colon or (bool(opening) and opening in _OPENING_MARKS)
+    # the spans' own edges count: a cue may hold its colon ("wrote on social media:"), a
+    # content its opening mark
+    opening = (lines[-1] + text[part.start : part.end]).lstrip()[:1]
+    after_colon = (text[prev.start : prev.end] + lines[0]).rstrip().endswith(":")
+    return after_colon or (bool(opening) and opening in OPENING_MARKS)
 
 
 def _paragraph_gap(text: str, a: LabelledSpan, b: LabelledSpan) -> tuple[bool, int]:
@@ -51,14 +53,14 @@ def _split_at_breaks(
 
 
 def _continued_cue(spans: ArticleSpans, content: LabelledSpan) -> LabelledSpan | None:
-    """The cue that ends the paragraph before a content that reopens the quote ("A," she
-    said.<break>"B."): a quote continued over paragraphs keeps its cue, though such parts
-    are too rare in PolNeAR for the scorer to learn it."""
+    """The cue that ends the paragraph before a content that continues its quote ("A," she
+    said.<break>"B.", or a lead-in "She added:<break>B."): such parts keep the cue, though
+    they are too rare in PolNeAR for the scorer to learn it."""
     text = spans.document.text
     for cue in spans.candidates(content, "CUE"):
         gap_text = between(text, cue, content)
         if (cue.end <= content.start and LINE_BREAK.search(gap_text)
-                and ONLY_PUNCT.fullmatch(gap_text) and gap_text.rstrip()[-1:] in _OPENING_MARKS):
+                and ONLY_PUNCT.fullmatch(gap_text) and _continues(text, cue, content)):
             return cue
     return None
 
@@ -69,6 +71,8 @@ def link(document: Document, spans: list[LabelledSpan], scorer: LinkScorer) -> l
     Contents that share a cue are the fragments of one quote ("A," he said, "B.").
     """
     text = document.text
+    if not any(s.type == "CONTENT" for s in spans):
+        return []  # nothing to link (and no parse needed)
     indexed = ArticleSpans(document, spans)
     groups: dict[LabelledSpan, list[LabelledSpan]] = {}
     lone: list[list[LabelledSpan]] = []
@@ -88,7 +92,7 @@ def link(document: Document, spans: list[LabelledSpan], scorer: LinkScorer) -> l
         source = scorer.best(indexed, cue_or_none or parts[0], "SOURCE")
         cue = cue_or_none
         # a parsed source the tagger did not mark has no tagger score to average
-        scored = [*parts, *(s for s in (cue, source) if s is not None and s.score > 0)]
+        scored = [*parts, *(s for s in (cue, source) if s is not None and not is_parsed(s))]
         attributions.append(
             Attribution(
                 fragments=[CharSpan.of(text, p.start, p.end) for p in parts],

@@ -4,7 +4,8 @@ lead single, "Northern Lights", was banned by two radio stations'). An attributi
 content is a quoted phrase of at most eight words in title case (every word capitalised but
 articles, prepositions and conjunctions; two capitalised at least), with no sentence end
 inside, that the words just before it introduce as a work ("single", "the film", "an ad
-titled"), and with no speech verb for a cue, is dropped. Title-case speech stays: “Not Guilty,”
+titled"), and with no speech verb for a cue, is dropped; so is one whose content, cue and
+source all lie inside such a title ("What the River Said"). Title-case speech stays: “Not Guilty,”
 Smith pleaded; the crowd chanted “Lock Her Up”; “Only you, Dinesh,” (a lower-case pronoun).
 """
 
@@ -41,10 +42,19 @@ def without_titles(document: Document, attributions: list[Attribution]) -> list[
 
 
 def _is_quoted_title(document: Document, att: Attribution) -> bool:
-    if len(att.fragments) != 1 or _spoken(att.cue):
+    found = _quoted_region(document, att.fragments[0])
+    if found is None:
         return False
-    inner = _quoted_whole(document, att.fragments[0])
-    if inner is None or not _introduced_as_work(document.text, att.fragments[0].start):
+    start, end, inner = found
+    marked = [*att.fragments, *(s for s in (att.cue, att.source) if s is not None)]
+    # the tagger may split a title that holds a speech verb into its own quote ("What the
+    # River Said": content "What", source "the River", cue "Said")
+    within = all(start <= s.start and s.end <= end for s in marked)
+    whole = len(att.fragments) == 1 and att.fragments[0].text.strip(
+        TRAILING + QUOTE_MARKS) == inner
+    if not (within or whole and not _spoken(att.cue)):
+        return False
+    if not _introduced_as_work(document.text, att.fragments[0].start):
         return False
     words = WORD.findall(inner)
     capitalised = sum(w[0].isupper() for w in words)
@@ -62,14 +72,12 @@ def _spoken(cue: CharSpan | None) -> bool:
     return cue is not None and any(w.lower() in SPEECH_VERBS for w in WORD.findall(cue.text))
 
 
-def _quoted_whole(document: Document, piece: CharSpan) -> str | None:
-    """The words inside the quotation marks when the piece is one whole quoted region of its
-    paragraph (the document's pairing of marks; the piece may hold its marks or not), else
-    None."""
+def _quoted_region(document: Document, piece: CharSpan) -> tuple[int, int, str] | None:
+    """The quoted region of its paragraph that holds the piece (the document's pairing of
+    marks): its bounds, marks included, and the words inside; None outside any."""
     text, at = document.text, piece.start + len(piece.text) - len(piece.text.lstrip())
     region = enclosing(at, *document.quoted(document.paragraph_start(at),
                                             document.paragraph_end(at)))
     if region is None:
         return None
-    inner = text[region[0] + 1 : region[1] - 1].strip(TRAILING)
-    return inner if piece.text.strip(TRAILING + QUOTE_MARKS) == inner else None
+    return region[0], region[1], text[region[0] + 1 : region[1] - 1].strip(TRAILING)

@@ -36,6 +36,7 @@ from service.pipeline.speakers.names import (
     headlines,
     is_dateline,
     is_name_token,
+    is_street,
     name_text,
     nicknamed_names,
     org_name,
@@ -151,8 +152,8 @@ class ArticleEntities:
             and toks[1].lower_ not in NAME_PARTICLES
         ):
             toks = toks[1:]
-        if any(c.isdigit() for t in toks for c in t.text):
-            return  # "flight NZ402" names no person
+        if any(c.isdigit() for t in toks for c in t.text) or is_street(toks):
+            return  # "flight NZ402" names no person, nor "on Mill Lane"
         words = [word_key(t) for t in toks if any(c.isalpha() for c in t.text)]
         nickname = self._in_quotation_marks(toks)  # “Sparrow”
         lone = len(words) == 1 and (

@@ -29,9 +29,11 @@ PLACE_LABELS = ("GPE", "LOC", "ORG", "NORP")  # owners of an office ("Connecticu
 NON_SPACE = re.compile(r"\S")
 # what may open a paragraph before its lead's first word: "WASHINGTON (AP) — "
 DATELINE = re.compile(r"\s*(?:[A-Z][A-Z .,'-]+(?:\([\w .]+\))?\s*[\u2014\u2013-]+\s*)?")
-# a quote signed with a dash after its closing mark: “...” ― Carla Sanchez
+# a quote signed with a dash after its closing mark, on its line or the next: “...” ― Carla
+# Sanchez
 SIGNATURE = re.compile(
-    f"[{re.escape(QUOTE_MARKS)}.,]*[ \t\u00a0]*(?:{'|'.join(map(re.escape, DASHES))})[ \t\u00a0]*"
+    f"[{re.escape(QUOTE_MARKS)}.,]*[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?"
+    f"(?:{'|'.join(map(re.escape, DASHES))})[ \t\u00a0]*"
 )
 SIGNATURE_TAIL = 8  # tokens after the signer's name: ", 34, Los Angeles."
 # a transcript's speaker label opening a paragraph: "WALLACE: Let's start ..." (a quotation

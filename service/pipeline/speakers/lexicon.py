@@ -59,6 +59,11 @@ ROLE_NOUNS = {
     "climber", "mountaineer", "pilot", "farmer", "firefighter", "paramedic", "librarian",
     "pharmacist", "dentist", "accountant", "chef", "resident", "victim", "survivor",
     "witness", "playwright", "photographer", "speaker", "whip",
+    # police, court, church and sport offices of British and Commonwealth copy
+    "constable", "sergeant", "marshal", "warden", "ranger", "steward", "clerk", "registrar",
+    "bailiff", "chaplain", "vicar", "curate", "trooper", "trainer", "umpire", "skipper",
+    "winger", "batsman", "bowler", "jockey", "caretaker", "janitor", "porter", "baker",
+    "fisherman", "miner",
 }
 
 # Relations to another person ("Y's son", "her team-mate"): a role only when the article

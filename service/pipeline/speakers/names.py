@@ -113,9 +113,12 @@ def headlines(doc: Doc) -> set[int]:
     Fraud"), where capitals tell nothing about names; one pass over the text. Names count
     only where too few other words are left to judge ("Derelict Obama and Clinton"): a
     sentence of names ("Senator Maria Olsen and Governor Peter Lund met the press") is no
-    headline."""
+    headline, nor a lead-in that ends with a colon ("From Treasurer Kwame Asante:")."""
     out = set()
     for sent in doc.sents:
+        last = next((t for t in reversed(sent) if not t.is_space), None)
+        if last is not None and last.text == ":":
+            continue
         words = [t for t in sent if t.is_alpha and len(t) > 3]
         if len(common := [t for t in words if not t.ent_type_]) >= 3:
             words = common
@@ -125,17 +128,22 @@ def headlines(doc: Doc) -> set[int]:
 
 
 def widened(ent: Span, in_headline: bool) -> list[Token]:
-    """A PERSON span with the capitalised name words right before it that the NER left out
-    ("Amelize Joseph" tagged as "Joseph"); title words stay out, and headlines stay as
-    tagged."""
-    start = ent.start
+    """A PERSON span with the capitalised name words around it that the NER left out
+    ("Amelize Joseph" tagged as "Joseph"; "Treasurer Kwame" tagged, "Asante" not, though
+    the parser joins them); title words stay out, and headlines stay as tagged."""
+    start, end, doc = ent.start, ent.end, ent.doc
     if in_headline:
         return list(ent)
-    while start > max(0, ent.start - 2) and (prev := ent.doc[start - 1]).tag_ == "NNP" and (
+    while start > max(0, ent.start - 2) and (prev := doc[start - 1]).tag_ == "NNP" and (
         prev.ent_type_ == "" and not is_title_word(prev) and prev.text.isalpha()
     ):
         start -= 1
-    return list(ent.doc[start : ent.end])
+    while end < min(len(doc), ent.end + 2) and (nxt := doc[end]).tag_ == "NNP" and (
+        nxt.ent_type_ == "" and nxt.text.isalpha() and not is_title_word(nxt)
+        and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end
+    ):
+        end += 1
+    return list(doc[start:end])
 
 
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
@@ -159,7 +167,8 @@ def acronym(name: str) -> str | None:
 def speaking_names(doc: Doc) -> list[list[Token]]:
     """Capitalised names the NER missed that act as people: the subject of a speech verb
     ("Okonkwo spoke to reporters"), or a lone surname subject of any verb when a he or she
-    follows within PRONOUN_WINDOW tokens ("Adeyemi left the courtroom. ... he said")."""
+    follows within PRONOUN_WINDOW tokens ("Adeyemi left the courtroom. ... he said"), or a
+    two-word name there the NER left untagged ("Emeka Hollis opened a bakery. He told")."""
     runs = []
     pronoun_at = len(doc) + PRONOUN_WINDOW + 1  # the nearest he/she at or after each token
     next_pronoun = [0] * len(doc)
@@ -173,7 +182,10 @@ def speaking_names(doc: Doc) -> list[list[Token]]:
         if tok.lower_ in GENERIC_BODIES:
             continue  # "the Nordic Coalition has tried": an organisation's head noun
         speaks = tok.head.lower_ in SPEECH_VERBS or tok.head.lower_ in ("spoke", "speaks")
-        lone = not (tok.i and doc[tok.i - 1].tag_ == "NNP") and tok.dep_ != "compound"
+        first = doc[tok.i - 1] if tok.i else None
+        lone = (first is None or first.tag_ != "NNP" or (
+            first.ent_type_ == "" and first.dep_ == "compound" and not is_title_word(first)
+            and not (first.i and doc[first.i - 1].tag_ == "NNP"))) and tok.dep_ != "compound"
         referred = lone and next_pronoun[tok.i] - tok.i <= PRONOUN_WINDOW
         if speaks or referred:
             runs.append(name_tokens_ending(doc, tok.i))
@@ -245,6 +257,19 @@ def name_tokens_ending(doc: Doc, end: int) -> list[Token]:
     ):
         start -= 1
     return list(doc[start + 1 : end + 1])
+
+
+STREET_WORDS = {"street", "st", "road", "rd", "lane", "avenue", "ave", "boulevard", "blvd",
+                "drive", "square", "terrace", "crescent", "parkway", "highway", "alley"}
+LOCATIVE = {"on", "in", "at", "along", "off", "near", "down", "up", "from", "onto"}
+
+
+def is_street(toks: list[Token]) -> bool:
+    """A place the NER took for a person: a street's name after a locative preposition
+    ("opened a bakery on Mill Lane"; "Nathan Lane said" stays a person)."""
+    first = toks[0].i
+    return (len(toks) > 1 and toks[-1].lower_.rstrip(".") in STREET_WORDS and first > 0
+            and toks[0].doc[first - 1].lower_ in LOCATIVE)
 
 
 def joins_name(doc: Doc, i: int) -> bool:

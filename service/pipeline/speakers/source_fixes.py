@@ -177,6 +177,17 @@ def inverted_source(doc: Doc, att: Attribution) -> Span | None:
     return doc[cue.end : end] if end > k else None
 
 
+def clause_naming(doc: Doc, span: Span, att: Attribution) -> int | None:
+    """A naming word with a quoted name after it in the clauses on the mark's noun, however
+    far past the mark ("A man who sleeps in the doorway of the old cinema and goes by
+    "Dutch" said"), before the quote and its cue."""
+    limit = min([f.start for f in att.fragments] + ([att.cue.start] if att.cue else []))
+    head = head_of(span)
+    return next((t.i for t in head.subtree if t.i >= span.start and t.idx < limit
+                 and t.lower_ in NAMING_WORDS and t.i + 1 < len(doc) and doc[t.i + 1].is_quote),
+                None)
+
+
 def nickname(doc: Doc, span: Span, att: Attribution) -> Span | None:
     """A description that ends by naming the speaker in quotation marks ("a homeless man
     who goes by the name “Sparrow.”"): the quoted name is the speaker."""
@@ -189,11 +200,11 @@ def nickname(doc: Doc, span: Span, att: Attribution) -> Span | None:
     if naming is not None and naming >= span.end and any(
         t.is_punct or t.tag_.startswith("VB") for t in doc[span.end : naming]
     ):
-        return None  # past the mark only within its phrase
+        naming = None  # past the mark only within its phrase
     if naming is None or any(not (t.is_quote or is_name_token(t))
                              for t in doc[naming + 1 : span.end]):
-        return None
-    if not (naming + 1 < len(doc) and doc[naming + 1].is_quote):
+        naming = clause_naming(doc, span, att)
+    if naming is None or not (naming + 1 < len(doc) and doc[naming + 1].is_quote):
         return None  # the name stands in quotation marks right after the naming word
     k = naming + 1
     while k < len(doc) and doc[k].is_quote:

@@ -101,18 +101,27 @@ def modified_by(doc: Doc, ents: ArticleEntities, start: int, noun: Token) -> boo
 def title_head(t: Token, last: bool) -> bool:
     """An office or job noun, or any common noun written right before the name ("shop
     steward X", "driver X"): a noun there is the person's title."""
-    if t.ent_type_ in ("DATE", "TIME") or t.dep_ == "pobj":
-        return False  # "In the spring X decided": a time or a place, never a title
+    if t.ent_type_ in ("DATE", "TIME"):
+        return False
     if is_role_head(t.text.rstrip(".")):
-        return True
-    # a lower-case noun, or a job word capitalised as a title ("Drummer X" opening a sentence)
-    return last and t.tag_ in ("NN", "NNP") and (t.is_lower or (
+        return True  # an office even where the parser took it for an object ("From board
+        # member X:")
+    if t.dep_ == "pobj":
+        return False  # "In the spring X decided": a time or a place, never a title
+    # a lower-case noun (the parser's compound modifier of the name, whatever the tagger took
+    # it for: "steward" is tagged as a foreign word), or a job word capitalised as a title
+    # ("Drummer X" opening a sentence)
+    return last and (t.tag_ in ("NN", "NNP") or nominal_modifier(t)) and (t.is_lower or (
         t.is_title and is_role_head(t.lower_) and t.lower_ not in TITLE_MODIFIERS))
+
+
+def nominal_modifier(t: Token) -> bool:
+    return t.dep_ == "compound" and t.is_alpha
 
 
 def is_title_token(t: Token) -> bool:
     """Words that can make up a title written before a name ("Lt. Gen.", "founder and CEO")."""
-    if t.tag_ in NOUN_TAGS or t.tag_ in ("JJ", "HYPH", "POS"):
+    if t.tag_ in NOUN_TAGS or t.tag_ in ("JJ", "HYPH", "POS") or nominal_modifier(t):
         return True
     if t.lower_ in TITLE_ABBREVIATIONS or t.tag_ == "CC" and t.lower_ in ("and", "&"):
         return True
