@@ -2,6 +2,7 @@
 same ~800-word PolNeAR dev articles, one ONNX thread, so that both see the same machine load.
 
     python -m bench.paired --baseline a88317a --rounds 3
+    python -m bench.paired --baseline bb7687c --target "the economy"   # the targets path
 
 Each round runs the baseline, then this checkout, in fresh processes (a git worktree of the
 baseline in a temporary folder, sharing this venv); each process times Pipeline.analyse on the
@@ -24,20 +25,22 @@ from service.config import REPO_ROOT
 TIMER = """
 import json, sys, time
 from service.pipeline import Pipeline
-texts = json.load(sys.stdin)
+job = json.load(sys.stdin)
+texts, targets = job["texts"], job["targets"]
 pipeline = Pipeline("models", threads=1)
-pipeline.analyse(texts[0])
+pipeline.analyse(texts[0], targets=targets)
 times = []
 for text in texts:
     start = time.perf_counter()
-    pipeline.analyse(text)
+    pipeline.analyse(text, targets=targets)
     times.append((time.perf_counter() - start) * 1000)
 print(json.dumps(times))
 """
 
 
-def timings(checkout: Path, texts: list[str]) -> list[float]:
-    done = subprocess.run([sys.executable, "-c", TIMER], cwd=checkout, input=json.dumps(texts),
+def timings(checkout: Path, texts: list[str], targets: list[str] | None) -> list[float]:
+    job = json.dumps({"texts": texts, "targets": targets})
+    done = subprocess.run([sys.executable, "-c", TIMER], cwd=checkout, input=job,
                           capture_output=True, text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -47,6 +50,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--baseline", required=True, help="git commit to compare with")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--articles", type=int, default=5)
+    ap.add_argument("--target", action="append", dest="targets",
+                    help="a stance target for every quote (the request's `targets`); repeatable")
     args = ap.parse_args(argv)
     texts = by_size(dev_texts())["800 words"][: args.articles]
     with tempfile.TemporaryDirectory() as tmp:
@@ -56,8 +61,8 @@ def main(argv: list[str] | None = None) -> None:
         try:
             sides: dict[str, list[float]] = {"baseline": [], "this checkout": []}
             for _ in range(args.rounds):
-                sides["baseline"] += timings(base, texts)
-                sides["this checkout"] += timings(REPO_ROOT, texts)
+                sides["baseline"] += timings(base, texts, args.targets)
+                sides["this checkout"] += timings(REPO_ROOT, texts, args.targets)
         finally:
             subprocess.run(["git", "worktree", "remove", "--force", str(base)], cwd=REPO_ROOT,
                            check=True)
