@@ -87,9 +87,14 @@ def link(document: Document, spans: list[LabelledSpan], scorer: LinkScorer) -> l
         groups[cue] = kept
         lone += others
     attributions = []
+    taken: set[LabelledSpan] = set()  # sources a cue links: its quote's, no cue-less one's
     for cue_or_none, parts in [*groups.items(), *((None, p) for p in lone)]:
         # without a cue the source is looked for beside the content itself
         source = scorer.best(indexed, cue_or_none or parts[0], "SOURCE")
+        if cue_or_none is not None and source is not None:
+            taken.add(source)
+        elif source in taken:
+            source = None
         cue = cue_or_none
         # a parsed source the tagger did not mark has no tagger score to average
         scored = [*parts, *(s for s in (cue, source) if s is not None and not is_parsed(s))]

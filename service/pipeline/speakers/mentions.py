@@ -209,6 +209,19 @@ def coordinated(ents: ArticleEntities, span: Span) -> bool:
     return len(set(map(id, people))) > 1
 
 
+def named_pair(ents: ArticleEntities, span: Span, root: Token) -> bool:
+    """Names joined by "and" at the head of the mark, one of them a person's, though the NER
+    typed the other a body or a place and a description follows ("Whitlock and Ferraro, two
+    of the workers who staged the sit-in")."""
+    if not is_name_token(root):
+        return False
+    pair = [root, *(c for c in root.children if c.dep_ == "conj" and is_name_token(c)
+                    and span.start <= c.i < span.end)]
+    kinds = [e.type if (e := ents.entity_at(t.i)) is not None else None for t in pair]
+    return len(pair) > 1 and "person" in kinds and len(
+        {id(ents.entity_at(t.i)) for t in pair}) == len(pair)
+
+
 def with_others(ents: ArticleEntities, span: Span, root: Token, partner: Token) -> bool:
     """`partner` is another referent coordinated with the mention's head inside the mark
     ("the nominee and his aides"): a noun (not a verb the clause goes on with), not the same
@@ -279,7 +292,7 @@ def classify(ents: ArticleEntities, span: Span) -> SourceMention:
                 and ents.entity_at(t.i) is not ents.entity_at(t.head.i)]
     if (root in people and partners and len(named) + len(partners) > 1) or coordinated(
         ents, span
-    ):
+    ) or named_pair(ents, span, root):
         return SourceMention("group", span)  # "Dunmore and Achebe": the pair speaks together
     if any(with_others(ents, span, root, t) for t in root.children):
         return SourceMention("mixed", span)  # "the nominee and his aides", "X and other members"

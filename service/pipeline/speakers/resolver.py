@@ -242,7 +242,8 @@ class SpeakerResolver(PronominalResolution, NominalResolution):
         members: list[str] = []
         for t in span:
             ent = self.ents.entity_at(t.i)
-            if ent is not None and (ent.type == "person" or t.dep_ == "conj"):
+            joined = t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children)
+            if ent is not None and (ent.type == "person" or joined):
                 members.append(ent.name)  # a partner the NER typed a place: "X and Lindahl"
             elif ent is None and t.dep_ == "conj" and is_name_token(t):
                 run = clean_name(name_tokens_ending(self.doc, t.i))

@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
+from service.pipeline.attribution.statements import QUOTE_MARKS
 from service.pipeline.speakers.lexicon import SPEECH_VERBS, SUBJECT_DEPS, is_role_head
 from service.pipeline.speakers.mentions import PRONOUNS, head_of, source_tokens
 from service.pipeline.speakers.names import is_name_token
@@ -159,12 +160,15 @@ def appositive_name(doc: Doc, span: Span, att: Attribution) -> Span | None:
 
 
 def inverted_source(doc: Doc, att: Attribution) -> Span | None:
-    """A source the model missed after an inverted cue ("...," added goalkeeper X): the
-    title words and the capitalised name right after the cue, in its sentence."""
+    """A source the model missed after an inverted cue ("...," added goalkeeper X; any verb
+    right after the closing mark): the title words and the capitalised name right after the
+    cue, in its sentence."""
     if att.cue is None or att.cue.start < att.end:
         return None
     cue = doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
-    if cue is None or cue[-1].lower_ not in SPEECH_VERBS | INVERTED_CUES:
+    # any verb right after the quote's closing mark speaks it ("...," beamed candidate X)
+    right_after = not doc.text[att.end : att.cue.start].strip(QUOTE_MARKS + ",.!?;: \t")
+    if cue is None or not (right_after or cue[-1].lower_ in SPEECH_VERBS | INVERTED_CUES):
         return None
     sent_end, k = cue[-1].sent.end, cue.end
     while k < sent_end and k < cue.end + MAX_TITLE_WORDS and not is_name_token(doc[k]):
