@@ -254,6 +254,16 @@ def place_named(ents: ArticleEntities, span: Span, root: Token) -> Entity | None
     return ents.entity_at(name.i) if name is not None and name.i < span.end else None
 
 
+def named_in_apposition(ents: ArticleEntities, span: Span, root: Token) -> Entity | None:
+    """An organisation named in apposition to the description that heads the mark ("Her
+    publisher, Maple & Crane,", "The landlord, Harcourt Estates,")."""
+    for c in root.children:
+        ent = ents.entity_at(c.i) if c.dep_ == "appos" and span.start <= c.i < span.end else None
+        if ent is not None and ent.type == "organization":
+            return ent
+    return None
+
+
 def described_body(ents: ArticleEntities, span: Span) -> Entity | None:
     """The organisation or place that opens the mention when a description of it follows
     after a comma (a determiner, a possessive or an adjective: "China, Pyongyang's only
@@ -301,7 +311,8 @@ def classify(ents: ArticleEntities, span: Span) -> SourceMention:
             described_name(tok, span, ents)
         ):
             return SourceMention("entity", span, ents.entity_at(tok.i))
-    org = ents.entity_at(root.i) or place_named(ents, span, root)
+    org = ents.entity_at(root.i) or place_named(ents, span, root) or named_in_apposition(
+        ents, span, root)
     if org is not None and org.type == "organization":
         return SourceMention("entity", span, org)
     person = ents.person_by_word(word_key(root)) if root.text[:1].isupper() else None
