@@ -225,3 +225,13 @@ def test_he_said_after_a_quote_is_its_speaker_not_the_man_his_words_were_about()
     second = attribution(text, "Obama hopes that his successor will push for the same goals",
                          source="He", cue="said")
     assert [s.name for s in speakers(text, first, second)] == ["Josh Earnest", "Josh Earnest"]
+
+
+def test_a_hyphenated_surname_the_ner_tags_as_a_body_is_the_person_of_that_name() -> None:
+    text = (
+        "Conductor Friederike Haas-Yilmaz returned to the Leipzig podium on Friday. "
+        "\u201eI missed this orchestra every single day\u201c, Haas-Yilmaz said."
+    )
+    [got] = speakers(text, attribution(text, "I missed this orchestra every single day",
+                                       source="Haas-Yilmaz", cue="said"))
+    assert (got.name, got.type, got.role) == ("Friederike Haas-Yilmaz", "person", "Conductor")

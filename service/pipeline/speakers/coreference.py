@@ -318,8 +318,13 @@ class ArticleEntities:
                 i in self.token_entity for i in range(span.start, span.end)
             ):
                 continue
+            # one word, hyphens included ("Haas-Yilmaz" tagged ORG where "Friederike
+            # Haas-Yilmaz" is a person of the article)
+            one_word = len(span) == 1 or not any(t.whitespace_ for t in span[:-1])
+            keys = {word_key(t) for t in span if t.is_alpha}
             surname = [p for p in self._by_word.get(word_key(span[0]), [])
-                       if p.type == "person" and len(p.words) > 1] if len(span) == 1 else []
+                       if p.type == "person" and len(p.words) > len(keys)
+                       and keys <= p.words] if one_word and keys else []
             if surname:  # "Trump" tagged ORG where "Donald Trump" is a person of the article
                 self._record(span.start, span.end, max(surname, key=lambda e: e.named))
                 continue

@@ -50,7 +50,7 @@ ROLE_NOUNS = {
     "artist", "designer", "architect", "developer", "programmer", "physicist",
     "chemist", "biologist", "sociologist", "psychologist", "politician", "delegate",
     "governor-general", "mp", "mep", "councillor", "councilman", "councilwoman", "alderman",
-    "alderwoman", "alderperson",
+    "alderwoman", "alderperson", "conductor", "composer",
     "businessman", "businesswoman", "executive-director", "veteran",
     "president-designate", "rapporteur", "negotiator", "regulator", "auditor-general",
     "attorney-general", "solicitor", "barrister", "counsel", "specialist", "scholar", "host",
