@@ -7,7 +7,13 @@ import re
 from bisect import bisect_left, bisect_right
 
 from service.pipeline.attribution.decoding import SPAN_TYPES, LabelledSpan
-from service.pipeline.attribution.link_features import MAX_GAP, ArticleView, between, gap
+from service.pipeline.attribution.link_features import (
+    MAX_GAP,
+    Anchor,
+    ArticleView,
+    between,
+    gap,
+)
 from service.pipeline.attribution.link_grammar import parsed_subject, tokens_of
 from service.pipeline.document import Document
 from service.pipeline.text import LINE_BREAK
@@ -17,6 +23,12 @@ EMPTY_WORDS = {"nothing", "anything", "little"}  # "said nothing", "did not say 
 # the nearest candidates of a kind that are scored: on PolNeAR dev the right one is always
 # among the first four, and text dense with spans ("No," he said, "yes" ...) stays linear
 MAX_CANDIDATES = 6
+
+
+def _next_word(text: str, at: int) -> int:
+    """Where the text goes on after the spaces at `at` (eight at most)."""
+    window = text[at : at + 8]
+    return at + len(window) - len(window.lstrip())
 
 
 def linkable(text: str, a: LabelledSpan, b: LabelledSpan) -> bool:
@@ -55,8 +67,7 @@ class ArticleSpans:
             ".,;:!? ").lower() in EMPTY_WORDS]
         # with its cue: "said" of "said nothing" is no cue for a quote nearby either
         empty_starts = {e.start for e in empty}
-        empty += [s for s in spans if s.type == "CUE" and s.end + len(
-            text[s.end : s.end + 8]) - len(text[s.end : s.end + 8].lstrip()) in empty_starts]
+        empty += [s for s in spans if s.type == "CUE" and _next_word(text, s.end) in empty_starts]
         spans = [s for s in spans if any(ch.isalnum() for ch in text[s.start : s.end])
                  and s not in empty]
         self.index = {kind: SpanIndex(kind, spans) for kind in SPAN_TYPES}
@@ -65,6 +76,14 @@ class ArticleSpans:
                            for t in (tokens_of(doc, s) or ()))
         self.view = ArticleView(text, doc, {k: self.index[k].starts for k in SPAN_TYPES},
                                 quoted, [sent.start for sent in doc.sents])
+        self._anchors: dict[LabelledSpan, Anchor] = {}
+
+    def anchor(self, span: LabelledSpan) -> Anchor:
+        """The span as an anchor, with its tokens and parse facts, made once per span (a
+        content is the anchor of its cue choice and, without a cue, of its source choice)."""
+        if span not in self._anchors:
+            self._anchors[span] = Anchor.of(self.view, span)
+        return self._anchors[span]
 
     def of(self, kind: str) -> list[LabelledSpan]:
         return self.index[kind].spans
@@ -83,8 +102,7 @@ class ArticleSpans:
                       key=lambda s: gap(anchor, s))[:MAX_CANDIDATES]
         if anchor.type != "CUE" or kind != "SOURCE":
             return near
-        subject = parsed_subject(self.view.doc, tokens_of(self.view.doc, anchor),
-                                 self.view.quoted)
+        subject = parsed_subject(self.view.doc, self.anchor(anchor).tokens, self.view.quoted)
         if (subject is None or not linkable(text, anchor, subject)
                 or self.overlaps("SOURCE", subject) or self.overlaps("CONTENT", subject)):
             return near

@@ -16,13 +16,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from service.pipeline.attribution.decoding import LabelledSpan
-from service.pipeline.attribution.link_grammar import (
-    RELATIVE_PRONOUNS,
-    Grammar,
-    is_parsed,
-    overlaps,
-    tokens_of,
-)
+from service.pipeline.attribution.link_grammar import Grammar, is_parsed, overlaps, tokens_of
+from service.pipeline.speakers.lexicon import RELATIVE_PRONOUNS
 from service.pipeline.text import LINE_BREAK
 
 MAX_GAP = 250  # characters between linked spans; attributions sit next to their content

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from service.pipeline.attribution.decoding import LabelledSpan
+from service.pipeline.speakers.lexicon import RELATIVE_PRONOUNS
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 NOUN_PHRASE_DEPS = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "predet"}
 MAX_CLIMB = 50  # heads followed up the tree at most
 PARSED_SCORE = 0.0  # a parsed candidate's tagger score: the tagger did not mark it

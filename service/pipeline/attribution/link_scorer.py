@@ -9,7 +9,7 @@ import numpy as np
 
 from service.pipeline.attribution.decoding import LabelledSpan
 from service.pipeline.attribution.link_candidates import ArticleSpans
-from service.pipeline.attribution.link_features import FEATURES, Anchor, features
+from service.pipeline.attribution.link_features import FEATURES, features
 
 KINDS = ("CUE", "SOURCE")
 
@@ -17,7 +17,7 @@ KINDS = ("CUE", "SOURCE")
 def feature_rows(spans: ArticleSpans, anchor: LabelledSpan,
                  near: list[LabelledSpan]) -> np.ndarray:
     """[len(near), len(FEATURES)]: the features of linking each candidate (nearest first)."""
-    at = Anchor.of(spans.view, anchor)
+    at = spans.anchor(anchor)
     return np.array([features(spans.view, at, c, rank) for rank, c in enumerate(near)])
 
 

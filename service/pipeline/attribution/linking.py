@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from service.pipeline.attribution.decoding import LabelledSpan
-from service.pipeline.attribution.link_candidates import ONLY_PUNCT, ArticleSpans
+from service.pipeline.attribution.link_candidates import ArticleSpans
 from service.pipeline.attribution.link_features import OPENING_MARKS, between, gap
 from service.pipeline.attribution.link_grammar import is_parsed
 from service.pipeline.attribution.link_scorer import LinkScorer
@@ -59,8 +59,9 @@ def _continued_cue(spans: ArticleSpans, content: LabelledSpan) -> LabelledSpan |
     text = spans.document.text
     for cue in spans.candidates(content, "CUE"):
         gap_text = between(text, cue, content)
+        # a candidate across a break has only punctuation between (link_candidates.linkable)
         if (cue.end <= content.start and LINE_BREAK.search(gap_text)
-                and ONLY_PUNCT.fullmatch(gap_text) and _continues(text, cue, content)):
+                and _continues(text, cue, content)):
             return cue
     return None
 

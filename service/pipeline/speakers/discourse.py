@@ -10,6 +10,7 @@ import re
 
 from spacy.tokens import Span
 
+from service.pipeline.attribution.statements import QUOTE_MARKS
 from service.pipeline.document import Document
 from service.pipeline.quote_types import enclosing, inside
 from service.pipeline.speakers.antecedents import Anaphor, agrees, role_match
@@ -19,7 +20,6 @@ from service.pipeline.speakers.mentions import SourceMention
 from service.pipeline.speakers.names import is_name_token
 from service.pipeline.types import Attribution
 
-QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"
 LEAD_IN_WINDOW = 200  # characters back from a quote to its colon lead-in
 LEAD_IN_GAP = 1  # tokens between the lead-in's name and its colon (a closing ")" at most)
 # A description ("A New York judge") may be named a few sentences on ("Justice X"), as a lede
