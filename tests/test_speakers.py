@@ -235,3 +235,26 @@ def test_a_hyphenated_surname_the_ner_tags_as_a_body_is_the_person_of_that_name(
     [got] = speakers(text, attribution(text, "I missed this orchestra every single day",
                                        source="Haas-Yilmaz", cue="said"))
     assert (got.name, got.type, got.role) == ("Friederike Haas-Yilmaz", "person", "Conductor")
+
+
+def test_a_lone_name_the_ner_types_as_a_place_is_the_only_antecedent_of_he() -> None:
+    text = ("Tshabalala was already in the dressing room when the whistle went. "
+            "He said: \u201cWe deserved at least a draw.\u201d")
+    [got] = speakers(text, attribution(text, "We deserved at least a draw.", source="He",
+                                       cue="said"))
+    assert (got.name, got.type) == ("Tshabalala", "person")
+
+
+def test_a_firm_whose_name_opens_with_a_first_name_stays_an_organisation() -> None:
+    text = "Edison Research said the race was too close to call."
+    [got] = speakers(text, attribution(text, "the race was too close to call",
+                                       source="Edison Research", cue="said"))
+    assert (got.name, got.type) == ("Edison Research", "organization")
+
+
+def test_a_dash_signature_with_a_title_names_its_person_whatever_the_linker_found() -> None:
+    text = ("Halvorsen University appointed Hye-jin Kwon on Monday.\n\n"
+            "\"Hye-jin is the best immunologist of her generation.\" \u2014Provost Ahmed El-Sayed")
+    [got] = speakers(text, attribution(text, "Hye-jin is the best immunologist of her generation.",
+                                       source="Halvorsen University"))
+    assert (got.name, got.type, got.role) == ("Ahmed El-Sayed", "person", "Provost")

@@ -10,25 +10,45 @@ from __future__ import annotations
 
 import re
 
+from service.pipeline.speakers.lexicon import NAMING_WORDS
 from service.pipeline.types import Attribution, CharSpan
 
 SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019\u00bb]*(?=\s|$)")
 QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
 CLOSING_ONLY = "\u201d"  # (’ is an apostrophe too: "’Tis"; » opens German quotes)
 _NAME = r"[A-Z][\w'\u2019-]*"
+WORD = re.compile(r"\w+")
+NAMING_REACH_CHARS = 40  # how far before its mark a nickname's naming word is looked for
 QUOTED_NAME = re.compile(  # up to five words, then one to three capitalised words between marks
-    rf"(?:[\w,]+\s+){{0,5}}[\"\u201c\u2018']\s*{_NAME}(?:\s+{_NAME}){{0,2}}[.,!?]?\s*[\"\u201d\u2019']"
+    rf"(?:[\w,]+\s+){{0,5}}(?P<mark>[\"\u201c\u2018'])\s*{_NAME}(?:\s+{_NAME}){{0,2}}[.,!?]?\s*[\"\u201d\u2019']"
 )
 
 
 def separate(text: str, attributions: list[Attribution]) -> list[Attribution]:
-    """The attributions with every multi-piece one cut at its sentence ends, and without a
-    later piece that only names the source in quotation marks."""
+    """The attributions with every multi-piece one cut at its sentence ends, without a later
+    piece that only names the source in quotation marks, and without those whose only
+    content is a name so introduced ('a woman who calls herself "Duchess."')."""
     out = []
     for att in attributions:
+        if _only_nickname(text, att):
+            continue
         att = _without_nickname(att)
         out += _cut(text, att) if len(att.fragments) > 1 else [att]
     return out
+
+
+def _only_nickname(text: str, att: Attribution) -> bool:
+    """One piece, a quoted name right after a naming word: within the piece ("herself
+    “Duchess.”") or just before it ("known as" | "“Nails.”")."""
+    if len(att.fragments) != 1:
+        return False
+    piece = att.fragments[0]
+    found = QUOTED_NAME.fullmatch(piece.text.strip())
+    if found is None:
+        return False
+    mark = piece.start + len(piece.text) - len(piece.text.lstrip()) + found.start("mark")
+    before = WORD.findall(text[max(0, mark - NAMING_REACH_CHARS) : mark])
+    return bool(before) and before[-1].lower() in NAMING_WORDS
 
 
 def _without_nickname(att: Attribution) -> Attribution:

@@ -29,6 +29,7 @@ from service.pipeline.speakers.lexicon import (
     ROLE_NOUNS,
     is_role_head,
 )
+from service.pipeline.speakers.mistyped import first_named_bodies, referred_bodies
 from service.pipeline.speakers.names import (
     NAME_PARTICLES,
     acronym,
@@ -115,8 +116,13 @@ class ArticleEntities:
         self._nickname_marks = {t.i for toks in nicknamed for t in toks if t.is_quote}
         candidates += [clean_name(toks) for toks in titled_names(doc) + speaking_names(doc)]
         candidates += [clean_name(toks) for toks in nicknamed]
+        mistyped = (first_named_bodies(doc, self._first_names)
+                    + referred_bodies(doc, self._first_names))
+        candidates += mistyped
+        self._mistyped = {t.i for toks in mistyped for t in toks}  # name words whatever tagged
         # names of other kinds, and their initials ("CNS" for "Christian News Service")
         non_person = {e.text.lower() for e in doc.ents if e.label_ != "PERSON"}
+        non_person -= {name_text(doc, toks).lower() for toks in mistyped}
         non_person |= {a for e in doc.ents if e.label_ in ORG_LABELS and (a := acronym(e.text))}
         for toks in sorted((c for c in candidates if c), key=lambda c: c[0].i):
             self._add_person(toks, non_person)
@@ -144,12 +150,14 @@ class ArticleEntities:
         toks = self._without_office_body(toks)
         lead = toks[0].lower_
         # a party or rivalry is no part of a name ("Democrat Hillary Clinton", "Rival
-        # Patel"), nor a job word the lexicon lacks, capitalised only by opening the sentence,
-        # before a first name ("Drummer Kenji Abe"; "Chandler Van Voorhis" stays)
+        # Patel"), nor a job word, capitalised only by opening the sentence, before a first
+        # name or a name the NER tagged without it ("Drummer Kenji Abe", "Sculptor" | "Mette
+        # Kjærgaard"; "Chandler Van Voorhis" stays)
         if len(toks) > 1 and (lead in PARTY_MEMBERS or lead in RIVALRY_WORDS) or (
             len(toks) > 2 and toks[0].is_sent_start and is_role_head(lead)
-            and lead not in self._first_names and toks[1].lower_ in self._first_names
-            and toks[1].lower_ not in NAME_PARTICLES
+            and lead not in self._first_names and toks[1].lower_ not in NAME_PARTICLES
+            and (toks[1].lower_ in self._first_names
+                 or toks[0].ent_type_ == "" and toks[1].ent_type_ == "PERSON")
         ):
             toks = toks[1:]
         if any(c.isdigit() for t in toks for c in t.text) or is_street(toks):
@@ -258,7 +266,8 @@ class ArticleEntities:
         while i < len(doc):
             tok = doc[i]
             key = word_key(tok)
-            cands = self._by_word.get(key) if is_name_token(tok) or tok.is_upper else None
+            cands = self._by_word.get(key) if (
+                is_name_token(tok) or tok.is_upper or i in self._mistyped) else None
             if not cands or self._inside_longer_name(tok):
                 i += 1
                 continue
@@ -305,7 +314,8 @@ class ArticleEntities:
         ) and before[-1].tag_ == "NNP" and word_key(tok) not in {word_key(t) for t in before}:
             return False  # a person's name run into an outlet's: "the Washington Post Trump"
             # (not "Johnson & Johnson")
-        words = {word_key(t) for t in clean_name(list(ent)) if t.tag_ not in ("DT", "POS")}
+        words = {word_key(t) for t in clean_name(list(ent))
+                 if t.tag_ not in ("DT", "POS") and t.text != "-"}  # "Vasquez-Ortega"
         return not any(words <= p.words for p in self._by_word.get(word_key(tok), []))
 
     def _scan_orgs(self) -> None:

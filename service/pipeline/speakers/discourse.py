@@ -17,7 +17,7 @@ from service.pipeline.speakers.antecedents import Anaphor, agrees, role_match
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
 from service.pipeline.speakers.lexicon import DASHES, SPEECH_VERBS, SUBJECT_DEPS
 from service.pipeline.speakers.mentions import SourceMention
-from service.pipeline.speakers.names import is_name_token
+from service.pipeline.speakers.names import NAME_PARTICLES, is_name_token, joins_name
 from service.pipeline.types import Attribution
 
 LEAD_IN_WINDOW = 200  # characters back from a quote to its colon lead-in
@@ -207,12 +207,16 @@ def signature(document: Document, att: Attribution) -> Span | None:
     line = document.parse.char_span(sign.end(), len(document.text) if line_end < 0 else line_end,
                                     alignment_mode="expand")
     # a signature line holds the name (and where they are from), not a sentence going on
-    # after a dash (“dead” — Obama disagreed)
-    if line is None or any(t.tag_.startswith("VB") for t in line):
+    # after a dash (“dead” — Obama disagreed; a name word the tagger took for a verb stays:
+    # "El-Sayed")
+    if line is None or any(t.tag_.startswith("VB") and t.is_lower for t in line):
         return None
-    run = 0
-    while run < len(line) and is_name_token(line[run]):
-        run += 1
+    run = 0  # the name with its titles ("Provost X"), hyphens and particles ("Ferreira da Costa")
+    while run < len(line) and (is_name_token(line[run]) or joins_name(line.doc, line[run].i) or (
+        line[run].lower_ in NAME_PARTICLES and run + 1 < len(line)
+        and is_name_token(line[run + 1])
+    ) or run and joins_name(line.doc, line[run - 1].i) and line[run].is_title):
+        run += 1  # (the word after a hyphen whatever its tag: "El-Sayed" tagged a verb)
     rest = [t for t in line[run:] if not t.is_space]
     signed = not rest or (rest[0].text in (",", ".") and len(rest) <= SIGNATURE_TAIL)
     return line[:run] if run and signed else None

@@ -64,7 +64,10 @@ ROLE_NOUNS = {
     "constable", "sergeant", "marshal", "warden", "ranger", "steward", "clerk", "registrar",
     "bailiff", "chaplain", "vicar", "curate", "trooper", "trainer", "umpire", "skipper",
     "winger", "batsman", "bowler", "jockey", "caretaker", "janitor", "porter", "baker",
-    "fisherman", "miner",
+    "fisherman", "miner", "provost",
+    # positions in team sports ("admitted forward X", "point guard Y")
+    "forward", "guard", "centre-back", "full-back", "fullback", "quarterback", "linebacker",
+    "pitcher", "catcher", "shortstop", "playmaker", "sculptor", "painter", "poet",
 }
 
 # Relations to another person ("Y's son", "her team-mate"): a role only when the article
@@ -158,6 +161,11 @@ SPEECH_VERBS = {
     "noted", "notes", "continued", "continues", "stressed", "replied", "responded",
     "remarked", "commented", "insisted", "argued", "warned", "asked", "tweeted", "posted",
 }
+
+# Words before a name in quotation marks that introduce it as a name ("known as", "goes by",
+# "calls herself" "Duchess")
+NAMING_WORDS = {"name", "nickname", "called", "nicknamed", "dubbed", "as", "by", "himself",
+                "herself"}
 
 # Cues that continue the previous speaker's turn ("He added that ...").
 CONTINUATION_CUES = {"added", "adds", "adding", "continued", "continues", "continuing",

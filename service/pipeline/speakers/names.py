@@ -70,11 +70,12 @@ def clean_name(tokens: list[Token]) -> list[Token]:
             break
         toks.pop(0)
     # a title alone opening a sentence is no name ("Councillor urges ..."), nor one followed
-    # by what it is the title of ("Speaker of the House"); elsewhere it may be a surname
+    # by what it is the title of ("Speaker of the House") or by the name it is the title of
+    # ("Alderwoman" | "Siobhan Ní Bhriain" tagged ORG); elsewhere it may be a surname
     # ("King said")
     after = toks[-1].nbor() if toks and toks[-1].i + 1 < len(toks[-1].doc) else None
-    titled_of = after is not None and after.lower_ == "of"
-    lone_title = toks and (toks[0].is_sent_start or titled_of) and all(
+    titles = after is not None and (after.lower_ == "of" or is_name_token(after))
+    lone_title = toks and (toks[0].is_sent_start or titles) and all(
         is_title_word(t) for t in toks)
     return [] if lone_title else toks
 
@@ -113,12 +114,16 @@ def headlines(doc: Doc) -> set[int]:
     Fraud"), where capitals tell nothing about names; one pass over the text. Names count
     only where too few other words are left to judge ("Derelict Obama and Clinton"): a
     sentence of names ("Senator Maria Olsen and Governor Peter Lund met the press") is no
-    headline, nor a lead-in that ends with a colon ("From Treasurer Kwame Asante:")."""
+    headline, nor a lead-in that ends with a colon ("From Treasurer Kwame Asante:"), nor a
+    dash signature."""
     out = set()
     for sent in doc.sents:
         last = next((t for t in reversed(sent) if not t.is_space), None)
-        if last is not None and last.text == ":":
-            continue
+        first = next((t for t in sent if not t.is_space), None)
+        if last is not None and last.text == ":" or first is not None and (
+            first.text in DASHES or first.text == "-"
+        ):
+            continue  # nor a signature line ("— Provost Ahmed El-Sayed")
         words = [t for t in sent if t.is_alpha and len(t) > 3]
         if len(common := [t for t in words if not t.ent_type_]) >= 3:
             words = common
@@ -143,6 +148,15 @@ def widened(ent: Span, in_headline: bool) -> list[Token]:
         and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end
     ):
         end += 1
+    # particles inside a surname, where the NER cuts or splits the name ("Anneke van" | "der"
+    # | "Laan"; "Luc Van" | "den" | "Broeck")
+    k = end
+    while k < min(len(doc), ent.end + 3) and doc[k].lower_ in NAME_PARTICLES:
+        k += 1
+    if doc[k - 1].lower_ in NAME_PARTICLES and k < len(doc) and doc[k].tag_ == "NNP" and (
+        doc[k].text[:1].isupper()
+    ):
+        end = k + 1
     return list(doc[start:end])
 
 
@@ -203,9 +217,12 @@ def titled_names(doc: Doc) -> list[list[Token]]:
         if tok.dep_ == "appos" and tok.head.i < tok.i:
             run = name_tokens_ending(doc, tok.head.i)
         else:
-            end = tok.i
-            while end + 1 < min(len(doc), tok.i + MAX_NAME_TOKENS) and is_name_token(doc[end + 1]):
+            end = tok.i  # through the hyphens inside a name word ("Adeyemi-Jones")
+            while end + 1 < min(len(doc), tok.i + MAX_NAME_TOKENS) and (
+                is_name_token(doc[end + 1]) or joins_name(doc, end + 1)
+            ):
                 end += 1
+            end -= doc[end].text == "-"
             run = list(doc[tok.i + 1 : end + 1])
         # only names the NER missed, and whole words ("Jo-Renee", "Crouse-Mays" stay whole)
         # (a run tagged ORG or GPE after a title is a person: "organiser Bea Lindqvist")

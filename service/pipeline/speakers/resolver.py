@@ -156,9 +156,9 @@ class SpeakerResolver(PronominalResolution, NominalResolution):
         name = self.layout_names[i]
         if name is None:
             return None
-        # its first word may be a title: "Sen. Olga Brandt"
-        ent = next((e for t in name if (e := self.ents.entity_at(t.i)) is not None), None)
-        return ent if ent is not None and ent.type == "person" else None
+        # its first words may be a title, an organisation's too: "Foundation President X"
+        return next((e for t in name if (e := self.ents.entity_at(t.i)) is not None
+                     and e.type == "person"), None)
 
     def is_person(self, span: Span) -> bool:
         root = head_of(span)

@@ -19,7 +19,12 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from service.pipeline.attribution.statements import QUOTE_MARKS
-from service.pipeline.speakers.lexicon import SPEECH_VERBS, SUBJECT_DEPS, is_role_head
+from service.pipeline.speakers.lexicon import (
+    NAMING_WORDS,
+    SPEECH_VERBS,
+    SUBJECT_DEPS,
+    is_role_head,
+)
 from service.pipeline.speakers.mentions import PRONOUNS, head_of, source_tokens
 from service.pipeline.speakers.names import is_name_token
 from service.pipeline.types import Attribution
@@ -40,7 +45,6 @@ INVERTED_CUES = {"grumbled", "sighed", "insists", "insisted", "replied", "quippe
                  "joked", "laughed", "admitted", "conceded", "cautioned", "recalled"}
 MAX_TITLE_WORDS = 4
 OWNER_PREPOSITIONS = {"to", "for", "of", "at", "with", "from"}
-NAMING_WORDS = {"name", "nickname", "called", "nicknamed", "dubbed", "as", "by"}
 NAMING_REACH = 6  # tokens after the mark where its naming word may still stand
 
 
@@ -181,15 +185,25 @@ def inverted_source(doc: Doc, att: Attribution) -> Span | None:
     return doc[cue.end : end] if end > k else None
 
 
+def is_naming(tok: Token) -> bool:
+    """A word that introduces a name: "as", "by", "dubbed", "calls herself"."""
+    reflexive = tok.lower_ in ("himself", "herself")
+    return tok.lower_ in NAMING_WORDS and (not reflexive or (
+        tok.i > 0 and tok.doc[tok.i - 1].lower_.startswith("call")))
+
+
 def clause_naming(doc: Doc, span: Span, att: Attribution) -> int | None:
     """A naming word with a quoted name after it in the clauses on the mark's noun, however
     far past the mark ("A man who sleeps in the doorway of the old cinema and goes by
-    "Dutch" said"), before the quote and its cue."""
-    limit = min([f.start for f in att.fragments] + ([att.cue.start] if att.cue else []))
+    "Dutch" said"; "said a woman who ... calls herself "Duchess""), before the quote and
+    its cue that follow the mark, or within the sentence of a mark after them."""
+    after = [f.start for f in att.fragments if f.start > span.start_char]
+    if att.cue and att.cue.start > span.start_char:
+        after.append(att.cue.start)
+    limit = min(after, default=span.sent.end_char)
     head = head_of(span)
     return next((t.i for t in head.subtree if t.i >= span.start and t.idx < limit
-                 and t.lower_ in NAMING_WORDS and t.i + 1 < len(doc) and doc[t.i + 1].is_quote),
-                None)
+                 and is_naming(t) and t.i + 1 < len(doc) and doc[t.i + 1].is_quote), None)
 
 
 def nickname(doc: Doc, span: Span, att: Attribution) -> Span | None:
@@ -198,9 +212,7 @@ def nickname(doc: Doc, span: Span, att: Attribution) -> Span | None:
     # the naming word ends the mark, lies inside it where the mark runs on into the name, or
     # follows it closely where the mark stops short ("an old man known on the quay" only as)
     after = doc[span.end : min(len(doc), span.end + NAMING_REACH)]
-    naming = next((t.i for t in reversed([*span, *after]) if t.lower_ in NAMING_WORDS or (
-        t.lower_ in ("himself", "herself") and t.i > 0 and doc[t.i - 1].lower_.startswith("call")
-    )), None)
+    naming = next((t.i for t in reversed([*span, *after]) if is_naming(t)), None)
     if naming is not None and naming >= span.end and any(
         t.is_punct or t.tag_.startswith("VB") for t in doc[span.end : naming]
     ):

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
 from service.pipeline.speakers.lexicon import (
     HONORIFICS,
+    ROLE_NOUNS,
     SUBJECT_DEPS,
     TITLE_ABBREVIATIONS,
     is_role_head,
@@ -56,7 +57,7 @@ def prenominal(doc: Doc, ents: ArticleEntities, start: int, ent: Entity) -> str 
     prefix, title = toks[:h], toks[h:]
     text = span_text(doc, toks[0].i, toks[-1].i + 1)
     org_prefix = prefix and all(t.tag_ in NAME_OR_POS and t.ent_type_ not in ("GPE", "NORP")
-                                for t in prefix)
+                                and (t.tag_ == "POS" or not t.is_lower) for t in prefix)
     if org_prefix and not any(t.text.istitle() for t in title):
         owner = span_text(doc, prefix[0].i, prefix[-1].i + 1 - (prefix[-1].tag_ == "POS"))
         org = ents.entity_at(prefix[0].i)
@@ -123,6 +124,9 @@ def is_title_token(t: Token) -> bool:
     """Words that can make up a title written before a name ("Lt. Gen.", "founder and CEO")."""
     if t.tag_ in NOUN_TAGS or t.tag_ in ("JJ", "HYPH", "POS") or nominal_modifier(t):
         return True
+    if t.is_lower and t.lower_ in ROLE_NOUNS and t.i + 1 < len(t.doc) and t.nbor().is_title:
+        return True  # a listed job right before a name, whatever the tagger took it for
+        # ("union steward" tagged WP, "forward" RP)
     if t.lower_ in TITLE_ABBREVIATIONS or t.tag_ == "CC" and t.lower_ in ("and", "&"):
         return True
     return t.text == "." and t.i > 0 and t.doc[t.i - 1].lower_ + "." in TITLE_ABBREVIATIONS
