@@ -154,3 +154,11 @@ def test_a_title_someone_is_said_to_have_said_stays() -> None:
     text = 'The coach said "Never Again" after the game.'
     att = attribution(text, '"Never Again"', source="The coach", cue="said")
     assert without_titles(Document(text), [att]) == [att]
+
+
+def test_a_quoted_nickname_alone_after_a_naming_word_is_no_quote() -> None:
+    text = ('"They took the blankets," said a woman who calls herself \u201cDuchess.\u201d '
+            'Her neighbour shouted \u201cFire!\u201d')
+    nickname = attribution(text, "herself \u201cDuchess.\u201d", cue="calls")
+    shout = attribution(text, "\u201cFire!\u201d", source="Her neighbour", cue="shouted")
+    assert separate(text, [nickname, shout]) == [shout]

@@ -16,10 +16,10 @@ from service.pipeline.attribution.link_features import (
 )
 from service.pipeline.attribution.link_grammar import parsed_subject, tokens_of
 from service.pipeline.document import Document
+from service.pipeline.speakers.lexicon import EMPTY_WORDS
 from service.pipeline.text import LINE_BREAK
 
 ONLY_PUNCT = re.compile(r"[\s\W]*")
-EMPTY_WORDS = {"nothing", "anything", "little"}  # "said nothing", "did not say anything"
 # the nearest candidates of a kind that are scored: on PolNeAR dev the right one is always
 # among the first four, and text dense with spans ("No," he said, "yes" ...) stays linear
 MAX_CANDIDATES = 6

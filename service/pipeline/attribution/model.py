@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
+from service.pipeline.attribution.acts import without_acts
 from service.pipeline.attribution.casing import case_shapes
 from service.pipeline.attribution.decoding import LabelledSpan, decode_spans
 from service.pipeline.attribution.link_scorer import LinkScorer
@@ -84,5 +85,6 @@ class AttributionModel:
         the document's parse (ValueError without one)."""
         text = document.text
         spans = self.tag(document) if spans is None else spans
-        found = without_titles(document, separate(text, link(document, spans, self.linker)))
+        found = without_acts(document, without_titles(
+            document, separate(text, link(document, spans, self.linker))))
         return sorted(found + missed_direct_quotes(document, found), key=lambda a: a.start)

@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 
 from service.pipeline.speakers.lexicon import NAMING_WORDS
+from service.pipeline.text import LINE_BREAK
 from service.pipeline.types import Attribution, CharSpan
 
 SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019\u00bb]*(?=\s|$)")
 QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
+DOUBLE_MARKS = "\"\u201c\u201d\u00ab\u00bb\u201e"
+DOUBLE_OPENING = "\u201c\u00ab\u201e"  # (a German \u201c closes: rare in English copy)
 CLOSING_ONLY = "\u201d"  # (’ is an apostrophe too: "’Tis"; » opens German quotes)
 _NAME = r"[A-Z][\w'\u2019-]*"
 WORD = re.compile(r"\w+")
@@ -81,9 +84,26 @@ def _cut(text: str, att: Attribution) -> list[Attribution]:
     for k, group in enumerate(groups):
         mine = k == owner
         stray = group[0].text.lstrip()[:1] in CLOSING_ONLY  # begins by closing a quotation
+        # a paragraph going on with the quotation the paragraph before left open is the
+        # earlier speaker's, not the next sentence's source's (left to the speakers step)
+        source = None if k < owner and _continues_quotation(text, group[0]) else att.source
         if mine or not stray:
-            pieces.append(Attribution(group, att.cue if mine else None, att.source, att.confidence))
+            pieces.append(Attribution(group, att.cue if mine else None, source, att.confidence))
     return pieces
+
+
+def _continues_quotation(text: str, piece: CharSpan) -> bool:
+    """The piece opens its paragraph with a double quotation mark, and the paragraph before
+    leaves a quotation open ("... at only two.<break>"None of")."""
+    before = text[: piece.start]
+    line = LINE_BREAK.split(before)[-1]
+    if line.strip() not in ("", *DOUBLE_MARKS) or (line + piece.text).lstrip()[:1] not in (
+        DOUBLE_MARKS
+    ):
+        return False
+    previous = LINE_BREAK.split(before[: len(before) - len(line)].rstrip())[-1]
+    last = next((c for c in reversed(previous) if c in DOUBLE_MARKS), "")
+    return bool(last) and last in DOUBLE_OPENING or last == '"' and previous.count('"') % 2 == 1
 
 
 def _sentence_end(text: str, prev: CharSpan, frag: CharSpan) -> int | None:

@@ -15,7 +15,7 @@ from service.pipeline.document import Document
 from service.pipeline.quote_types import enclosing, inside
 from service.pipeline.speakers.antecedents import Anaphor, agrees, role_match
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
-from service.pipeline.speakers.lexicon import DASHES, SPEECH_VERBS, SUBJECT_DEPS
+from service.pipeline.speakers.lexicon import DASHES, EMPTY_WORDS, SPEECH_VERBS, SUBJECT_DEPS
 from service.pipeline.speakers.mentions import SourceMention
 from service.pipeline.speakers.names import NAME_PARTICLES, is_name_token, joins_name
 from service.pipeline.types import Attribution
@@ -64,12 +64,15 @@ def in_block_quote(document: Document, at: int) -> bool:
 
 def narrated_after(span: Span, att: Attribution) -> bool:
     """The source follows the quote in a sentence of its own with no speech verb (and the
-    quote's cue, if any, is no speech verb either): "... ." The chairman, X, nodded."""
+    quote's cue, if any, is no speech verb either): "... ." The chairman, X, nodded; nor one
+    that says nothing."""
     sent = span[0].sent
     cue = att.cue.text.lower().split() if att.cue is not None else []
     if any(w in SPEECH_VERBS for w in cue) or span.start_char < att.end:
         return False
-    return sent.start_char >= att.end and not any(t.lower_ in SPEECH_VERBS for t in sent)
+    return sent.start_char >= att.end and not any(  # "X looked at it and said nothing"
+        t.lower_ in SPEECH_VERBS and not any(c.lower_ in EMPTY_WORDS for c in t.children)
+        for t in sent)
 
 
 def lead_in(document: Document, ents: ArticleEntities, att: Attribution) -> Entity | None:

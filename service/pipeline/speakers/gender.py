@@ -4,6 +4,7 @@ own clauses. Each is a vote; the entity's gender is the majority."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
@@ -36,11 +37,37 @@ def honorific_gender(doc: Doc, i: int) -> str | None:
     return HONORIFICS.get(doc[i - 1].lower_) if i > 0 else None
 
 
-def load_first_names(model_dir: Path | str) -> dict[str, str]:
+class FirstNames(dict[str, str]):
+    """Lower-case first name -> "m" | "f". The lexicon is written without accents, so a
+    lookup ignores them: "lucía" finds "lucia", "élodie" "elodie"."""
+
+    def __missing__(self, key: str) -> str:
+        plain = without_accents(key)
+        if plain == key:
+            raise KeyError(key)
+        return self[plain]
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and (
+            dict.__contains__(self, key) or dict.__contains__(self, without_accents(key)))
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+
+def without_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word)
+                   if not unicodedata.combining(c))
+
+
+def load_first_names(model_dir: Path | str) -> FirstNames:
     """first_names.tsv of the coreference model: lower-case first name -> "m" | "f" (from the
     US Social Security Administration's baby names; see models/coreference/MODEL_CARD.md)."""
     rows = (Path(model_dir) / "first_names.tsv").read_text(encoding="utf-8").splitlines()
-    return dict(row.split("\t") for row in rows if row)
+    return FirstNames(row.split("\t") for row in rows if row)
 
 
 def vote_first_names(

@@ -162,6 +162,9 @@ SPEECH_VERBS = {
     "remarked", "commented", "insisted", "argued", "warned", "asked", "tweeted", "posted",
 }
 
+# Objects that make a speech verb say no words: "said nothing", "did not say anything"
+EMPTY_WORDS = {"nothing", "anything", "little"}
+
 # Words before a name in quotation marks that introduce it as a name ("known as", "goes by",
 # "calls herself" "Duchess")
 NAMING_WORDS = {"name", "nickname", "called", "nicknamed", "dubbed", "as", "by", "himself",
@@ -176,7 +179,7 @@ CONTINUATION_CUES = {"added", "adds", "adding", "continued", "continues", "conti
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 # Job-like endings of a lower-case head noun ("economist", "organiser", "alderman")
-ROLE_SUFFIXES = ("ist", "man", "woman", "person", "er", "or", "ian")
+ROLE_SUFFIXES = ("ist", "man", "woman", "person", "er", "or", "ian", "hand")  # "deckhand"
 
 
 def is_title_abbreviation(word: str) -> bool:

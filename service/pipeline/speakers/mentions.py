@@ -213,13 +213,26 @@ def named_pair(ents: ArticleEntities, span: Span, root: Token) -> bool:
     """Names joined by "and" at the head of the mark, one of them a person's, though the NER
     typed the other a body or a place and a description follows ("Whitlock and Ferraro, two
     of the workers who staged the sit-in")."""
+    pair = listed_names(span, root)
+    found = [ents.entity_at(t.i) for t in pair]
+    kinds = [e.type if e is not None else None for e in found]
+    return len(pair) > 1 and "person" in kinds and len(set(map(id, found))) == len(pair)
+
+
+def listed_body(ents: ArticleEntities, span: Span, root: Token) -> bool:
+    """Three or more one-word names in a list that the NER typed as one body ("Lindahl,
+    Nakashima and Dlamini, the three founders"): people, not a firm (a firm writes "&")."""
+    names = sorted(listed_names(span, root), key=lambda t: t.i)
+    found = [ents.entity_at(t.i) for t in names]
+    return len(names) >= 3 and found[0] is not None and all(e is found[0] for e in found) and (
+        not any(t.text == "&" for t in span.doc[names[0].i : names[-1].i]))
+
+
+def listed_names(span: Span, root: Token) -> list[Token]:
+    """The mark's head and the names coordinated with it inside the mark."""
     if not is_name_token(root):
-        return False
-    pair = [root, *(c for c in root.children if c.dep_ == "conj" and is_name_token(c)
-                    and span.start <= c.i < span.end)]
-    kinds = [e.type if (e := ents.entity_at(t.i)) is not None else None for t in pair]
-    return len(pair) > 1 and "person" in kinds and len(
-        {id(ents.entity_at(t.i)) for t in pair}) == len(pair)
+        return []
+    return [root, *(c for c in root.conjuncts if is_name_token(c) and span.start <= c.i < span.end)]
 
 
 def with_others(ents: ArticleEntities, span: Span, root: Token, partner: Token) -> bool:
@@ -293,6 +306,8 @@ def classify(ents: ArticleEntities, span: Span) -> SourceMention:
         return SourceMention("relative", span[:1])  # "who had been": the pronoun and its verb
     if len(span) == 1 and root.lower_ in PRONOUNS:
         return SourceMention("pronoun", span)
+    if listed_body(ents, span, root):
+        return SourceMention("group", span)
     described = described_body(ents, span)
     if described is not None:  # "China, Pyongyang's only ally and its lifeline ..."
         return SourceMention("entity", span, described)

@@ -11,16 +11,18 @@ from spacy.tokens import Doc, Span, Token
 from service.pipeline.speakers.lexicon import (
     GENERIC_BODIES,
     PRONOUN_GENDER,
+    ROLE_NOUNS,
     SPEECH_VERBS,
     is_role_head,
 )
 from service.pipeline.speakers.names import (
+    MAX_NAME_TOKENS,
     NAME_PARTICLES,
     PRONOUN_WINDOW,
     joins_name,
 )
 
-BODY_LABELS = ("ORG", "GPE")
+BODY_LABELS = ("ORG", "GPE", "FAC", "LOC")
 # Last words of places and firms that may open with a first name ("Victoria Falls",
 # "Georgia Power", "Orlando Magic" is a team: any word here keeps the body)
 PLACE_OR_FIRM_WORDS = GENERIC_BODIES | {
@@ -30,7 +32,13 @@ PLACE_OR_FIRM_WORDS = GENERIC_BODIES | {
     "capital", "partners", "media", "news", "press", "times", "post", "records", "studios",
     "inc", "ltd", "llc", "plc", "co", "corp", "sa", "ag", "gmbh", "magic", "brand", "foods",
     "research", "business", "systems", "brothers", "electric", "chemical", "operations",
+    "church", "temple", "mosque", "synagogue", "cathedral",
 }
+
+
+def capitalised(tok: Token) -> bool:
+    """A name word's capital ("MacAulay", "O'Neill" too, which is_title refuses)."""
+    return tok.text[:1].isupper() and any(c.islower() for c in tok.text)
 
 
 def word_count(run: list[Token]) -> int:
@@ -39,28 +47,61 @@ def word_count(run: list[Token]) -> int:
 
 
 def first_named_bodies(doc: Doc, first_names: Mapping[str, str]) -> list[list[Token]]:
-    """ORG/GPE spans that read as a person's full name and act as a person's: two to four
-    capitalised words, the first a given name of the first-name lexicon ("Mateo Quispe"), or
-    one such word just before a one-word span ("Dolores" + "Ferreira-Lima"); none a place's
-    or firm's word; the subject of a speech verb, in apposition with a role ("the first
-    violinist, Mateo Quispe,"), or the subject the next he or she of the first name's gender
-    can refer to. Names alone would take "Edison Research" and "Dow Chemical"."""
+    """Body-typed spans that read as a person's full name and act as a person's: two to five
+    capitalised words (particles and hyphens inside, "Rhodri" | "ap" | "Gwilym" across
+    spans; a title-case job word before them left out, "Winemaker"), none a place's or
+    firm's word; and either the first a given name of the first-name lexicon ("Mateo
+    Quispe") acting as a person (the subject of a speech verb, in apposition with a role,
+    the subject the next he or she of its gender can refer to), or a lower-case job word
+    right before them ("deckhand Ruaridh MacAulay"). Names alone would take "Edison
+    Research" and "Dow Chemical"."""
     runs = []
     for ent in doc.ents:
         if ent.label_ not in BODY_LABELS:
             continue
-        run = list(ent)
-        if word_count(run) == 1 and ent.start and _untagged_capital(doc[ent.start - 1]):
-            run = [doc[ent.start - 1], *run]
+        run = _name_run(doc, ent)
         words = [t for t in run if not joins_name(doc, t.i)]  # the hyphens are no words
-        gender = first_names.get(words[0].lower_)
-        if gender is None or not 2 <= word_count(run) <= 4 or not all(
-            t.is_title or t.lower_ in NAME_PARTICLES for t in words
+        if not words or not 2 <= word_count(run) <= MAX_NAME_TOKENS or not all(
+            capitalised(t) or t.lower_ in NAME_PARTICLES for t in words
         ) or any(t.lower_.rstrip(".") in PLACE_OR_FIRM_WORDS for t in words) or _next_is_firm(ent):
             continue
-        if _acts_as_person(ent.root) or _referred_by(doc, ent, gender, first_names):
+        gender = first_names.get(words[0].lower_)
+        root = next((t for t in run if not run[0].i <= t.head.i <= run[-1].i), ent.root)
+        if _job_before(doc, run[0].i) or gender is not None and (
+            _acts_as_person(root) or _referred_by(doc, ent, gender, first_names)
+        ):
             runs.append(run)
     return runs
+
+
+def _name_run(doc: Doc, ent: Span) -> list[Token]:
+    """The span with a capitalised untagged word before a one-word span ("Dolores" +
+    "Ferreira-Lima"), less a title-case job word opening it ("Winemaker"), and on through
+    particles to the next capitalised word ("Rhodri" + "ap Gwilym")."""
+    run = list(ent)
+    if is_role_head(run[0].lower_) and len(run) > 1:
+        run = run[1:]
+    elif word_count(run) == 1 and ent.start and _untagged_capital(doc[ent.start - 1]):
+        run = [doc[ent.start - 1], *run]
+    k = ent.end
+    while k < len(doc) and doc[k].lower_ in NAME_PARTICLES:
+        k += 1
+    if k > ent.end and k < len(doc) and capitalised(doc[k]) and doc[k].tag_ == "NNP":
+        run += list(doc[ent.end : k + 1])
+    return run
+
+
+def _job_before(doc: Doc, start: int) -> bool:
+    """A job word right before the name ("deckhand", "dairy farmer"; capitalised, a listed
+    one or one opening the sentence, "Winemaker"; "Westchester" is no job), not a body's
+    noun ("the company")."""
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    if before.tag_ not in ("NN", "NNP") or before.lower_ in GENERIC_BODIES:
+        return False
+    return is_role_head(before.text) or before.lower_ in ROLE_NOUNS or (
+        bool(before.is_sent_start) and is_role_head(before.lower_))
 
 
 def referred_bodies(doc: Doc, first_names: Mapping[str, str]) -> list[list[Token]]:
@@ -82,19 +123,23 @@ def _acts_as_person(root: Token) -> bool:
 
 def _referred_by(doc: Doc, ent: Span, gender: str | None, first_names: Mapping[str, str]) -> bool:
     """The span, a verb's subject and no place ("in Ferreira"), is what the next he or she
-    (of `gender` when given) can only refer to: no person of its gender named before it."""
+    can refer to: of the first name's `gender` when given (the antecedent ranker chooses
+    later), else only to it (no person who may be of its gender named before it)."""
     if ent.root.dep_ != "nsubj" or _after_locative(doc, ent) or not all(
-        t.is_title or joins_name(doc, t.i) for t in ent
+        capitalised(t) or joins_name(doc, t.i) for t in ent
     ):
         return False
     pronoun = next((t for t in doc[ent.end : ent.end + PRONOUN_WINDOW]
                     if t.lower_ in ("he", "she") and t.tag_ == "PRP"), None)
-    return pronoun is not None and gender in (None, PRONOUN_GENDER[pronoun.lower_]) and (
-        not _rival_before(doc, pronoun, first_names))
+    if pronoun is None:
+        return False
+    if gender is not None:
+        return gender == PRONOUN_GENDER[pronoun.lower_]
+    return not _rival_before(doc, pronoun, first_names)
 
 
 def _untagged_capital(tok: Token) -> bool:
-    return tok.ent_type_ == "" and tok.is_title and tok.tag_ == "NNP" and tok.whitespace_ != ""
+    return tok.ent_type_ == "" and capitalised(tok) and tok.tag_ == "NNP" and tok.whitespace_ != ""
 
 
 def _next_is_firm(ent: Span) -> bool:

@@ -22,9 +22,9 @@ TITLE_MODIFIERS = {"retired", "former", "acting", "deputy", "vice", "interim", "
                    "the"}
 # Longest name run taken from capitalised tokens the NER missed (bounds the scan, too).
 MAX_NAME_TOKENS = 5
-PRONOUN_WINDOW = 40  # tokens from a lone surname to the he/she that shows it is a person
+PRONOUN_WINDOW = 60  # tokens from a lone surname to the he/she that shows it is a person
 NAME_PARTICLES = {"de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "le", "la",
-                  "bin", "al", "ibn", "ben"}
+                  "bin", "al", "ibn", "ben", "ap", "dos", "das", "do", "ter", "zu"}
 
 
 def word_key(tok: Token) -> str:
@@ -143,8 +143,12 @@ def widened(ent: Span, in_headline: bool) -> list[Token]:
         prev.ent_type_ == "" and not is_title_word(prev) and prev.text.isalpha()
     ):
         start -= 1
+    # (a last word the NER took for a place, "Rodrigo Tavares" | "Lima", when the parser
+    # makes it the head of the name)
     while end < min(len(doc), ent.end + 2) and (nxt := doc[end]).tag_ == "NNP" and (
-        nxt.ent_type_ == "" and nxt.text.isalpha() and not is_title_word(nxt)
+        (nxt.ent_type_ == "" or nxt.ent_type_ == "GPE" and nxt.ent_iob_ == "B" and (
+            end + 1 == len(doc) or doc[end + 1].ent_iob_ != "I"))
+        and nxt.text.isalpha() and not is_title_word(nxt) and nxt.lower_ not in GENERIC_BODIES
         and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end
     ):
         end += 1
@@ -157,6 +161,11 @@ def widened(ent: Span, in_headline: bool) -> list[Token]:
         doc[k].text[:1].isupper()
     ):
         end = k + 1
+    # the rest of a hyphenated surname the NER cut ("Chiamaka Nwankwo" | "-Obi")
+    if end + 1 < len(doc) and joins_name(doc, end) and doc[end + 1].text[:1].isupper() and (
+        not doc[end].whitespace_ and doc[end + 1].is_alpha
+    ):
+        end += 2
     return list(doc[start:end])
 
 
@@ -229,7 +238,12 @@ def titled_names(doc: Doc) -> list[list[Token]]:
         # nor a body after a title-like word ("the General Assembly")
         if any(t.lower_ in GENERIC_BODIES for t in run):
             continue
-        if run and all(t.ent_type_ in ("", "ORG", "GPE") for t in run) and not hyphenated(doc, run):
+        # (but one word the NER tagged a body after a job word is a firm: "Rail operator
+        # Norrlandsbanan")
+        body = any(t.ent_type_ in ("ORG", "GPE") for t in run) and len(run) == 1
+        if run and all(t.ent_type_ in ("", "ORG", "GPE") for t in run) and not (
+            hyphenated(doc, run) or body
+        ):
             runs.append(run)
     return runs
 
