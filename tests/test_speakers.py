@@ -258,3 +258,10 @@ def test_a_dash_signature_with_a_title_names_its_person_whatever_the_linker_foun
     [got] = speakers(text, attribution(text, "Hye-jin is the best immunologist of her generation.",
                                        source="Halvorsen University"))
     assert (got.name, got.type, got.role) == ("Ahmed El-Sayed", "person", "Provost")
+
+
+def test_a_colon_lead_in_names_its_speech_verbs_subject_not_the_place_before_the_colon() -> None:
+    quote = "\u201cYour bank will never ask you to move money.\u201d"
+    text = f"The detective, Inspector Rohan Venkataraman, told a meeting in Hatfield: {quote}"
+    [got] = speakers(text, attribution(text, quote))
+    assert (got.name, got.role) == ("Rohan Venkataraman", "Inspector")

@@ -162,3 +162,28 @@ def test_a_quoted_nickname_alone_after_a_naming_word_is_no_quote() -> None:
     nickname = attribution(text, "herself \u201cDuchess.\u201d", cue="calls")
     shout = attribution(text, "\u201cFire!\u201d", source="Her neighbour", cue="shouted")
     assert separate(text, [nickname, shout]) == [shout]
+
+
+def test_a_quoted_sentence_before_another_speakers_sentence_is_not_given_that_source() -> None:
+    text = ('"The trains are late," added commuter Gareth Pryce. "Nobody has told us why." '
+            'Spokeswoman Abi Thorne said a fault had been repaired.')
+    att = attribution(text, '"Nobody has told us why."', "a fault had been repaired",
+                      source="Spokeswoman Abi Thorne", cue="said", after="Pryce.")
+    uncued, own = separate(text, [att])
+    assert (uncued.cue, uncued.source) == (None, None)  # the running speaker's, not Thorne's
+    assert own.source == att.source and own.cue == att.cue
+    # a quote that a comma joins to the cue's sentence keeps the source
+    text = '"Stay where you are!", officer Bernard Quist shouted. "We are coming up."'
+    att = attribution(text, '"Stay where you are!"', '"We are coming up."',
+                      source="officer Bernard Quist", cue="shouted")
+    assert all(piece.source == att.source for piece in separate(text, [att]))
+
+
+def test_a_paragraph_going_on_with_an_open_quotation_keeps_its_speaker() -> None:
+    text = ('"We drilled at eleven sites," noted Park Ji-yeon. "We found meltwater at nine.\n\n'
+            '"It means the margin is gone." The director, Choi Min-ho, said the data would '
+            'be published.')
+    att = attribution(text, '"It means the margin is gone."', "the data would be published",
+                      source="The director, Choi Min-ho,", cue="said", after="nine.")
+    continued, own = separate(text, [att])
+    assert continued.source is None and own.source == att.source

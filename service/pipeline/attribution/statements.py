@@ -84,12 +84,25 @@ def _cut(text: str, att: Attribution) -> list[Attribution]:
     for k, group in enumerate(groups):
         mine = k == owner
         stray = group[0].text.lstrip()[:1] in CLOSING_ONLY  # begins by closing a quotation
-        # a paragraph going on with the quotation the paragraph before left open is the
-        # earlier speaker's, not the next sentence's source's (left to the speakers step)
-        source = None if k < owner and _continues_quotation(text, group[0]) else att.source
+        # a paragraph going on with the quotation the paragraph before left open, or a whole
+        # quoted sentence before the source's own sentence, is the earlier speaker's, not
+        # the next sentence's source's (left to the speakers step)
+        source = None if k < owner and (_continues_quotation(text, group[0]) or (
+            _quoted_sentence(text, group) and att.source is not None
+            and att.source.start > group[-1].end)) else att.source
         if mine or not stray:
             pieces.append(Attribution(group, att.cue if mine else None, source, att.confidence))
     return pieces
+
+
+def _quoted_sentence(text: str, group: list[CharSpan]) -> bool:
+    """The pieces make whole quoted sentences: open with a mark, end with a full stop (or
+    ! ?) and a closing mark ('"Nobody has told us."'), and no comma after them ('"Stay
+    where you are!", X shouted' is one sentence)."""
+    first, last = group[0].text.lstrip(), group[-1].text.rstrip()
+    after = text[group[-1].end : group[-1].end + 2].lstrip()[:1]
+    return first[:1] in DOUBLE_MARKS + "\u2018'" and len(last) > 1 and last[-1] in QUOTE_MARKS and (
+        last[-2] in ".!?") and after != ","
 
 
 def _continues_quotation(text: str, piece: CharSpan) -> bool:

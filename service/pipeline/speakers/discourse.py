@@ -88,10 +88,23 @@ def lead_in(document: Document, ents: ArticleEntities, att: Attribution) -> Enti
     colon = document.parse.char_span(at, at + 1, alignment_mode="expand")
     if not colon:
         return None
-    # the name that ends the lead-in ("From Chairwoman X:"), not one it addresses earlier
-    # ("a message for Mayor X: ...")
+    # the subject of a speech verb of the lead-in ("X told a meeting in Hatfield:"), else
+    # the name that ends it ("From Chairwoman X:"), not one it addresses earlier ("a
+    # message for Mayor X: ...")
+    speaker = lead_in_subject(ents, colon[0].sent)
+    if speaker is not None:
+        return speaker
     named = next(iter(ents.mentions_before(colon[0].i, limit=1)), None)
     return named.entity if named is not None and colon[0].i - named.end <= LEAD_IN_GAP else None
+
+
+def lead_in_subject(ents: ArticleEntities, sent: Span) -> Entity | None:
+    """The entity named in the subject of the sentence's first speech verb."""
+    verb = next((t for t in sent if t.lower_ in SPEECH_VERBS and t.tag_.startswith("VB")), None)
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None) if verb else None
+    if subject is None:
+        return None
+    return next((e for t in subject.subtree if (e := ents.entity_at(t.i)) is not None), None)
 
 
 def previous_subject(document: Document, ents: ArticleEntities, at: int) -> Entity | None:
