@@ -187,3 +187,12 @@ def test_a_paragraph_going_on_with_an_open_quotation_keeps_its_speaker() -> None
                       source="The director, Choi Min-ho,", cue="said", after="nine.")
     continued, own = separate(text, [att])
     assert continued.source is None and own.source == att.source
+
+
+def test_a_quote_a_sentence_of_narration_separates_from_its_cue_is_not_given_the_source() -> None:
+    text = ("The board met on Thursday to discuss the new wing. The director put down her pen. "
+            '"We cannot open the wing."')
+    att = attribution(text, "the new wing", '"We cannot open the wing."', source="The board",
+                      cue="to discuss")
+    own, later = separate(text, [att])
+    assert own.source == att.source and (later.cue, later.source) == (None, None)

@@ -87,9 +87,12 @@ def _cut(text: str, att: Attribution) -> list[Attribution]:
         # a paragraph going on with the quotation the paragraph before left open, or a whole
         # quoted sentence before the source's own sentence, is the earlier speaker's, not
         # the next sentence's source's (left to the speakers step)
+        # nor a piece a whole sentence of narration separates from the piece before it
+        # ("... to discuss the wing. The director put down her pen. "We cannot ...")
         source = None if k < owner and (_continues_quotation(text, group[0]) or (
             _quoted_sentence(text, group) and att.source is not None
-            and att.source.start > group[-1].end)) else att.source
+            and att.source.start > group[-1].end)) or k > owner and len(SENTENCE_END.findall(
+                text, groups[k - 1][-1].end, group[0].start)) >= 2 else att.source
         if mine or not stray:
             pieces.append(Attribution(group, att.cue if mine else None, source, att.confidence))
     return pieces

@@ -306,7 +306,7 @@ class ArticleEntities:
         """A name word inside a longer organisation/place name ("Will Semiconductor"); a
         title inside the span does not make it longer ("Striker Lena Ostrova" tagged ORG)."""
         ent = self._ner_span.get(tok.i)
-        if ent is None or ent.label_ == "PERSON":
+        if ent is None or ent.label_ == "PERSON" or tok.i in self._mistyped:
             return False
         before = self.doc[ent.start : tok.i]
         if tok.i == ent.end - 1 and len(before) >= 2 and any(
@@ -324,6 +324,8 @@ class ArticleEntities:
             while end > whole.start and end - 1 in self.token_entity:
                 end -= 1  # the person's name it ran into is not the organisation's
             span = self.doc[whole.start : end]
+            if end < whole.end and all(is_role_head(t.lower_) for t in span):
+                continue  # the title the NER ran into a person's name: "Winemaker" | "X"
             if whole.label_ not in ORG_LABELS or not span or is_dateline(span) or any(
                 i in self.token_entity for i in range(span.start, span.end)
             ):

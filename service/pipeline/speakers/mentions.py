@@ -99,6 +99,8 @@ def source_tokens(doc: Doc, start: int, end: int) -> Span | None:
         # cut after its determiner ("the" of "the US"): take its noun; a possessive is the
         # speaker of its words ("His promises to ..."), not of its people ("his attorney")
         e = head.i + 1
+    while s < e < len(doc) and doc[e].ent_iob_ == "I" and doc[e].ent_type_ == "PERSON":
+        e += 1  # a mark cut inside a name runs to its end ("her team-mate Chloé" | "Duval")
     return doc[s:e] if e > s else None
 
 
