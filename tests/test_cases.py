@@ -65,6 +65,13 @@ STILL_FAILING = {
     "z15_2": "an unclosed quotation before an inverted cue swallows the next sentence",
     "z17_1": "'did not mention the ticketing scandal' comes back as a quote",
     "z22_1": "'asked Rome for emergency funds' comes back as a quote",
+    "u03_1": "a role stated after a continued quotation's speaker ('oceanographer') is missed",
+    "u04_1": "inverted cues with a one-word job title ('conceded rider X') are misparsed",
+    "u15_1": "an unclosed quotation before an inverted cue swallows the next sentence",
+    "u15_2": "an unclosed quotation before an inverted cue loses its speaker",
+    "u17_2": "'did not mention the toll increase' comes back as a quote",
+    "u24_1": "an organisation named in the sentence before a quote is typed a person",
+    "u26_2": "a pair of names with an appositive is given with the appositive",
 }
 
 

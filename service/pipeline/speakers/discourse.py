@@ -220,8 +220,10 @@ def signature(document: Document, att: Attribution) -> Span | None:
     if sign is None:
         return None
     line_end = document.text.find("\n", sign.end())
+    # whole tokens only: the tokenizer glues an unspaced "--" to the word after it
+    # ("--Board Chairman X" gives "Chairman X")
     line = document.parse.char_span(sign.end(), len(document.text) if line_end < 0 else line_end,
-                                    alignment_mode="expand")
+                                    alignment_mode="contract")
     # a signature line holds the name (and where they are from), not a sentence going on
     # after a dash (“dead” — Obama disagreed; a name word the tagger took for a verb stays:
     # "El-Sayed")

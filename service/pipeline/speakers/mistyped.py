@@ -19,6 +19,7 @@ from service.pipeline.speakers.names import (
     MAX_NAME_TOKENS,
     NAME_PARTICLES,
     PRONOUN_WINDOW,
+    TITLE_MODIFIERS,
     joins_name,
 )
 
@@ -67,8 +68,11 @@ def first_named_bodies(doc: Doc, first_names: Mapping[str, str]) -> list[list[To
             continue
         gender = first_names.get(words[0].lower_)
         root = next((t for t in run if not run[0].i <= t.head.i <= run[-1].i), ent.root)
-        if _job_before(doc, run[0].i) or gender is not None and (
-            _acts_as_person(root) or _referred_by(doc, ent, gender, first_names)
+        titled = run[0].i > ent.start and _job_noun(doc[run[0].i - 1])  # "midwife" in the span
+        described = run[0].i > 0 and _job_noun(doc[run[0].i - 1])  # "midwife X said"
+        if titled or _job_before(doc, run[0].i) or (gender is not None or described) and (
+            _acts_as_person(root) or gender is not None and _referred_by(
+                doc, ent, gender, first_names)
         ):
             runs.append(run)
     return runs
@@ -79,9 +83,10 @@ def _name_run(doc: Doc, ent: Span) -> list[Token]:
     "Ferreira-Lima"), less a title-case job word opening it ("Winemaker"), and on through
     particles to the next capitalised word ("Rhodri" + "ap Gwilym")."""
     run = list(ent)
-    if is_role_head(run[0].lower_) and len(run) > 1:
-        run = run[1:]
-    elif word_count(run) == 1 and ent.start and _untagged_capital(doc[ent.start - 1]):
+    while len(run) > 1 and (is_role_head(run[0].lower_) or run[0].lower_ in TITLE_MODIFIERS
+                            or _job_noun(run[0])):
+        run = run[1:]  # "Senior midwife" | "Thandiwe Mokoena"
+    if word_count(run) == 1 and ent.start and _untagged_capital(doc[ent.start - 1]):
         run = [doc[ent.start - 1], *run]
     k = ent.end
     while k < len(doc) and doc[k].lower_ in NAME_PARTICLES:
@@ -89,6 +94,11 @@ def _name_run(doc: Doc, ent: Span) -> list[Token]:
     if k > ent.end and k < len(doc) and capitalised(doc[k]) and doc[k].tag_ == "NNP":
         run += list(doc[ent.end : k + 1])
     return run
+
+
+def _job_noun(tok: Token) -> bool:
+    """A lower-case common noun that is no body's ("midwife"; not "the", not "ministry")."""
+    return tok.is_lower and tok.tag_ == "NN" and tok.lower_ not in GENERIC_BODIES
 
 
 def _job_before(doc: Doc, start: int) -> bool:

@@ -56,6 +56,10 @@ def clean_name(tokens: list[Token]) -> list[Token]:
     while toks and (toks[-1].tag_ == "POS" or toks[-1].lower_ in POSSESSIVE_ENDINGS
                     or not any(c.isalpha() for c in toks[-1].text)
                     or toks[-1].lower_ in SPEECH_VERBS):  # "’s" is not always tagged POS
+        if toks[-1].text == "." and len(toks) > 1 and toks[-2].lower_ in NAME_SUFFIXES and (
+            not toks[-2].whitespace_
+        ):
+            break  # the dot of "Sr." the tokenizer split off
         toks.pop()
     while len(toks) > 1 and is_title_word(toks[-1]) and person_follows(toks[-1]):
         # a title the NER cut from the person it tagged next: "Charlotte Mayor" | "Jennifer
@@ -226,9 +230,10 @@ def titled_names(doc: Doc) -> list[list[Token]]:
         if tok.dep_ == "appos" and tok.head.i < tok.i:
             run = name_tokens_ending(doc, tok.head.i)
         else:
-            end = tok.i  # through the hyphens inside a name word ("Adeyemi-Jones")
+            end = tok.i  # through the hyphens inside a name word ("Adeyemi-Jones", "Min-seo")
             while end + 1 < min(len(doc), tok.i + MAX_NAME_TOKENS) and (
                 is_name_token(doc[end + 1]) or joins_name(doc, end + 1)
+                or joins_name(doc, end) and doc[end + 1].is_alpha
             ):
                 end += 1
             end -= doc[end].text == "-"

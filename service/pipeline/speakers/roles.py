@@ -153,6 +153,10 @@ def role_text(doc: Doc, start: int, end: int) -> str:
     return f"{span_text(doc, start, prep + 1)} {span_text(doc, name, end)}"
 
 
+MAX_TITLE_TOKENS = 4  # title words between an appositive's comma and the name
+TITLE_TAGS = ("NN", "NNP", "JJ", "HYPH")
+
+
 def described_before(doc: Doc, start: int, end: int) -> str | None:
     """A description the name (tokens start..end) stands in apposition to ("The spokesman,
     Marco Ferri,", "Mayor X's spokesman, Tom Reed,"): the description is the role. The
@@ -161,6 +165,14 @@ def described_before(doc: Doc, start: int, end: int) -> str | None:
     head = doc[end - 1]
     desc = head.head
     parsed = head.dep_ == "appos" and desc.i < head.i
+    # past a title between the comma and the name ("The engineer, track maintenance chief X,")
+    k = start
+    while k > max(1, start - MAX_TITLE_TOKENS) and doc[k - 1].tag_ in TITLE_TAGS and (
+        doc[k - 1].ent_type_ != "PERSON"
+    ):
+        k -= 1
+    if k < start and doc[k - 1].text == "," and end < len(doc) and doc[end].text == ",":
+        start, parsed = k, False  # the description is the noun before that comma
     set_off = end < len(doc) and doc[end].text == "," and start > 1 and doc[start - 1].text == ","
     span = phrase_before(doc, start - 1) if set_off else None  # "An attorney for Pagliano, X,"
     if span is None:

@@ -55,7 +55,8 @@ def prenominal(doc: Doc, ents: ArticleEntities, start: int, ent: Entity) -> str 
         return None
     h = next(n for n, t in enumerate(toks) if title_head(t, n == len(toks) - 1))
     prefix, title = toks[:h], toks[h:]
-    text = span_text(doc, toks[0].i, toks[-1].i + 1)
+    # (a dash the tokenizer glued to the title: "--Board Chairman")
+    text = span_text(doc, toks[0].i, toks[-1].i + 1).lstrip("-\u2013\u2014")
     org_prefix = prefix and all(t.tag_ in NAME_OR_POS and t.ent_type_ not in ("GPE", "NORP")
                                 and (t.tag_ == "POS" or not t.is_lower) for t in prefix)
     if org_prefix and not any(t.text.istitle() for t in title):
