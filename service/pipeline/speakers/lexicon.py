@@ -64,7 +64,8 @@ ROLE_NOUNS = {
     "constable", "sergeant", "marshal", "warden", "ranger", "steward", "clerk", "registrar",
     "bailiff", "chaplain", "vicar", "curate", "trooper", "trainer", "umpire", "skipper",
     "winger", "batsman", "bowler", "jockey", "caretaker", "janitor", "porter", "baker",
-    "fisherman", "miner", "provost",
+    "fisherman", "miner", "provost", "rector", "vice-rector", "bursar", "wicketkeeper",
+    "keeper", "batter",
     # positions in team sports ("admitted forward X", "point guard Y")
     "forward", "guard", "centre-back", "full-back", "fullback", "quarterback", "linebacker",
     "pitcher", "catcher", "shortstop", "playmaker", "sculptor", "painter", "poet",

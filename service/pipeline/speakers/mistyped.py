@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from service.pipeline.speakers.lexicon import (
     GENERIC_BODIES,
+    HONORIFICS,
     PRONOUN_GENDER,
     ROLE_NOUNS,
     SPEECH_VERBS,
@@ -83,6 +84,8 @@ def _name_run(doc: Doc, ent: Span) -> list[Token]:
     "Ferreira-Lima"), less a title-case job word opening it ("Winemaker"), and on through
     particles to the next capitalised word ("Rhodri" + "ap Gwilym")."""
     run = list(ent)
+    # a person's name the NER ran into a body's ("X Fashola-Grant of St Cuthbert's Hospital")
+    run = run[: next((k for k, t in enumerate(run) if k and t.lower_ in ("of", "at")), len(run))]
     while len(run) > 1 and (is_role_head(run[0].lower_) or run[0].lower_ in TITLE_MODIFIERS
                             or _job_noun(run[0])):
         run = run[1:]  # "Senior midwife" | "Thandiwe Mokoena"
@@ -102,12 +105,14 @@ def _job_noun(tok: Token) -> bool:
 
 
 def _job_before(doc: Doc, start: int) -> bool:
-    """A job word right before the name ("deckhand", "dairy farmer"; capitalised, a listed
-    one or one opening the sentence, "Winemaker"; "Westchester" is no job), not a body's
-    noun ("the company")."""
+    """An honorific ("Dr") or a job word right before the name ("deckhand", "dairy farmer";
+    capitalised, a listed one or one opening the sentence, "Winemaker"; "Westchester" is no
+    job), not a body's noun ("the company")."""
     if start == 0:
         return False
     before = doc[start - 1]
+    if before.lower_ in HONORIFICS and before.text[:1].isupper():
+        return True  # "Dr" | "Olamide Fashola-Grant"
     if before.tag_ not in ("NN", "NNP") or before.lower_ in GENERIC_BODIES:
         return False
     return is_role_head(before.text) or before.lower_ in ROLE_NOUNS or (

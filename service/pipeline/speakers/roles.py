@@ -25,7 +25,7 @@ from service.pipeline.speakers.lexicon import (
 from service.pipeline.speakers.titles import NOUN_TAGS, prenominal, span_text
 
 MODIFIER_TAGS = {"JJ", "JJR", "JJS", "CD", "HYPH", "POS", "PRP$", "NML", "AFX"}
-ROLE_PREPOSITIONS = {"of", "at", "for", "to", "on"}
+ROLE_PREPOSITIONS = {"of", "at", "for", "to", "on", "with"}  # "hydrologist with the X Trust"
 STOP_TEXTS = {",", ";", ":", ".", "!", "?", '"', "“", "”", "‘", "’", "—", "–", "«", "»"}
 BE_WORDS = {"is", "was", "are", "were", "became", "becomes", "remains", "remained",
             "been", "be"}
