@@ -81,7 +81,6 @@ STILL_FAILING = {
     "t12_1": "an uncued quote after a non-speech sentence goes to a person named later",
     "t15_2": "a name the NER typed a body after an unclosed quotation stays a body",
     "t17_1": "'did not refer to the leaked report' comes back as a quote",
-    "t18_1": "a shorter role ('engineer') wins over the full ones",
     "t26_2": "a pair of people is given with the bodies named after it",
 }
 

@@ -59,7 +59,12 @@ from service.pipeline.speakers.names import (
 from service.pipeline.speakers.nominal import NominalResolution
 from service.pipeline.speakers.pronominal import PronominalResolution
 from service.pipeline.speakers.resolved import UNKNOWN, Resolved, of_entity
-from service.pipeline.speakers.roles import assign_roles, description_role, set_role_words
+from service.pipeline.speakers.roles import (
+    assign_roles,
+    description_role,
+    set_role_words,
+    words,
+)
 from service.pipeline.speakers.source_fixes import inverted_source, outer_speaker, speaker_span
 from service.pipeline.types import Attribution, Speaker
 
@@ -221,11 +226,19 @@ class SpeakerResolver(PronominalResolution, NominalResolution):
 
     def named_later(self, m: SourceMention, headline: bool = False) -> Entity | None:
         """The person a description names later (discourse.cataphora); one with no stated
-        role gets the description's ("A former party chairman says ...": his role), but not
-        from a headline, whose person is the lead's first one, a guess."""
+        role, or a role the description spells out, gets the description's ("A former party
+        chairman says ...": his role), but not from a headline, whose person is the lead's
+        first one, a guess."""
         person = cataphora(self.document, self.ents, m, headline, self.source_heads)
-        if person is not None and person.role is None and not headline:
-            person.role = description_role(self.doc, m.span.start, m.span.end)
+        if person is None or headline:
+            return person
+        described = description_role(self.doc, m.span.start, m.span.end)
+        # the description says more than a stated bare job ("engineer" -> "senior engineer at
+        # Tasman Rail")
+        if person.role is None or described is not None and set(words(person.role)) < set(
+            words(described)
+        ):
+            person.role = described
             set_role_words(person)
         return person
 
