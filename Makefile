@@ -113,7 +113,7 @@ eval-speakers: $(VENV)/.stamp-dev $(filter runs/models-train-only,$(SPEAKER_MODE
 	  --cases $(EVAL)/cases --cases training/gold/case_variants --cases training/gold/case_variants2 \
 	  --cases training/gold/case_variants3 --cases training/gold/case_variants4 \
 	  --cases training/gold/case_variants5 --cases training/gold/case_variants6 \
-	  --cases training/gold/case_variants7
+	  --cases training/gold/case_variants7 --cases training/gold/case_variants8
 
 # --- container: build the image, run the compose stack, compare it with the local code ---
 .PHONY: container-test
