@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from service.pipeline.quote_types import CLOSING_MARKS, OPENING_MARKS, quoted_index
+from service.pipeline.quote_types import CLOSING_MARKS, OPENING_MARKS, enclosing, quoted_index
 from service.pipeline.text import LINE_BREAK, PARAGRAPH_BREAK
 
 if TYPE_CHECKING:  # the entity table needs spaCy's parse; the document only holds it
@@ -100,3 +100,8 @@ class Document:
         if (start, end) not in self._quoted:
             self._quoted[start, end] = quoted_index(self.text, start, end)
         return self._quoted[start, end]
+
+    def quoted_region(self, at: int) -> tuple[int, int] | None:
+        """The quoted region of the paragraph of character `at` that holds it, marks
+        included; None outside quotation marks."""
+        return enclosing(at, *self.quoted(self.paragraph_start(at), self.paragraph_end(at)))

@@ -13,10 +13,10 @@ them overlap a gold content), and 1 of the 1,841 quotes of the speaker gold sets
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from service.pipeline.document import Document
-from service.pipeline.quote_types import enclosing
+from service.pipeline.speakers.names import joins_name
 from service.pipeline.types import Attribution
 
 # verb forms, as the served parse has no lemmatizer
@@ -44,8 +44,7 @@ def _is_act(document: Document, att: Attribution) -> bool:
     if att.cue is None or len(att.fragments) != 1:
         return False
     piece = att.fragments[0]
-    at = piece.start
-    if enclosing(at, *document.quoted(document.paragraph_start(at), document.paragraph_end(at))):
+    if document.quoted_region(piece.start) is not None:
         return False  # quoted words are someone's
     doc = document.parse
     cue = doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
@@ -67,11 +66,7 @@ def _names_a_person(content: Span) -> bool:
     first = content[0]
     name = next((content[:k] for k, t in enumerate(content) if t.lower_ == "as"), content)
     person = first.ent_type_ == "PERSON" or first.lower_ in ("him", "her", "them") or (
-        len(name) > 1 and all(t.tag_ in ("NNP", "HYPH") or _after_hyphen(t) for t in name))
+        len(name) > 1 and all(t.tag_ in ("NNP", "HYPH") or t.i > 0 and joins_name(t.doc, t.i - 1)
+                              for t in name))  # "Hye-jin Kwon": "jin" tagged a noun
     return person and not any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in content)
 
-
-def _after_hyphen(tok: Token) -> bool:
-    """The part of a hyphenated name after its hyphen, however tagged ("Hye-jin")."""
-    doc = tok.doc
-    return tok.i > 0 and doc[tok.i - 1].tag_ == "HYPH" and not doc[tok.i - 1].whitespace_

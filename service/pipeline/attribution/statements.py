@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import re
 
+from service.pipeline.quote_types import DOUBLE_PAIRS, WORD
 from service.pipeline.speakers.lexicon import NAMING_WORDS
 from service.pipeline.text import LINE_BREAK
 from service.pipeline.types import Attribution, CharSpan
 
 SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019\u00bb]*(?=\s|$)")
 QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
-DOUBLE_MARKS = "\"\u201c\u201d\u00ab\u00bb\u201e"
+DOUBLE_MARKS = "".join(DOUBLE_PAIRS)  # every double mark opens in some style
 DOUBLE_OPENING = "\u201c\u00ab\u201e"  # (a German \u201c closes: rare in English copy)
 CLOSING_ONLY = "\u201d"  # (’ is an apostrophe too: "’Tis"; » opens German quotes)
 _NAME = r"[A-Z][\w'\u2019-]*"
-WORD = re.compile(r"\w+")
 NAMING_REACH_CHARS = 40  # how far before its mark a nickname's naming word is looked for
 QUOTED_NAME = re.compile(  # up to five words, then one to three capitalised words between marks
     rf"(?:[\w,]+\s+){{0,5}}(?P<mark>[\"\u201c\u2018'])\s*{_NAME}(?:\s+{_NAME}){{0,2}}[.,!?]?\s*[\"\u201d\u2019']"
@@ -84,18 +84,28 @@ def _cut(text: str, att: Attribution) -> list[Attribution]:
     for k, group in enumerate(groups):
         mine = k == owner
         stray = group[0].text.lstrip()[:1] in CLOSING_ONLY  # begins by closing a quotation
-        # a paragraph going on with the quotation the paragraph before left open, or a whole
-        # quoted sentence before the source's own sentence, is the earlier speaker's, not
-        # the next sentence's source's (left to the speakers step)
-        # nor a piece a whole sentence of narration separates from the piece before it
-        # ("... to discuss the wing. The director put down her pen. "We cannot ...")
-        source = None if k < owner and (_continues_quotation(text, group[0]) or (
-            _quoted_sentence(text, group) and att.source is not None
-            and att.source.start > group[-1].end)) or k > owner and len(SENTENCE_END.findall(
-                text, groups[k - 1][-1].end, group[0].start)) >= 2 else att.source
+        source = att.source if _shares_source(text, att, groups, k, owner) else None
         if mine or not stray:
             pieces.append(Attribution(group, att.cue if mine else None, source, att.confidence))
     return pieces
+
+
+def _shares_source(
+    text: str, att: Attribution, groups: list[list[CharSpan]], k: int, owner: int
+) -> bool:
+    """Whether group k keeps the source the linker found for the cue's group `owner`. Not a
+    paragraph going on with the quotation the paragraph before left open, nor a whole quoted
+    sentence before the source's own sentence: those are the earlier speaker's (left to the
+    speakers step); nor a piece a whole sentence of narration separates from the piece before
+    it ("... to discuss the wing. The director put down her pen. "We cannot ...")."""
+    group = groups[k]
+    if k < owner:
+        before_source = att.source is not None and att.source.start > group[-1].end
+        return not (_continues_quotation(text, group[0])
+                    or _quoted_sentence(text, group) and before_source)
+    if k > owner:
+        return len(SENTENCE_END.findall(text, groups[k - 1][-1].end, group[0].start)) < 2
+    return True
 
 
 def _quoted_sentence(text: str, group: list[CharSpan]) -> bool:

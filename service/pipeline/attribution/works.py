@@ -16,7 +16,6 @@ import re
 from service.pipeline.attribution.quoted import WORD
 from service.pipeline.attribution.statements import QUOTE_MARKS
 from service.pipeline.document import Document
-from service.pipeline.quote_types import enclosing
 from service.pipeline.speakers.lexicon import SPEECH_VERBS
 from service.pipeline.types import Attribution, CharSpan
 
@@ -76,8 +75,7 @@ def _quoted_region(document: Document, piece: CharSpan) -> tuple[int, int, str] 
     """The quoted region of its paragraph that holds the piece (the document's pairing of
     marks): its bounds, marks included, and the words inside; None outside any."""
     text, at = document.text, piece.start + len(piece.text) - len(piece.text.lstrip())
-    region = enclosing(at, *document.quoted(document.paragraph_start(at),
-                                            document.paragraph_end(at)))
+    region = document.quoted_region(at)
     if region is None:
         return None
     return region[0], region[1], text[region[0] + 1 : region[1] - 1].strip(TRAILING)

@@ -12,7 +12,7 @@ from spacy.tokens import Span
 
 from service.pipeline.attribution.statements import QUOTE_MARKS
 from service.pipeline.document import Document
-from service.pipeline.quote_types import enclosing, inside
+from service.pipeline.quote_types import enclosing
 from service.pipeline.speakers.antecedents import Anaphor, agrees, role_match
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
 from service.pipeline.speakers.lexicon import DASHES, EMPTY_WORDS, SPEECH_VERBS, SUBJECT_DEPS
@@ -47,8 +47,7 @@ AUTHOR_SENTENCES = 2  # "X is director of debate at Y. He is the author of Z."
 
 def in_quotes(document: Document, at: int) -> bool:
     """Whether character `at` lies inside quotation marks."""
-    start, end = document.paragraph_start(at), document.paragraph_end(at)
-    return inside(at, *document.quoted(start, end))
+    return document.quoted_region(at) is not None
 
 
 def in_block_quote(document: Document, at: int) -> bool:

@@ -69,8 +69,10 @@ def first_named_bodies(doc: Doc, first_names: Mapping[str, str]) -> list[list[To
             continue
         gender = first_names.get(words[0].lower_)
         root = next((t for t in run if not run[0].i <= t.head.i <= run[-1].i), ent.root)
-        titled = run[0].i > ent.start and _job_noun(doc[run[0].i - 1])  # "midwife" in the span
-        described = run[0].i > 0 and _job_noun(doc[run[0].i - 1])  # "midwife X said"
+        # a job noun before the name: inside the span ("Senior midwife" | X), strong; else
+        # only with the name acting as a person ("midwife X said")
+        described = run[0].i > 0 and _job_noun(doc[run[0].i - 1])
+        titled = described and run[0].i > ent.start
         if titled or _job_before(doc, run[0].i) or (gender is not None or described) and (
             _acts_as_person(root) or gender is not None and _referred_by(
                 doc, ent, gender, first_names)
