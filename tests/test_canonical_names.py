@@ -4,37 +4,13 @@ The NER's PERSON spans are set by hand, as the served model marks them in real a
 
 from __future__ import annotations
 
-from functools import partial
-
 import pytest
 import spacy
 from spacy.tokens import Doc
 
-from service.pipeline.document import Document
-from service.pipeline.nlp import parse
-from service.pipeline.speakers.coreference import ArticleEntities
-from service.pipeline.speakers.discourse import in_quotes
 from service.pipeline.speakers.names import clean_name
 from service.pipeline.speakers.titles import prenominal
-from tests.support.handmade import attribution, coreference_model, resolve
-
-
-def entities(text: str, *persons: str) -> ArticleEntities:
-    """The entity table of `text` when the NER tags exactly these strings PERSON."""
-    doc, spans, at = parse(text), [], 0
-    for person in persons:  # each after the one before
-        at = text.index(person, at)
-        span = doc.char_span(at, at + len(person), "PERSON")
-        assert span is not None
-        spans.append(span)
-        at += len(person)
-    doc.ents = spans
-    return ArticleEntities(doc, first_names=coreference_model().first_names,
-                           quoted=partial(in_quotes, Document(text, doc)))
-
-
-def people(text: str, *persons: str) -> list[str]:
-    return [e.name for e in entities(text, *persons).people]
+from tests.support.handmade import attribution, people, resolve, tagged_entities
 
 
 def test_an_epithet_inside_someone_elses_quotation_is_no_part_of_the_name() -> None:
@@ -74,7 +50,7 @@ def test_a_possessive_ending_is_cut_whatever_its_tag(tag: str) -> None:
     "His appointment would make history and cement Maria Lopez\u2019s legacy as a champion.",
 ])
 def test_a_title_does_not_take_a_noun_coordinated_before_it(text: str) -> None:
-    ents = entities(text, "Maria Lopez")
+    ents = tagged_entities(text, "Maria Lopez")
     at = ents.doc.char_span(text.index("Maria"), text.index("Maria") + 5)
     assert at is not None
     assert " and " not in (prenominal(ents.doc, ents, at.start, ents.people[0]) or "")

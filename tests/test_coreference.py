@@ -689,14 +689,17 @@ def test_a_gender_only_pronouns_suggest_does_not_rule_a_speaker_out() -> None:
     assert who(text, att)[0][0] == "Clinton"
 
 
-def test_a_lone_surname_that_is_also_a_boys_name_gets_no_first_name_vote() -> None:
+def test_a_lone_surname_that_is_also_a_boys_name_gets_no_boys_vote() -> None:
+    # the body writes only "Clinton" (boys are named Clinton); the headline's full name
+    # gives the first name that tells
     text = (
         "Hillary Clinton Goes After Donald Trump As The New Mitt Romney.\n\n"
         "Clinton attacked her opponent on taxes. \u201cHe is a fraud,\u201d she said."
     )
     ents = article_entities(text, [attribution(text, "He is a fraud,", source="she", cue="said")])
     clinton = ents.person_by_word("clinton")
-    assert clinton is not None and clinton.sure_gender is None
+    assert clinton is not None and clinton.name == "Hillary Clinton"
+    assert clinton.sure_gender == "f"
 
 
 def test_a_mark_that_is_only_a_date_phrase_keeps_a_name() -> None:

@@ -1,12 +1,13 @@
 """Score speakers, types and roles on the PolNeAR dev speaker gold and the failure cases.
 
 The dev gold (training/gold/speakers_dev/*.json: PolNeAR dev article ids, content and source
-offsets, canonical speaker, type and role per relation with a source; no article text) was
-annotated here by ../shared/eval/speakers-guideline.md. Rules as for the seeds: a gold quote is
-found when a predicted quote overlaps it; speaker right when the names are equal ignoring
-case; role right when its token F1 against the gold role is at least 0.5; type right when
-equal. The cases (../shared/eval/cases/*.json) pass when every expected quote is found with
-its speaker, type and role, and no `not_quotes` span comes back.
+offsets, canonical speaker, type and role per relation with a source; no article text; a
+held-out set may draw from the train split and says so in each file's `split`) was annotated
+here by ../shared/eval/speakers-guideline.md. Rules as for the seeds: a gold quote is found
+when a predicted quote overlaps it; speaker right when the names are equal ignoring case;
+role right when its token F1 against the gold role is at least 0.5; type right when equal.
+The cases (../shared/eval/cases/*.json) pass when every expected quote is found with its
+speaker, type and role, and no `not_quotes` span comes back.
 
     python -m training.speakers.evaluate_speakers --models models            # dev gold + cases
     python -m training.speakers.evaluate_speakers --models models --show dev # per-quote table
@@ -40,11 +41,13 @@ Analyse = Callable[[str, str], dict[str, Any]]
 
 
 def load_dev_gold(gold_dir: Path, polnear: Path) -> tuple[list[dict[str, Any]], dict[str, str]]:
-    """The gold documents (each quote given its `text` from the article) and the texts."""
+    """The gold documents (each quote given its `text` from the article) and the texts; a
+    document's optional `split` names its PolNeAR split (dev when absent)."""
     docs, texts = [], {}
     for path in sorted(gold_dir.glob("*.json")):
         doc = json.loads(path.read_text(encoding="utf-8"))
-        text = (polnear / "dev" / "text" / f"{doc['id']}.txt").read_text(encoding="utf-8")
+        path = polnear / doc.get("split", "dev") / "text" / f"{doc['id']}.txt"
+        text = path.read_text(encoding="utf-8")
         for q in doc["quotes"]:
             q["text"] = text[q["start"] : q["end"]]
         docs.append(doc)

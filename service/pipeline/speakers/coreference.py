@@ -27,6 +27,7 @@ from service.pipeline.speakers.lexicon import (
     PARTY_MEMBERS,
     RIVALRY_WORDS,
     ROLE_NOUNS,
+    SPEECH_VERBS,
     is_role_head,
 )
 from service.pipeline.speakers.mistyped import first_named_bodies, referred_bodies
@@ -62,6 +63,7 @@ class Entity:
     honorifics: Counter = field(default_factory=Counter)  # "Mr."/"Mrs." before its names
     forms: Counter = field(default_factory=Counter)  # how often each full name is written
     quoted_forms: Counter = field(default_factory=Counter)  # the same, inside quotation marks
+    headline_forms: Counter = field(default_factory=Counter)  # a first name and the body's name
     named: int = 0  # how often the article names it, in full or not (headlines aside)
     role: str | None = None
     role_words: set[str] = field(default_factory=set)
@@ -114,7 +116,8 @@ class ArticleEntities:
         nicknamed = nicknamed_names(doc)
         # the quotation marks of a nickname inside a name (Marcia “Cia” Price) are part of it
         self._nickname_marks = {t.i for toks in nicknamed for t in toks if t.is_quote}
-        candidates += [clean_name(toks) for toks in titled_names(doc) + speaking_names(doc)]
+        candidates += [self._with_first_name(clean_name(toks))
+                       for toks in titled_names(doc) + speaking_names(doc)]
         candidates += [clean_name(toks) for toks in nicknamed]
         mistyped = (first_named_bodies(doc, self._first_names)
                     + referred_bodies(doc, self._first_names))
@@ -141,8 +144,17 @@ class ArticleEntities:
 
     # -- building -----------------------------------------------------------------------
     def _add_person(self, toks: list[Token], non_person: set[str]) -> None:
+        headline_form = None
         if self.in_headline(toks[0].i):  # title case: "Derelict Obama" is the body's Obama
-            toks = [t for t in toks if word_key(t) in self._body_words] or toks
+            body = [t for t in toks if word_key(t) in self._body_words]
+            # but a first name before it is the full name the body may never write
+            # ("Hillary Clinton Goes After ...", then only "Clinton")
+            if body and body[0].i > toks[0].i and self.doc[body[0].i - 1].lower_ in (
+                self._first_names
+            ):
+                body = [self.doc[body[0].i - 1], *body]
+                headline_form = name_text(self.doc, body)
+            toks = body or toks
             if is_role_head(toks[-1].lower_) and (
                 len(toks) == 1 or toks[0].lower_ not in self._first_names
             ):  # a title-case description: "Former White House Doctor Says", "Retired
@@ -186,6 +198,8 @@ class ArticleEntities:
         said_as = honorific_gender(self.doc, toks[0].i)
         if said_as:
             ent.honorifics[said_as] += 1
+        if headline_form is not None:
+            ent.headline_forms[headline_form] += 1
         if not self.in_headline(toks[0].i):  # "Lawmakers Rip Donald Trump"
             ent.named += 1
             if len(words) > 1:  # speech names people as it pleases ("Crooked Hillary
@@ -193,6 +207,19 @@ class ArticleEntities:
                 quoted = self._quoted(toks[0].idx)
                 (ent.quoted_forms if quoted else ent.forms)[form] += 1
         self._index(ent)
+
+    def _with_first_name(self, toks: list[Token]) -> list[Token]:
+        """The name with the given name before it that the tagger took for another word
+        ("Amadou" tagged a verb opening the sentence, then "Diallo-Sow, chief executive")."""
+        if not toks or toks[0].i == 0:
+            return toks
+        before = self.doc[toks[0].i - 1]
+        given = before.lower_ in self._first_names and before.is_title and before.whitespace_
+        if given and before.ent_type_ == "" and before.tag_ not in ("NNP", "MD") and (
+            before.lower_ not in SPEECH_VERBS
+        ):
+            return [before, *toks]
+        return toks
 
     def _without_office_body(self, toks: list[Token]) -> list[Token]:
         """The name without the body its office heads, which the NER may run into it
@@ -232,7 +259,8 @@ class ArticleEntities:
     def _name_people(self) -> None:
         """The canonical name: the fullest the article writes (the guideline: "Ildefonso
         Guajardo Villarreal", not the "Guajardo Villarreal" of later mentions), then the one
-        written most often, then the earliest."""
+        written most often, then the earliest; a headline's full name only where the text
+        gives none."""
         for ent in self.people:
             # a quoted form counts where it starts as the narration's do ("Donald J. Trump");
             # where the narration gives none in full, without an epithet before a first name
@@ -240,7 +268,7 @@ class ArticleEntities:
             quoted = Counter({f if ent.forms else self._without_epithet(f): n
                               for f, n in ent.quoted_forms.items()
                               if not ent.forms or f.split()[0] in firsts})
-            forms = ent.forms + quoted
+            forms = ent.forms + quoted or ent.headline_forms
             if forms:
                 ent.name = max(forms, key=lambda f: (len(f.split()), forms[f]))
 

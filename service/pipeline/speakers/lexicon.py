@@ -56,7 +56,7 @@ ROLE_NOUNS = {
     "attorney-general", "solicitor", "barrister", "counsel", "specialist", "scholar", "host",
     "anchor", "pundit", "critic", "surrogate", "contender", "hopeful", "incumbent",
     "co-chair", "vice-chair", "commentator", "instructor", "mediator", "curator",
-    "goalkeeper", "referee", "striker", "midfielder", "defender", "player", "athlete",
+    "goalkeeper", "referee", "champion", "striker", "midfielder", "defender", "player", "athlete",
     "climber", "mountaineer", "pilot", "farmer", "firefighter", "paramedic", "librarian",
     "pharmacist", "dentist", "accountant", "chef", "resident", "victim", "survivor",
     "witness", "playwright", "photographer", "speaker", "whip",
@@ -161,6 +161,8 @@ SPEECH_VERBS = {
     "writes", "explained", "explains", "declared", "declares", "announced", "announces",
     "noted", "notes", "continued", "continues", "stressed", "replied", "responded",
     "remarked", "commented", "insisted", "argued", "warned", "asked", "tweeted", "posted",
+    "admitted", "conceded", "claimed", "complained", "countered", "protested", "acknowledged",
+    "recalled", "cautioned", "emphasised", "emphasized", "predicted", "promised", "suggested",
 }
 
 # Objects that make a speech verb say no words: "said nothing", "did not say anything"

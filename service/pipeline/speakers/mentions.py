@@ -21,7 +21,14 @@ from service.pipeline.speakers.lexicon import (
     THING_PRONOUNS,
     is_role_head,
 )
-from service.pipeline.speakers.names import is_name_token, org_name, owns_next, word_key
+from service.pipeline.speakers.names import (
+    after_dateline,
+    is_name_token,
+    is_office,
+    org_name,
+    owns_next,
+    word_key,
+)
 from service.pipeline.speakers.titles import is_title_token
 from service.pipeline.types import Attribution
 
@@ -108,10 +115,11 @@ def name_run(span: Span) -> list[Token]:
     """Capitalised proper-noun run around the mention's root ("Shu Jueting"), to register
     as a person's name when the NER missed it; empty when the root is no such name."""
     root = head_of(span)
-    if not is_name_token(root):  # "An attorney for X, Mark MacDougall,": the appositive
+    if not is_name_token(root) or is_office(root):  # "An attorney for X, Mark MacDougall,",
+        # "UMWA Director of Government Affairs Phil Smith": the appositive
         root = next((c for c in root.children if c.dep_ == "appos" and is_name_token(c)), root)
     quoted = root.i > 0 and span.doc[root.i - 1].is_quote  # a nickname: “Sparrow”
-    if not is_name_token(root):
+    if not is_name_token(root) or is_office(root):
         return []
     s = e = root.i
     while s > span.start and is_name_token(span.doc[s - 1]) and span.doc[s - 1].tag_ != "POS":
@@ -232,9 +240,18 @@ def listed_body(ents: ArticleEntities, span: Span, root: Token) -> bool:
 
 def listed_names(span: Span, root: Token) -> list[Token]:
     """The mark's head and the names coordinated with it inside the mark."""
-    if not is_name_token(root):
+    if not is_name_token(root) or is_office(root):
         return []
-    return [root, *(c for c in root.conjuncts if is_name_token(c) and span.start <= c.i < span.end)]
+    listed = [c for c in root.conjuncts if is_name_token(c) and span.start <= c.i < span.end]
+    if listed and not joined(span.doc, root.i, max(c.i for c in listed)):
+        return [root]  # "A, B and C" has its conjunction before the last name
+    return [root, *listed]
+
+
+def joined(doc: Doc, i: int, j: int) -> bool:
+    """A conjunction stands between tokens i and j (either order); a "conj" the parser
+    gave without one is an appositive ("UMWA Director of Government Affairs Phil Smith")."""
+    return any(t.lower_ in ("and", "or", "&", "nor") for t in doc[min(i, j) + 1 : max(i, j)])
 
 
 def with_others(ents: ArticleEntities, span: Span, root: Token, partner: Token) -> bool:
@@ -247,6 +264,8 @@ def with_others(ents: ArticleEntities, span: Span, root: Token, partner: Token) 
         return False
     if not partner.tag_.startswith(("NN", "PRP")):
         return False
+    if not joined(span.doc, root.i, max(c.i for c in root.conjuncts)):
+        return False  # "A, B and C" has its conjunction before the last one
     other = ents.entity_at(partner.i)
     if other is not None and other is ents.entity_at(root.i):
         return False
@@ -372,7 +391,7 @@ def as_written(span: Span, att: Attribution) -> str:
     phrase_end = aside if aside is not None else phrase_end  # not "-- who cited her years"
     whole = doc[phrase_end - 1].idx + len(doc[phrase_end - 1]) <= limit
     end = phrase_end if whole else span.end  # never a phrase cut short by the quote
-    while end > span.start + 1 and (
+    while end > span.start + 1 and not closes_inner_quote(doc, span.start, end) and (
         doc[end - 1].is_punct or doc[end - 1].is_space
         or doc[end - 1].tag_ in ("IN", "TO", "CC", "DT", "WDT", "WP")
         or doc[end - 1].tag_ == "POS" and owns_next(doc[end - 1])  # not "Macy's"
@@ -388,4 +407,13 @@ def as_written(span: Span, att: Attribution) -> str:
         doc[start - 1].head.i >= span.start
     ):
         start -= 1  # "A new poll" the mark began after its article, "Not everyone"
-    return doc[start:end].text.strip()
+    return doc[after_dateline(doc, start, end) : end].text.strip()
+
+
+def closes_inner_quote(doc: Doc, start: int, end: int) -> bool:
+    """Tokens [start, end) end on the mark that closes a quotation opened inside them
+    ("those who chose “honest and trustworthy”": the mark stays)."""
+    marks = [t.text for t in doc[start:end] if t.is_quote]
+    return bool(marks) and doc[end - 1].is_quote and (
+        marks.count("\u201c") > marks.count("\u201d") - 1 if marks[-1] == "\u201d"
+        else marks.count('"') % 2 == 0 and len(marks) > 1)

@@ -61,7 +61,7 @@ def first_named_bodies(doc: Doc, first_names: Mapping[str, str]) -> list[list[To
     for ent in doc.ents:
         if ent.label_ not in BODY_LABELS:
             continue
-        run = _name_run(doc, ent)
+        run = _name_run(doc, ent, first_names)
         words = [t for t in run if not joins_name(doc, t.i)]  # the hyphens are no words
         if not words or not 2 <= word_count(run) <= MAX_NAME_TOKENS or not all(
             capitalised(t) or t.lower_ in NAME_PARTICLES for t in words
@@ -73,7 +73,9 @@ def first_named_bodies(doc: Doc, first_names: Mapping[str, str]) -> list[list[To
         # only with the name acting as a person ("midwife X said")
         described = run[0].i > 0 and _job_noun(doc[run[0].i - 1])
         titled = described and run[0].i > ent.start
-        if titled or _job_before(doc, run[0].i) or (gender is not None or described) and (
+        if titled or _job_before(doc, run[0].i) or _listed_role_appositive(root) or (
+            gender is not None or described
+        ) and (
             _acts_as_person(root) or gender is not None and _referred_by(
                 doc, ent, gender, first_names)
         ):
@@ -81,17 +83,22 @@ def first_named_bodies(doc: Doc, first_names: Mapping[str, str]) -> list[list[To
     return runs
 
 
-def _name_run(doc: Doc, ent: Span) -> list[Token]:
-    """The span with a capitalised untagged word before a one-word span ("Dolores" +
-    "Ferreira-Lima"), less a title-case job word opening it ("Winemaker"), and on through
+def _name_run(doc: Doc, ent: Span, first_names: Mapping[str, str]) -> list[Token]:
+    """The span with a capitalised untagged word or given name before a one-word span
+    ("Dolores" + "Ferreira-Lima", "Precious" tagged JJ + "Dlamini-Nkosi"), less an honorific
+    or a title-case job word opening it ("Winemaker"), and on through
     particles to the next capitalised word ("Rhodri" + "ap Gwilym")."""
     run = list(ent)
     # a person's name the NER ran into a body's ("X Fashola-Grant of St Cuthbert's Hospital")
     run = run[: next((k for k, t in enumerate(run) if k and t.lower_ in ("of", "at")), len(run))]
     while len(run) > 1 and (is_role_head(run[0].lower_) or run[0].lower_ in TITLE_MODIFIERS
-                            or _job_noun(run[0])):
-        run = run[1:]  # "Senior midwife" | "Thandiwe Mokoena"
-    if word_count(run) == 1 and ent.start and _untagged_capital(doc[ent.start - 1]):
+                            or _job_noun(run[0]) or run[0].lower_ in HONORIFICS):
+        run = run[1:]  # "Senior midwife" | "Thandiwe Mokoena", "Dr" | "Priyanka Deshmukh"
+    before = doc[ent.start - 1] if ent.start else None
+    if word_count(run) == 1 and before is not None and (_untagged_capital(before) or (
+        before.lower_ in first_names and capitalised(before) and not before.is_sent_start
+        and before.ent_type_ == "" and before.whitespace_ != ""
+    )):
         run = [doc[ent.start - 1], *run]
     k = ent.end
     while k < len(doc) and doc[k].lower_ in NAME_PARTICLES:
@@ -136,6 +143,13 @@ def _acts_as_person(root: Token) -> bool:
     if root.dep_ == "appos" and is_role_head(root.head.text):
         return True
     return any(c.dep_ == "appos" and is_role_head(c.text) for c in root.children)
+
+
+def _listed_role_appositive(root: Token) -> bool:
+    """A listed job in apposition after the name ("X, Portuense's head coach,"): a firm's
+    appositive says what it is ("Edison Research, a polling firm")."""
+    return any(c.dep_ == "appos" and c.i > root.i and c.lower_ in ROLE_NOUNS
+               for c in root.children)
 
 
 def _referred_by(doc: Doc, ent: Span, gender: str | None, first_names: Mapping[str, str]) -> bool:

@@ -43,7 +43,9 @@ def is_name_token(tok: Token) -> bool:
 
 def is_title_word(tok: Token) -> bool:
     w = tok.lower_
-    return w in HONORIFICS or w in TITLE_ABBREVIATIONS or w in ROLE_NOUNS or w in TITLE_MODIFIERS
+    plural = w.endswith("s") and w[:-1] in ROLE_NOUNS  # "Professors X and Y"
+    return (w in HONORIFICS or w in TITLE_ABBREVIATIONS or w in ROLE_NOUNS or plural
+            or w in TITLE_MODIFIERS)
 
 
 POSSESSIVE_ENDINGS = {"'s", "\u2019s"}
@@ -147,6 +149,11 @@ def widened(ent: Span, in_headline: bool) -> list[Token]:
         prev.ent_type_ == "" and not is_title_word(prev) and prev.text.isalpha()
     ):
         start -= 1
+    # the first half of a hyphenated first name the NER cut ("Lars-" | "Erik Øvergaard")
+    if start > 1 and joins_name(doc, start - 1) and doc[start - 2].text[:1].isupper() and (
+        doc[start - 2].is_alpha
+    ):
+        start -= 2
     # (a last word the NER took for a place, "Rodrigo Tavares" | "Lima", when the parser
     # makes it the head of the name)
     while end < min(len(doc), ent.end + 2) and (nxt := doc[end]).tag_ == "NNP" and (
@@ -206,7 +213,7 @@ def speaking_names(doc: Doc) -> list[list[Token]]:
     for tok in doc:
         if tok.dep_ != "nsubj" or tok.ent_type_ != "" or tok.tag_ != "NNP" or not tok.is_title:
             continue
-        if tok.lower_ in GENERIC_BODIES:
+        if tok.lower_ in GENERIC_BODIES or is_office(tok):
             continue  # "the Nordic Coalition has tried": an organisation's head noun
         speaks = tok.head.lower_ in SPEECH_VERBS or tok.head.lower_ in ("spoke", "speaks")
         first = doc[tok.i - 1] if tok.i else None
@@ -217,6 +224,16 @@ def speaking_names(doc: Doc) -> list[list[Token]]:
         if speaks or referred:
             runs.append(name_tokens_ending(doc, tok.i))
     return runs
+
+
+def is_office(tok: Token) -> bool:
+    """A capitalised job word that is no surname ("Porter said" is one): plural, or with
+    its office or a name hanging on it ("Attorneys for X appeared", "UMWA Director of
+    Government Affairs Phil Smith told")."""
+    plural = tok.tag_ in ("NNS", "NNPS") or tok.lower_.endswith("s") and not (
+        tok.lower_.endswith("ss"))
+    return tok.is_alpha and is_role_head(tok.text) and (plural or any(  # not "Gov."
+        c.dep_ in ("appos", "prep") for c in tok.children))
 
 
 def titled_names(doc: Doc) -> list[list[Token]]:
@@ -328,3 +345,15 @@ def is_dateline(span: Span) -> bool:
     if k < len(doc) and doc[k].text == "(":  # "(Reuters)", "(AP)"
         k = next((j + 1 for j in range(k + 1, min(k + 5, len(doc))) if doc[j].text == ")"), k)
     return k < len(doc) and (doc[k].text in DASHES or doc[k].text == "-")
+
+
+def after_dateline(doc: Doc, start: int, end: int) -> int:
+    """Where tokens [start, end) go on after the dateline they open with ("BRUSSELS -
+    European leaders": at "European"); `start` when they open with none."""
+    for k in range(start + 1, end - 1):
+        if doc[k].text in ("(", "-", *DASHES):
+            if is_dateline(doc[start:k]):
+                return next((j + 1 for j in range(k, end - 1)
+                             if doc[j].text in DASHES or doc[j].text == "-"), start)
+            return start
+    return start

@@ -152,7 +152,9 @@ class SpeakerResolver(PronominalResolution, NominalResolution):
             # one role per speaker per article: the person's, wherever the article states
             # it; organisations and unnamed sources have none
             role = res.entity.role if res.entity is not None and res.type == "person" else None
-            out.append(Speaker(res.name, res.type, att.source, role))
+            # a name as written may hold a line break or a no-break space: one space each
+            name = " ".join(res.name.split()) if res.name is not None else None
+            out.append(Speaker(name, res.type, att.source, role))
         return out
 
     def layout_speaker(self, i: int) -> Entity | None:

@@ -1,0 +1,72 @@
+"""How a speaker's name is written out: the fullest form the article gives, never a
+dateline, a title or an office run into it, whatever the tagger made of its words."""
+
+from __future__ import annotations
+
+from tests.support.handmade import attribution, people, resolve
+
+
+def test_a_headlines_first_name_completes_a_surname_the_body_never_writes_in_full() -> None:
+    text = (
+        "Carla Moretti Takes Aim At Port Plan.\n\n"
+        "GENOA - The mayor attacked the port plan on Monday. "
+        "Moretti said the plan would cost the city its beaches."
+    )
+    att = attribution(text, "the plan would cost the city its beaches", source="Moretti",
+                      cue="said")
+    assert [s.name for s in resolve(text, [att])] == ["Carla Moretti"]
+
+
+def test_a_dateline_is_no_part_of_a_source_written_as_it_stands() -> None:
+    text = "BRUSSELS - European leaders said on Friday that the union needed a common army."
+    att = attribution(text, "the union needed a common army", source="BRUSSELS - European leaders",
+                      cue="said")
+    assert [s.name for s in resolve(text, [att])] == ["European leaders"]
+
+
+def test_a_no_break_space_in_a_source_is_written_as_a_space() -> None:
+    text = "A\u00a0Bloomberg poll found that most voters distrust both candidates."
+    att = attribution(text, "most voters distrust both candidates",
+                      source="A\u00a0Bloomberg poll", cue="found")
+    assert [s.name for s in resolve(text, [att])] == ["A Bloomberg poll"]
+
+
+def test_a_quotation_closed_inside_an_unnamed_source_keeps_its_closing_mark() -> None:
+    text = "Only 21 percent who chose \u201chonest and trustworthy\u201d backed the senator."
+    source = "Only 21 percent who chose \u201chonest and trustworthy\u201d"
+    att = attribution(text, "the senator", source=source, cue="backed")
+    assert [s.name for s in resolve(text, [att])] == [source]
+
+
+def test_an_office_with_its_department_before_a_name_is_no_name() -> None:
+    text = ("The union will sit out the election, UMWA Director of Government Affairs Phil "
+            "Smith told reporters this week.")
+    att = attribution(text, "The union will sit out the election",
+                      source="UMWA Director of Government Affairs Phil Smith", cue="told")
+    got = resolve(text, [att])
+    assert [(s.name, s.type) for s in got] == [("Phil Smith", "person")]
+    assert got[0].role is not None and "Director of Government Affairs" in got[0].role
+
+
+def test_a_plural_job_opening_the_sentence_is_no_name() -> None:
+    text = ("Attorneys for Clinton opposed the request, saying that her email account was "
+            "private. She declined to comment.")
+    att = attribution(text, "that her email account was private",
+                      source="Attorneys for Clinton", cue="saying")
+    assert [(s.name, s.type) for s in resolve(text, [att])] == [("Attorneys for Clinton", "other")]
+
+
+def test_a_plural_title_before_coordinated_names_is_no_part_of_them() -> None:
+    assert people("Professors Foner and Alba wrote the report.", "Professors Foner") == ["Foner"]
+
+
+def test_the_first_half_of_a_hyphenated_given_name_stays_with_the_name() -> None:
+    text = "From its director, Lars-Erik \u00d8vergaard, came a short statement."
+    assert people(text, "Erik \u00d8vergaard") == ["Lars-Erik \u00d8vergaard"]
+
+
+def test_a_given_name_the_tagger_took_for_a_verb_opens_the_name() -> None:
+    text = ("Amadou Diallo-Sow, chief executive of the telecom group Sahelnet, spoke at the "
+            "forum. \"Our dividend is safe,\" Diallo-Sow said.")
+    att = attribution(text, "Our dividend is safe", source="Diallo-Sow", cue="said")
+    assert [s.name for s in resolve(text, [att])] == ["Amadou Diallo-Sow"]
