@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from service.pipeline.attribution.statements import QUOTE_MARKS
 from service.pipeline.document import Document
@@ -106,9 +106,10 @@ def lead_in_subject(ents: ArticleEntities, sent: Span) -> Entity | None:
     return next((e for t in subject.subtree if (e := ents.entity_at(t.i)) is not None), None)
 
 
-def previous_subject(document: Document, ents: ArticleEntities, at: int) -> Entity | None:
-    """The person subject of the sentence before the one at character `at`, when the quote
-    opens its sentence (an uncued quote continues the person just described)."""
+def previous_subject(document: Document, ents: ArticleEntities, at: int) -> Token | None:
+    """The subject of the sentence before the one at character `at`, when the quote opens
+    its sentence (an uncued quote continues the person just described): a person's name (or
+    the name in apposition to it), or a he or she for the caller to resolve."""
     tok = document.parse.char_span(at, at + 1, alignment_mode="expand")
     if not tok or tok[0].sent.start_char < at - 2:  # a space gives an empty span
         return None
@@ -121,10 +122,11 @@ def previous_subject(document: Document, ents: ArticleEntities, at: int) -> Enti
     for t in sent:
         if t.dep_ in SUBJECT_DEPS and t.head == sent.root:
             # the subject's name, or the name in apposition to it ("The prosecutor, X,")
+            if t.lower_ in ("he", "she"):
+                return t
             named = [t, *(c for c in t.children if c.dep_ == "appos")]
-            people = [e for c in named if (e := ents.entity_at(c.i)) is not None
-                      and e.type == "person"]
-            return people[0] if people else None
+            return next((c for c in named if (e := ents.entity_at(c.i)) is not None
+                         and e.type == "person"), None)
     return None
 
 

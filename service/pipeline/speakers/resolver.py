@@ -128,9 +128,8 @@ class SpeakerResolver(PronominalResolution, NominalResolution):
             if laid_out is not None:
                 res = of_entity(laid_out)
             elif span is None:
-                introduced = lead_in(self.document, self.ents, att) or previous_subject(
-                    self.document, self.ents, att.start
-                )
+                introduced = lead_in(self.document, self.ents, att) or self.subject_before(
+                    att, prev, para)
                 if introduced is not None:
                     res = of_entity(introduced)
                 elif prev is not None and para - prev.para <= INHERIT_PARAGRAPHS:
@@ -166,6 +165,18 @@ class SpeakerResolver(PronominalResolution, NominalResolution):
         # its first words may be a title, an organisation's too: "Foundation President X"
         return next((e for t in name if (e := self.ents.entity_at(t.i)) is not None
                      and e.type == "person"), None)
+
+    def subject_before(self, att: Attribution, prev: Resolved | None, para: int
+                       ) -> Entity | None:
+        """The person the sentence before an uncued quote has as its subject, named or a he
+        or she ("..., and she stood and faced the mayor. «...»"); None for anyone else."""
+        subject = previous_subject(self.document, self.ents, att.start)
+        if subject is None or subject.lower_ not in PRONOUN_GENDER:
+            return self.ents.entity_at(subject.i) if subject is not None else None
+        near = prev if prev is not None and para - prev.para <= PRONOUN_PARAGRAPHS else None
+        mention = SourceMention("pronoun", self.doc[subject.i : subject.i + 1])
+        res = self.pronoun(mention, att, near)
+        return res.entity if res.type == "person" else None
 
     def is_person(self, span: Span) -> bool:
         root = head_of(span)

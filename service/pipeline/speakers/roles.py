@@ -248,7 +248,12 @@ def following(doc: Doc, end: int) -> tuple[int, int] | None:
         if t.text in STOP_TEXTS:
             return None
         copular = t.lower_ in BE_WORDS and (j == k or doc[j - 1].lower_ in ("has", "have", "had"))
-        if copular or (t.lower_ == "as" and j > k and doc[j - 1].lower_.startswith(AS_VERBS)):
+        # "X was named as", or "Northline has named X as its new chief executive"
+        appointed = j == k and doc[end - 1].dep_ == "dobj" and (
+            doc[end - 1].head.lower_.startswith(AS_VERBS))
+        if copular or (t.lower_ == "as" and (
+            j > k and doc[j - 1].lower_.startswith(AS_VERBS) or appointed
+        )):
             nxt = j + 1
             while nxt < sent_end and doc[nxt].lower_ in (
                 "also",
