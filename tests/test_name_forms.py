@@ -70,3 +70,17 @@ def test_a_given_name_the_tagger_took_for_a_verb_opens_the_name() -> None:
             "forum. \"Our dividend is safe,\" Diallo-Sow said.")
     att = attribution(text, "Our dividend is safe", source="Diallo-Sow", cue="said")
     assert [s.name for s in resolve(text, [att])] == ["Amadou Diallo-Sow"]
+
+
+def test_the_body_of_an_office_is_no_part_of_its_holders_surname() -> None:
+    text = "Former secretary of State Albright backed the pact before she opposed it."
+    assert people(text, "State Albright") == ["Albright"]
+    got = resolve(text, [attribution(text, "the pact", source="Albright", cue="backed")])
+    assert (got[0].name, got[0].role) == ("Albright", "Former secretary of State")
+
+
+def test_three_people_speaking_together_are_listed_with_commas() -> None:
+    text = "Ana Silva, Tomas Berg and Lena Holt said the merger was dead."
+    att = attribution(text, "the merger was dead", source="Ana Silva, Tomas Berg and Lena Holt",
+                      cue="said")
+    assert [s.name for s in resolve(text, [att])] == ["Ana Silva, Tomas Berg and Lena Holt"]

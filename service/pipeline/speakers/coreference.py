@@ -24,6 +24,7 @@ from service.pipeline.speakers.gender import (
 )
 from service.pipeline.speakers.lexicon import (
     GENERIC_BODIES,
+    OFFICE_BODIES,
     PARTY_MEMBERS,
     RIVALRY_WORDS,
     ROLE_NOUNS,
@@ -224,12 +225,15 @@ class ArticleEntities:
     def _without_office_body(self, toks: list[Token]) -> list[Token]:
         """The name without the body its office heads, which the NER may run into it
         ("Secretary of State John Kerry" tagged "State John Kerry"): the words up to a
-        first name go, two words at least stay."""
+        first name go, two words at least stay, but a listed body goes whatever remains
+        ("Secretary of State Clinton")."""
         k = toks[0].i - 1
         k -= k >= 0 and self.doc[k].lower_ == "the"  # "Speaker of the House X"
         if k < 1 or self.doc[k].lower_ != "of" or self.doc[k - 1].lower_ not in ROLE_NOUNS:
             return toks
-        while len(toks) > 2 and toks[0].lower_ not in self._first_names:
+        while len(toks) > 2 and toks[0].lower_ not in self._first_names or len(toks) > 1 and (
+            toks[0].lower_ in OFFICE_BODIES
+        ):
             toks = toks[1:]
         return toks
 

@@ -66,12 +66,16 @@ def narrated_after(span: Span, att: Attribution) -> bool:
     quote's cue, if any, is no speech verb either): "... ." The chairman, X, nodded; nor one
     that says nothing."""
     sent = span[0].sent
-    cue = att.cue.text.lower().split() if att.cue is not None else []
-    if any(w in SPEECH_VERBS for w in cue) or span.start_char < att.end:
+    cue = span.doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand") if (
+        att.cue is not None) else None
+    if any(speaks(t) for t in cue or ()) or span.start_char < att.end:
         return False
-    return sent.start_char >= att.end and not any(  # "X looked at it and said nothing"
-        t.lower_ in SPEECH_VERBS and not any(c.lower_ in EMPTY_WORDS for c in t.children)
-        for t in sent)
+    return sent.start_char >= att.end and not any(speaks(t) for t in sent)
+
+
+def speaks(tok: Token) -> bool:
+    """A speech verb that says words, not "said nothing", "wrote something in her notebook"."""
+    return tok.lower_ in SPEECH_VERBS and not any(c.lower_ in EMPTY_WORDS for c in tok.children)
 
 
 def lead_in(document: Document, ents: ArticleEntities, att: Attribution) -> Entity | None:
@@ -110,10 +114,12 @@ def previous_subject(document: Document, ents: ArticleEntities, at: int) -> Toke
     """The subject of the sentence before the one at character `at`, when the quote opens
     its sentence (an uncued quote continues the person just described): a person's name (or
     the name in apposition to it), or a he or she for the caller to resolve."""
-    tok = document.parse.char_span(at, at + 1, alignment_mode="expand")
-    if not tok or tok[0].sent.start_char < at - 2:  # a space gives an empty span
+    span = document.parse.char_span(at, min(at + 4, len(document.text)), alignment_mode="expand")
+    # the first word: the tagger may leave an opening mark ("« We") on the sentence before
+    tok = next((t for t in span or () if not (t.is_punct or t.is_space)), None)
+    if tok is None or tok.sent.start_char < at - 2:
         return None
-    k = ents.sentence_of(tok[0].i)
+    k = ents.sentence_of(tok.i)
     if k <= 0:
         return None
     sent = ents.sentences[k - 1]

@@ -24,6 +24,7 @@ FIRST_NAME_VOTES = 2
 # clauses a pronoun inside does not tie to the subject above them (complements do: "X said
 # she hopes")
 OTHER_CLAUSES = {"conj", "advcl", "relcl", "acl", "parataxis", "ROOT"}
+OBJECT_DEPS = {"dobj", "dative", "pobj", "iobj"}
 
 
 def majority(votes: Counter) -> str | None:
@@ -93,20 +94,25 @@ def vote_first_names(
 
 
 def vote_pronoun_gender(doc: Doc, token_entity: Mapping[int, Entity]) -> None:
-    """A he/she inside the clause whose subject is a person is evidence of that
-    person's gender ("Meng said she hopes", "Ham explained why he backs Trump"); one in
-    a coordinated, adverbial or relative clause ("Trump waved, and she switched off the
-    TV", "X called Y a disgrace after she spoke", "X spoke to Y, who began his speech")
-    is not."""
+    """A he/she (his/her, not an object's him/her) inside the clause whose subject is a
+    person is evidence of that person's gender ("Meng said she hopes", "Ham explained why he
+    backs Trump"); one in a coordinated, adverbial or relative clause ("Trump waved, and she
+    switched off the TV", "X called Y a disgrace after she spoke", "X spoke to Y, who began
+    his speech") is not."""
     for tok in doc:
         if tok.lower_ not in PRONOUN_GENDER or tok.tag_[:3] != "PRP":
             continue
+        if tok.dep_ in OBJECT_DEPS and not tok.lower_.endswith("self"):
+            continue  # "X lent her his boat": an object is someone else, unless reflexive
         node = tok
         while node.dep_ not in OTHER_CLAUSES or node is tok:
             verb = node.head
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                             and c.i < tok.i), None)
-            ent = token_entity.get(subject.i) if subject is not None else None
+            # the subject, or the name in apposition to it ("Her neighbour, X, lent")
+            named = [subject, *(c for c in subject.children if c.dep_ == "appos")] if (
+                subject is not None) else []
+            ent = next((e for c in named if (e := token_entity.get(c.i)) is not None), None)
             if ent is not None and ent.type == "person":
                 ent.gender_votes[PRONOUN_GENDER[tok.lower_]] += 1
                 break

@@ -158,6 +158,12 @@ ORG_NOUNS = {
 }
 # bodies named by one common word ("the House", "the General Assembly"): never a person
 GENERIC_BODIES = ORG_NOUNS | {"house", "assembly", "cabinet", "legislature", "pentagon"}
+# The bodies an office is "of", which the NER runs into the holder's name ("Secretary of
+# State Clinton" tagged "State Clinton")
+OFFICE_BODIES = {"state", "house", "senate", "defense", "defence", "treasury", "justice",
+                 "commerce", "labor", "labour", "education", "energy", "health", "finance",
+                 "interior", "agriculture", "transportation", "transport", "homeland",
+                 "security", "staff", "representatives", "commons", "lords", "war"}
 
 # Verbs after which "said:" or "said;" opens a block quote written without marks.
 SPEECH_VERBS = {
@@ -170,7 +176,7 @@ SPEECH_VERBS = {
 }
 
 # Objects that make a speech verb say no words: "said nothing", "did not say anything"
-EMPTY_WORDS = {"nothing", "anything", "little"}
+EMPTY_WORDS = {"nothing", "anything", "something", "little"}
 
 # Words before a name in quotation marks that introduce it as a name ("known as", "goes by",
 # "calls herself" "Duchess")

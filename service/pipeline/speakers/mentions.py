@@ -62,6 +62,11 @@ def head_of(span: Span) -> Token:
     single root inside it, and spaCy may then name the determiner: take the last noun; a
     possessor is the root only of a misparse: take the last noun it owns."""
     root = span.root
+    outward = [t for t in span if not span.start <= t.head.i < span.end]
+    if root.head.i == root.i and outward and root.tag_.startswith("NN"):  # a name opening a
+        # line taken for the sentence's root ("Vélez" | "Rosario's doctor confirmed"): the
+        # word hanging on the verb outside
+        return outward[-1]
     owned = []  # the nouns of the possessor's noun phrase, up to a conjunction or comma
     for t in span[root.i + 1 - span.start :]:
         if t.tag_ == "CC" or t.is_punct:

@@ -131,9 +131,19 @@ def _job_before(doc: Doc, start: int) -> bool:
 def referred_bodies(doc: Doc, first_names: Mapping[str, str]) -> list[list[Token]]:
     """A lone name word tagged ORG/GPE, the subject of a verb, that the next he or she
     (within PRONOUN_WINDOW tokens) can only refer to: no person of that pronoun's gender is
-    named before the pronoun ("Tshabalala was already in the dressing room ... he said")."""
+    named before the pronoun ("Tshabalala was already in the dressing room ... he said");
+    or one given an age ("Sukarti, 58,")."""
     return [list(ent) for ent in doc.ents if ent.label_ in BODY_LABELS
-            and word_count(list(ent)) == 1 and _referred_by(doc, ent, None, first_names)]
+            and word_count(list(ent)) == 1 and (
+                _referred_by(doc, ent, None, first_names) or _aged(doc, ent))]
+
+
+def _aged(doc: Doc, ent: Span) -> bool:
+    """An age in commas after the name, then an appositive or the verb ("Sukarti, 58, a
+    rice-cake seller,"): only people are written so."""
+    k = ent.end
+    return (k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].like_num
+            and doc[k + 2].text == "," and capitalised(ent[0]))
 
 
 def _acts_as_person(root: Token) -> bool:

@@ -264,7 +264,7 @@ class SpeakerResolver(PronominalResolution, NominalResolution):
 
     def group_name(self, span: Span) -> str:
         """Named people speaking together: each one's full name (the name as written for one
-        the entity table lacks), joined by "and"."""
+        the entity table lacks), listed as "A, B and C"."""
         members: list[str] = []
         for t in span:
             ent = self.ents.entity_at(t.i)
@@ -274,4 +274,5 @@ class SpeakerResolver(PronominalResolution, NominalResolution):
             elif ent is None and t.dep_ == "conj" and is_name_token(t):
                 run = clean_name(name_tokens_ending(self.doc, t.i))
                 members.append(name_text(self.doc, run) if run else t.text)
-        return " and ".join(dict.fromkeys(members))
+        *rest, last = dict.fromkeys(members) or [""]
+        return f"{', '.join(rest)} and {last}" if rest else last  # "A, B and C"

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
 from service.pipeline.speakers.lexicon import (
     HONORIFICS,
+    RELATIONAL_NOUNS,
     ROLE_NOUNS,
     SUBJECT_DEPS,
     TITLE_ABBREVIATIONS,
@@ -73,9 +74,9 @@ NAME_OR_POS = {"NNP", "NNPS", "POS"}
 
 def formal_title(doc: Doc, right: int, sent_start: int) -> int | None:
     """Where a formal title of an office and the body it heads starts, when one ends at
-    token `right` ("Speaker of the House X", "Secretary of State X"): a capitalised office
-    noun, "of" and a capitalised name; None otherwise ("Bank of America CEO X" is no
-    office of a bank)."""
+    token `right` ("Speaker of the House X", "Former secretary of State X"): an office noun
+    with the modifiers before it, "of" and a capitalised name; None otherwise ("Bank of
+    America CEO X" is no office of a bank)."""
     k = right - 1
     while k > sent_start and doc[k].tag_ in ("NNP", "NNPS") and doc[k].text[:1].isupper():
         k -= 1
@@ -84,8 +85,14 @@ def formal_title(doc: Doc, right: int, sent_start: int) -> int | None:
     k -= doc[k].lower_ == "the"
     if k <= sent_start or doc[k].lower_ != "of":
         return None
-    office = doc[k - 1]
-    return k - 1 if office.text[:1].isupper() and is_role_head(office.text) else None
+    office = k - 1
+    word = doc[office]  # "Secretary", or a listed "secretary" (not "the wife of Senator X")
+    listed = word.lower_ in ROLE_NOUNS and word.lower_ not in RELATIONAL_NOUNS
+    if not (word.text[:1].isupper() and is_role_head(word.text) or listed):
+        return None
+    while office > sent_start and doc[office - 1].lower_ in TITLE_MODIFIERS - {"the"}:
+        office -= 1  # "Former secretary of State X"
+    return office
 
 
 def modified_by(doc: Doc, ents: ArticleEntities, start: int, noun: Token) -> bool:
