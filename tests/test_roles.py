@@ -114,6 +114,22 @@ def role_of(text: str, source: str, content: str) -> str | None:
             "sales had doubled",
             "editor-in-chief of the Harbor Ledger",
         ),
+        # a copular clause naming whose job it is, the job first
+        (
+            "Its chief executive is Halima Yusuf, who flew in on Monday. Yusuf said the plant "
+            "would close.",
+            "Yusuf",
+            "the plant would close",
+            "chief executive",
+        ),
+        # a possessed description goes on to the comma before the name
+        (
+            "From the club's head of medical services, Farida Haidari: the surgery went well, "
+            "Haidari said.",
+            "Haidari",
+            "the surgery went well",
+            "club's head of medical services",
+        ),
         # no-break spaces between the titles (web copy) neither end the role nor stay in it
         (
             "Speaking on Sunday, Republican vice-presidential nominee\u00a0Gov.\u00a0Tim Rowe "
@@ -154,6 +170,11 @@ def role_of(text: str, source: str, content: str) -> str | None:
 )
 def test_role_phrases(text: str, source: str, content: str, role: str) -> None:
     assert role_of(text, source, content) == role
+
+
+def test_a_hypothetical_copular_clause_states_no_role() -> None:
+    text = "If the candidate is Amos Reddy, the answer is no. Reddy said he would not run."
+    assert role_of(text, "Reddy", "he would not run") is None
 
 
 def test_a_word_of_the_name_is_never_the_role() -> None:

@@ -24,6 +24,18 @@ LINKS = [
      "would start in May.",
      "that reservoirs were low", "The head of the Riverton water board", "warned",
      ("Marisol Ortega", "board chief")),
+    # a colon lead-in: the person, not the body her role names
+    ("The ministry published the panel's reactions.\n\nFrom the panel's chair, Park Ji-woo, a "
+     "professor of plant genetics at Hanseo University:\n\n\u201cThe plots are small and "
+     "fenced.\u201d",
+     "The plots are small and fenced.", None, None,
+     ("Park Ji-woo", "professor of plant genetics at Hanseo University")),
+    # a sentence after the quote that writes "something" is no attribution of it
+    ("Kwame Asiedu, the head of surgery, turned to Brigitte Laurent, the chief executive, "
+     "and put down his papers. \"We have cancelled 400 operations.\" Laurent wrote "
+     "something in her notebook.",
+     "We have cancelled 400 operations.", "Laurent", "wrote",
+     ("Kwame Asiedu", "head of surgery")),
 ]
 
 

@@ -98,7 +98,16 @@ def lead_in(document: Document, ents: ArticleEntities, att: Attribution) -> Enti
     if speaker is not None:
         return speaker
     named = next(iter(ents.mentions_before(colon[0].i, limit=1)), None)
-    return named.entity if named is not None and colon[0].i - named.end <= LEAD_IN_GAP else None
+    if named is None or colon[0].i - named.end > LEAD_IN_GAP:
+        return None
+    if named.entity.type == "organization" and ents.doc[named.end - 1].dep_ == "pobj":
+        # the body a role names ("From the panel's chair, X, a professor at Y University:")
+        sent = colon[0].sent
+        people = [x.entity for x in ents.mentions_before(named.start, limit=8)
+                  if x.start >= sent.start and x.entity.type == "person"]
+        if people:
+            return people[0]
+    return named.entity
 
 
 def lead_in_subject(ents: ArticleEntities, sent: Span) -> Entity | None:

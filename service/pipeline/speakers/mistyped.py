@@ -55,7 +55,8 @@ def first_named_bodies(doc: Doc, first_names: Mapping[str, str]) -> list[list[To
     firm's word; and either the first a given name of the first-name lexicon ("Mateo
     Quispe") acting as a person (the subject of a speech verb, in apposition with a role,
     the subject the next he or she of its gender can refer to), or a lower-case job word
-    right before them ("deckhand Ruaridh MacAulay"). Names alone would take "Edison
+    right before them ("deckhand Ruaridh MacAulay"), a listed job in apposition or a "who"
+    after them. Names alone would take "Edison
     Research" and "Dow Chemical"."""
     runs = []
     for ent in doc.ents:
@@ -73,7 +74,7 @@ def first_named_bodies(doc: Doc, first_names: Mapping[str, str]) -> list[list[To
         # only with the name acting as a person ("midwife X said")
         described = run[0].i > 0 and _job_noun(doc[run[0].i - 1])
         titled = described and run[0].i > ent.start
-        if titled or _job_before(doc, run[0].i) or _listed_role_appositive(root) or (
+        if titled or _job_before(doc, run[0].i) or _listed_role_appositive(root) or _who(ent) or (
             gender is not None or described
         ) and (
             _acts_as_person(root) or gender is not None and _referred_by(
@@ -153,6 +154,14 @@ def _acts_as_person(root: Token) -> bool:
     if root.dep_ == "appos" and is_role_head(root.head.text):
         return True
     return any(c.dep_ == "appos" and is_role_head(c.text) for c in root.children)
+
+
+def _who(ent: Span) -> bool:
+    """A relative "who" after the name and its comma ("X, who flew in from Oslo"): a
+    person's."""
+    doc = ent.doc
+    return ent.end + 1 < len(doc) and doc[ent.end].text == "," and (
+        doc[ent.end + 1].lower_ in ("who", "whom", "whose"))
 
 
 def _listed_role_appositive(root: Token) -> bool:

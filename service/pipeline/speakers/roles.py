@@ -157,6 +157,21 @@ MAX_TITLE_TOKENS = 4  # title words between an appositive's comma and the name
 TITLE_TAGS = ("NN", "NNP", "JJ", "HYPH")
 
 
+def copular_subject(doc: Doc, end: int) -> str | None:
+    """The job the sentence's subject names, with its owner, when the name ending at token
+    `end` is what it "is" ("Its chief executive is X", "The club's treasurer was X")."""
+    head = doc[end - 1]
+    if head.dep_ != "attr" or head.head.lower_ not in BE_WORDS:
+        return None
+    subject = next((c for c in head.head.children if c.dep_ == "nsubj" and c.i < head.i), None)
+    if subject is None or not is_role_head(subject.text) or subject.ent_type_:
+        return None
+    if not any(t.tag_ in ("PRP$", "POS") for t in subject.subtree):
+        return None  # whose job it is: not "If the candidate is X"
+    span = role_span(doc, subject.left_edge.i, subject.i + 1)
+    return role_text(doc, *span) if span is not None else None
+
+
 def described_before(doc: Doc, start: int, end: int) -> str | None:
     """A description the name (tokens start..end) stands in apposition to ("The spokesman,
     Marco Ferri,", "Mayor X's spokesman, Tom Reed,"): the description is the role. The
@@ -189,7 +204,9 @@ def described_before(doc: Doc, start: int, end: int) -> str | None:
         first = desc.i  # the noun phrase before the head, as written ("Apple's chief executive")
         while first > 0 and doc[first - 1].tag_ in DESCRIPTION_TAGS:
             first -= 1
-        span = role_span(doc, first, desc.i + 1)
+        # on to the comma before the name: "the club's head of medical services, X"
+        limit = start - 1 if parsed and doc[start - 1].text == "," else desc.i + 1
+        span = role_span(doc, first, max(limit, desc.i + 1))
         if span is None:
             return None
     # another person may own the role ("Mayor X's spokesman, Y,", "attorney for X, Y,"),
@@ -281,7 +298,8 @@ def assign_roles(ents: ArticleEntities) -> None:
         here = []
         # both: "The officer, Inspector X" states "Inspector" and "officer"
         here += [r for r in (prenominal(doc, ents, m.start, m.entity),
-                             described_before(doc, m.start, m.end)) if r]
+                             described_before(doc, m.start, m.end),
+                             copular_subject(doc, m.end)) if r]
         after = following(doc, m.end)
         if after:
             s, e = after
