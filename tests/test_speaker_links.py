@@ -30,6 +30,10 @@ LINKS = [
      "fenced.\u201d",
      "The plots are small and fenced.", None, None,
      ("Park Ji-woo", "professor of plant genetics at Hanseo University")),
+    # a sentence-case headline's mark around a name is the story's person
+    ("Absent Okonjo derides summit;\nRivals take the stage.\n\nGovernor Amara Okonjo skipped "
+     "the summit in Abuja. She called it a circus.",
+     "summit", "Absent Okonjo", "derides", ("Amara Okonjo", "Governor")),
     # a sentence after the quote that writes "something" is no attribution of it
     ("Kwame Asiedu, the head of surgery, turned to Brigitte Laurent, the chief executive, "
      "and put down his papers. \"We have cancelled 400 operations.\" Laurent wrote "

@@ -96,9 +96,11 @@ class ArticleEntities:
         *,
         first_names: Mapping[str, str] | None = None,
         quoted: Callable[[int], bool],
+        headline_end: int = 0,
     ):
         """`quoted(char offset)`: whether the text there lies inside quotation marks
-        (discourse.in_quotes over the article's Document)."""
+        (discourse.in_quotes over the article's Document); `headline_end`: where the
+        article's headline block ends (Document.headline_end)."""
         self.doc = doc
         self._first_names = first_names or {}
         self._quoted = quoted
@@ -109,6 +111,11 @@ class ArticleEntities:
         self._sent_starts = [sent.start for sent in self.sentences]
         self._sent_of = [k for k, sent in enumerate(self.sentences) for _ in range(len(sent))]
         self._headlines = headlines(doc)
+        # a headline block set off by a blank line, in sentence case too ("Absent Trump
+        # derides debate;"); not a short opening paragraph that quotes someone
+        block = [sent for sent in self.sentences if sent.end_char <= headline_end]
+        if len(block) <= 2 and not any(c in doc.text[:headline_end] for c in '"\u201c\u201d'):
+            self._headlines |= {sent.start for sent in block}
         self._body_words = {word_key(t) for e in doc.ents
                             if e.label_ == "PERSON" and not self.in_headline(e.start) for t in e}
         candidates = [clean_name(widened(e, self.in_headline(e.start)))

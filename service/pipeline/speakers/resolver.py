@@ -55,6 +55,7 @@ from service.pipeline.speakers.names import (
     name_text,
     name_tokens_ending,
     org_name,
+    word_key,
 )
 from service.pipeline.speakers.nominal import NominalResolution
 from service.pipeline.speakers.pronominal import PronominalResolution
@@ -102,7 +103,8 @@ class SpeakerResolver(PronominalResolution, NominalResolution):
         names = [run for s in self.spans if s is not None and (run := name_run(s))]
         names += [list(s) for s in self.layout_names if s is not None]
         quoted = partial(in_quotes, document)
-        self.ents = ArticleEntities(doc, names, first_names=coreference.first_names, quoted=quoted)
+        self.ents = ArticleEntities(doc, names, first_names=coreference.first_names, quoted=quoted,
+                                    headline_end=document.headline_end)
         document.entities = self.ents
         self.spans = [outer_speaker(s, a, self.is_person) or s if s is not None else None
                       for s, a in zip(self.spans, attributions, strict=True)]
@@ -188,6 +190,9 @@ class SpeakerResolver(PronominalResolution, NominalResolution):
         self, m: SourceMention, att: Attribution, prev: Resolved | None, para: int
     ) -> Resolved:
         near = prev if prev is not None and para - prev.para <= PRONOUN_PARAGRAPHS else None
+        story_person = self.headline_person(m)
+        if story_person is not None:
+            return of_entity(story_person)
         if m.kind == "entity" and m.entity is not None:
             return of_entity(m.entity)
         if m.kind == "pronoun":
@@ -236,6 +241,21 @@ class SpeakerResolver(PronominalResolution, NominalResolution):
         if named_later is not None:  # "A senior official ... The official, X, said"
             return of_entity(named_later)
         return Resolved(as_written(m.span, att), "other")
+
+    def headline_person(self, m: SourceMention) -> Entity | None:
+        """The story's person a title-case headline's mark names, whatever the NER made of
+        the words around the name ("Absent Trump", "Biden Aims Insult At" tagged ORG); not
+        a group ("Trump Supporters"), an organisation noun or a person the story names so
+        ("Absent Trump derides debate" makes "Absent Trump" a person: its Trump is wanted)."""
+        headline = self.ents.in_headline(m.root.i) or m.span.start_char < (
+            self.document.headline_end)
+        if not headline or m.kind in ("pronoun", "relative", "group"):
+            return None
+        own = m.entity is not None and m.entity.type == "person" and m.entity.named > 0
+        if own or m.word in ORG_NOUNS or m.root.tag_ in ("NNS", "NNPS"):
+            return None
+        return next((e for t in m.span if t.text[:1].isupper() and (
+            e := self.ents.person_by_word(word_key(t))) is not None), None)
 
     def named_later(self, m: SourceMention, headline: bool = False) -> Entity | None:
         """The person a description names later (discourse.cataphora); one with no stated
