@@ -114,7 +114,8 @@ eval-speakers: $(VENV)/.stamp-dev $(filter runs/models-train-only,$(SPEAKER_MODE
 	  --cases training/gold/case_variants3 --cases training/gold/case_variants4 \
 	  --cases training/gold/case_variants5 --cases training/gold/case_variants6 \
 	  --cases training/gold/case_variants7 --cases training/gold/case_variants8 \
-	  --cases training/gold/case_variants9 --cases training/gold/case_variants10
+	  --cases training/gold/case_variants9 --cases training/gold/case_variants10 \
+	  --cases training/gold/case_variants11
 
 # --- container: build the image, run the compose stack, compare it with the local code ---
 .PHONY: container-test

@@ -117,6 +117,19 @@ STILL_FAILING = {
     "q17_1": "'did not say whether X' comes back as a quote",
     "q17_2": "'did not say when X' comes back as a quote",
     "q26_1": "a pair with an appositive ('X and Y, the couple who ran it') keeps one of them",
+    "p03_1": "a continued quotation's last paragraph in single marks gets no speaker and a "
+             "mixed type",
+    "p04_1": "a quote with an inverted cue and a capitalised title ('snapped Judge X') "
+             "inherits the speaker before",
+    "p05_2": "a role stated in a copular clause with a pronoun subject ('she is the "
+             "longest-serving hawker') is missed",
+    "p06_2": "a described speaker whose nickname follows 'gives her name only as' takes a "
+             "person named inside the quote",
+    "p08_2": "a second dash signature in a row is given to the first one's person",
+    "p11_1": "a job before a name with a particle and an age ('orchard owner Cerys ap "
+             "Gwilym, 58,') gives no role",
+    "p15_1": "an unclosed quotation swallows the next sentence",
+    "p26_2": "a pair with a shared description keeps one of them",
 }
 
 

@@ -34,6 +34,11 @@ LINKS = [
     ("Absent Okonjo derides summit;\nRivals take the stage.\n\nGovernor Amara Okonjo skipped "
      "the summit in Abuja. She called it a circus.",
      "summit", "Absent Okonjo", "derides", ("Amara Okonjo", "Governor")),
+    # a cueless quote whose own sentence has its speaker, not the next sentence's source
+    ("Ines Moreau leads the structures team. She maintained that the trains were safe. The "
+     "committee's chairman, Paul Renner, said a letter would follow.",
+     "that the trains were safe", "The committee's chairman, Paul Renner,", None,
+     ("Ines Moreau", None)),
     # a sentence after the quote that writes "something" is no attribution of it
     ("Kwame Asiedu, the head of surgery, turned to Brigitte Laurent, the chief executive, "
      "and put down his papers. \"We have cancelled 400 operations.\" Laurent wrote "

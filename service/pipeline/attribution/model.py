@@ -13,6 +13,7 @@ from service.pipeline.attribution.decoding import LabelledSpan, decode_spans
 from service.pipeline.attribution.link_scorer import LinkScorer
 from service.pipeline.attribution.linking import link
 from service.pipeline.attribution.quoted import missed_direct_quotes
+from service.pipeline.attribution.quoting import with_quoted_speakers
 from service.pipeline.attribution.statements import separate
 from service.pipeline.attribution.windows import merge_windows, window_bounds
 from service.pipeline.attribution.works import without_titles
@@ -85,6 +86,6 @@ class AttributionModel:
         the document's parse (ValueError without one)."""
         text = document.text
         spans = self.tag(document) if spans is None else spans
-        found = without_acts(document, without_titles(
-            document, separate(text, link(document, spans, self.linker))))
+        found = with_quoted_speakers(text, without_acts(document, without_titles(
+            document, separate(text, link(document, spans, self.linker)))))
         return sorted(found + missed_direct_quotes(document, found), key=lambda a: a.start)

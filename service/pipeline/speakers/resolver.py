@@ -66,7 +66,12 @@ from service.pipeline.speakers.roles import (
     set_role_words,
     words,
 )
-from service.pipeline.speakers.source_fixes import inverted_source, outer_speaker, speaker_span
+from service.pipeline.speakers.source_fixes import (
+    inverted_source,
+    outer_speaker,
+    own_subject,
+    speaker_span,
+)
 from service.pipeline.types import Attribution, Speaker
 
 DISTRIBUTIVES = {"each", "both"}
@@ -94,8 +99,8 @@ class SpeakerResolver(PronominalResolution, NominalResolution):
         self.coreference = coreference
         marked = [source_tokens(doc, a.source.start, a.source.end) if a.source
                   else inverted_source(doc, a) for a in attributions]
-        self.spans = [speaker_span(doc, s, a) if s is not None else None
-                      for s, a in zip(marked, attributions, strict=True)]
+        self.spans = [(own_subject(doc, s, a) or speaker_span(doc, s, a)) if s is not None
+                      else None for s, a in zip(marked, attributions, strict=True)]
         # a name the layout gives: a dash signature after the quote, a transcript label
         labels = transcript_labels(document)
         self.layout_names = [signature(document, a) or labelled(document, labels, a)

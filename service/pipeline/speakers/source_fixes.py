@@ -71,6 +71,21 @@ def cue_is_verb(att: Attribution, verb: Token) -> bool:
     return tok.i == verb.i
 
 
+def own_subject(doc: Doc, span: Span, att: Attribution) -> Span | None:
+    """The subject of the verb the content hangs on in its own sentence, for a cueless
+    attribution whose marked source lies in another sentence ("She maintained that ... . The
+    chairman, X, said"); None otherwise."""
+    content = doc.char_span(att.start, att.end, alignment_mode="expand")
+    if att.cue is not None or content is None or span.sent.start == content[0].sent.start:
+        return None
+    node = content.root
+    while node.head.i != node.i:
+        node = node.head
+        if node.i < content.start and node.tag_.startswith("VB"):
+            return subject_of(node)
+    return None
+
+
 def subject_of(verb: Token) -> Span | None:
     subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
     if subj is None:
