@@ -104,7 +104,8 @@ train-coreference: $(VENV)/.stamp-train
 # speakers step.
 SPEAKER_GOLD = speakers_dev speakers_heldout speakers_heldout2 speakers_heldout3 speakers_heldout4 \
                speakers_heldout5 speakers_heldout6 speakers_heldout7 speakers_heldout8 \
-               speakers_heldout9 speakers_heldout10 speakers_heldout11 speakers_heldout12
+               speakers_heldout9 speakers_heldout10 speakers_heldout11 speakers_heldout12 \
+               speakers_heldout13
 SPEAKER_MODELS ?= models
 eval-speakers: $(VENV)/.stamp-dev $(filter runs/models-train-only,$(SPEAKER_MODELS))
 	$(PY) -m training.speakers.evaluate_seeds --models $(SPEAKER_MODELS)
