@@ -114,6 +114,14 @@ def role_of(text: str, source: str, content: str) -> str | None:
             "sales had doubled",
             "editor-in-chief of the Harbor Ledger",
         ),
+        # an indefinite appositive says what someone is whatever its noun, where nothing
+        # else does
+        (
+            "Marta Ilves, a longtime Republican donor in Tallinn, said the race was close.",
+            "Marta Ilves",
+            "the race was close",
+            "longtime Republican donor",
+        ),
         # a copular clause naming whose job it is, the job first
         (
             "Its chief executive is Halima Yusuf, who flew in on Monday. Yusuf said the plant "
@@ -170,6 +178,11 @@ def role_of(text: str, source: str, content: str) -> str | None:
 )
 def test_role_phrases(text: str, source: str, content: str, role: str) -> None:
     assert role_of(text, source, content) == role
+
+
+def test_an_indefinite_appositive_gives_way_to_a_job() -> None:
+    text = ("Sen. Rhea Lund, a progressive icon, spoke first. Lund said the bill would pass.")
+    assert role_of(text, "Lund", "the bill would pass") == "Sen."
 
 
 def test_a_hypothetical_copular_clause_states_no_role() -> None:

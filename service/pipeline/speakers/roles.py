@@ -131,6 +131,18 @@ def is_titled(doc: Doc, start: int, end: int) -> bool:
     return party or is_role_head(head.text.rstrip("."))
 
 
+def described_as_one(doc: Doc, name_end: int, start: int, end: int) -> bool:
+    """The phrase [start, end) is an indefinite appositive right after the name ending at
+    `name_end` and its comma ("X, a longtime Republican donor in Pennsylvania,"):
+    news says what someone is that way whatever the noun; a definite one ("X, the face of
+    ...") may only describe."""
+    k = name_end + 2 * (name_end + 2 < len(doc) and doc[name_end + 1].like_num)  # ", 58,"
+    head = next((t for t in reversed(doc[start:end]) if t.tag_ == "NN" and t.is_lower
+                 and not any(p.tag_ == "IN" for p in doc[start : t.i])), None)
+    return (k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in ("a", "an")
+            and start == k + 2 and head is not None)
+
+
 def owner(doc: Doc, i: int, end: int) -> bool:
     """Whether the name at token i owns what follows ("Obama's former campaign strategist"):
     a possessive ends its run before `end`."""
@@ -289,9 +301,11 @@ def following(doc: Doc, end: int) -> tuple[int, int] | None:
 
 def assign_roles(ents: ArticleEntities) -> None:
     """Set each person's role: the earliest titled phrase, upgraded when a later one says
-    more ("President" -> "Chinese President"); null when the article states none."""
+    more ("President" -> "Chinese President"), else an indefinite appositive ("a longtime
+    donor"); null when the article states none."""
     doc = ents.doc
     found: dict[int, list[str]] = {}
+    described: dict[int, list[str]] = {}  # indefinite appositives: only where nothing else is
     for m in ents.mentions:
         if m.entity.type != "person":
             continue
@@ -306,11 +320,15 @@ def assign_roles(ents: ArticleEntities) -> None:
             vote_gender(m.entity, doc[s:e])  # "daughter of ..." tells gender, not a role
             if is_titled(doc, s, e):
                 here.append(role_text(doc, s, e))
+            elif described_as_one(doc, m.end, s, e) and not (
+                set(words(role_text(doc, s, e))) & m.entity.words
+            ):
+                described.setdefault(id(m.entity), []).append(role_text(doc, s, e))
         # a name is never part of the role ("Bin" of "Bin Laden" is no title)
         here = [r for r in here if not set(words(r)) <= m.entity.words]
         found.setdefault(id(m.entity), []).extend(here)
     for ent in ents.people:
-        stated = found.get(id(ent), [])
+        stated = found.get(id(ent)) or described.get(id(ent), [])
         ent.role = choose_role(stated)
         # a description matches any role the article states ("The officer, Inspector X")
         ent.role_words = {w for role in stated for w in own_words(role)}
