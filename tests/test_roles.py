@@ -185,6 +185,13 @@ def test_an_indefinite_appositive_gives_way_to_a_job() -> None:
     assert role_of(text, "Lund", "the bill would pass") == "Sen."
 
 
+def test_a_headlines_words_before_a_name_are_no_title() -> None:
+    text = ("Standing with tenants, Lund pillories Okafor's housing record.\n\nCouncil Speaker "
+            "Mette Lund attacked Sen. Ada Okafor on Tuesday. Okafor said the criticism was "
+            "unfair.")
+    assert role_of(text, "Okafor", "the criticism was unfair") == "Sen."
+
+
 def test_a_hypothetical_copular_clause_states_no_role() -> None:
     text = "If the candidate is Amos Reddy, the answer is no. Reddy said he would not run."
     assert role_of(text, "Reddy", "he would not run") is None

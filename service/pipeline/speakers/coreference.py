@@ -50,6 +50,7 @@ from service.pipeline.speakers.names import (
 )
 
 ORG_LABELS = {"ORG", "GPE", "NORP"}
+HEADLINE_LINE_WORDS = 14
 CLOSING_MARKS = {"\u201d", "\u2019"}
 
 
@@ -113,9 +114,14 @@ class ArticleEntities:
         self._headlines = headlines(doc)
         # a headline block set off by a blank line, in sentence case too ("Absent Trump
         # derides debate;"); not a short opening paragraph that quotes someone
-        block = [sent for sent in self.sentences if sent.end_char <= headline_end]
-        if len(block) <= 2 and not any(c in doc.text[:headline_end] for c in '"\u201c\u201d'):
-            self._headlines |= {sent.start for sent in block}
+        block = [sent for sent in self.sentences if sent.start_char < headline_end]
+        head = doc.text[:headline_end].strip()
+        # headline lines are short and lead into nothing: not "From Chairwoman X:", nor an
+        # opening paragraph that quotes someone
+        short = all(len(line.split()) <= HEADLINE_LINE_WORDS for line in head.splitlines())
+        quoting = any(c in head for c in '"\u201c\u201d') or head.endswith(":")
+        self.headline_end = headline_end if len(block) <= 2 and short and not quoting else 0
+        self._headlines |= {sent.start for sent in block if self.headline_end}
         self._body_words = {word_key(t) for e in doc.ents
                             if e.label_ == "PERSON" and not self.in_headline(e.start) for t in e}
         candidates = [clean_name(widened(e, self.in_headline(e.start)))

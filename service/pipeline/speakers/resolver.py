@@ -252,9 +252,7 @@ class SpeakerResolver(PronominalResolution, NominalResolution):
         the words around the name ("Absent Trump", "Biden Aims Insult At" tagged ORG); not
         a group ("Trump Supporters"), an organisation noun or a person the story names so
         ("Absent Trump derides debate" makes "Absent Trump" a person: its Trump is wanted)."""
-        headline = self.ents.in_headline(m.root.i) or m.span.start_char < (
-            self.document.headline_end)
-        if not headline or m.kind in ("pronoun", "relative", "group"):
+        if not self.ents.in_headline(m.root.i) or m.kind in ("pronoun", "relative", "group"):
             return None
         own = m.entity is not None and m.entity.type == "person" and m.entity.named > 0
         if own or m.word in ORG_NOUNS or m.root.tag_ in ("NNS", "NNPS"):

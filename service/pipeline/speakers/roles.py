@@ -311,8 +311,11 @@ def assign_roles(ents: ArticleEntities) -> None:
             continue
         here = []
         # both: "The officer, Inspector X" states "Inspector" and "officer"
-        here += [r for r in (prenominal(doc, ents, m.start, m.entity),
-                             described_before(doc, m.start, m.end),
+        # (a headline's words before a name are no title: "Absent Trump derides", "X
+        # pillories Sanders' record")
+        in_headline = doc[m.start].idx < ents.headline_end
+        titled = None if in_headline else prenominal(doc, ents, m.start, m.entity)
+        here += [r for r in (titled, described_before(doc, m.start, m.end),
                              copular_subject(doc, m.end)) if r]
         after = following(doc, m.end)
         if after:
