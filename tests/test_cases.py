@@ -125,7 +125,6 @@ STILL_FAILING = {
              "longest-serving hawker') is missed",
     "p06_2": "a described speaker whose nickname follows 'gives her name only as' takes a "
              "person named inside the quote",
-    "p08_2": "a second dash signature in a row is given to the first one's person",
     "p11_1": "a job before a name with a particle and an age ('orchard owner Cerys ap "
              "Gwilym, 58,') gives no role",
     "p15_1": "an unclosed quotation swallows the next sentence",

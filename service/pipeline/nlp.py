@@ -11,6 +11,7 @@ from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import compile_prefix_regex
 from thinc.api import NumpyOps, get_current_ops, set_current_ops
 
 from service.pipeline.speakers.lexicon import TITLE_ABBREVIATIONS
@@ -94,6 +95,10 @@ def load_nlp() -> Language:
     assert isinstance(tokenizer, Tokenizer)
     for title in (t.capitalize() for t in TITLE_ABBREVIATIONS if t.endswith(".")):
         tokenizer.add_special_case(title, [{ORTH: title}])
+    # a typewriter dash glued to the next word ("--Mattias Oyelaran, director") is its own
+    # token, as the spaced one is: otherwise the name loses its first word
+    tokenizer.prefix_search = compile_prefix_regex(
+        ["--", *(nlp.Defaults.prefixes or ())]).search
     nlp.max_length = MAX_LENGTH
     nlp.tokenizer = BoundedTokenizer(tokenizer)
     return nlp

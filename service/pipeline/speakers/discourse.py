@@ -236,8 +236,7 @@ def signature(document: Document, att: Attribution) -> Span | None:
     if sign is None:
         return None
     line_end = document.text.find("\n", sign.end())
-    # whole tokens only: the tokenizer glues an unspaced "--" to the word after it
-    # ("--Board Chairman X" gives "Chairman X")
+    # whole tokens only (nlp.py splits an unspaced "--" from the word after it)
     line = document.parse.char_span(sign.end(), len(document.text) if line_end < 0 else line_end,
                                     alignment_mode="contract")
     # a signature line holds the name (and where they are from), not a sentence going on
