@@ -84,3 +84,8 @@ def test_three_people_speaking_together_are_listed_with_commas() -> None:
     att = attribution(text, "the merger was dead", source="Ana Silva, Tomas Berg and Lena Holt",
                       cue="said")
     assert [s.name for s in resolve(text, [att])] == ["Ana Silva, Tomas Berg and Lena Holt"]
+
+
+def test_a_place_with_a_number_in_commas_is_no_person() -> None:
+    text = "Lund won Florida, 29, and Ohio, 18, on the night. Lund said the map had changed."
+    assert people(text, "Lund", "Lund") == ["Lund"]

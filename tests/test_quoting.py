@@ -30,3 +30,9 @@ def test_other_cues_are_left_alone() -> None:
     text = "The Chronicle reported Tom Ellis as saying nothing, and the bridge stayed shut."
     att = attribution(text, "the bridge stayed shut", source="The Chronicle", cue="reported")
     assert with_quoted_speakers(text, [att]) == [att]
+
+
+def test_a_listener_after_as_telling_is_no_source() -> None:
+    text = "Reuters quoted Mayor Ann Cole as telling reporters that the bridge would close."
+    att = attribution(text, "that the bridge would close", source="Reuters", cue="quoted")
+    assert with_quoted_speakers(text, [att]) == [att]

@@ -192,6 +192,17 @@ def test_a_headlines_words_before_a_name_are_no_title() -> None:
     assert role_of(text, "Okafor", "the criticism was unfair") == "Sen."
 
 
+def test_a_critic_of_a_titled_person_gives_that_person_no_role_from_it() -> None:
+    text = ("Ms. Lee, a longtime critic of Senator Ada Okafor, spoke first. Okafor said the "
+            "bill would pass.")
+    assert role_of(text, "Okafor", "the bill would pass") == "Senator"
+
+
+def test_a_persons_favourite_is_no_role() -> None:
+    text = "His favourite player is Tomas Berg. Berg said the season was long."
+    assert role_of(text, "Berg", "the season was long") is None
+
+
 def test_a_hypothetical_copular_clause_states_no_role() -> None:
     text = "If the candidate is Amos Reddy, the answer is no. Reddy said he would not run."
     assert role_of(text, "Reddy", "he would not run") is None

@@ -14,7 +14,7 @@ from service.pipeline.types import Attribution, CharSpan
 QUOTING_CUE = re.compile(r"(?:quoted|quotes|quoting|quote)$", re.IGNORECASE)
 # the quoted person (a name, a title and name, a pronoun: at most seven words), then "as saying"
 QUOTED_AS = re.compile(
-    r"\s+((?:[^\s,;:]+\s+){0,6}?[^\s,;:]+)\s+as\s+(?:saying|telling|writing|stating|warning)\b"
+    r"\s+((?:[^\s,;:]+\s+){0,6}?[^\s,;:]+)\s+as\s+(?:saying|writing|stating)\b"
     r"[\s,:]*", re.IGNORECASE)
 
 

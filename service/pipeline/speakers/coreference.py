@@ -113,11 +113,10 @@ class ArticleEntities:
         self._sent_of = [k for k, sent in enumerate(self.sentences) for _ in range(len(sent))]
         self._headlines = headlines(doc)
         # a headline block set off by a blank line, in sentence case too ("Absent Trump
-        # derides debate;"); not a short opening paragraph that quotes someone
+        # derides debate;"): short lines that lead into nothing (not "From Chairwoman X:")
+        # and quote no one (not a short opening paragraph)
         block = [sent for sent in self.sentences if sent.start_char < headline_end]
         head = doc.text[:headline_end].strip()
-        # headline lines are short and lead into nothing: not "From Chairwoman X:", nor an
-        # opening paragraph that quotes someone
         short = all(len(line.split()) <= HEADLINE_LINE_WORDS for line in head.splitlines())
         quoting = any(c in head for c in '"\u201c\u201d') or head.endswith(":")
         self.headline_end = headline_end if len(block) <= 2 and short and not quoting else 0
@@ -163,9 +162,9 @@ class ArticleEntities:
             body = [t for t in toks if word_key(t) in self._body_words]
             # but a first name before it is the full name the body may never write
             # ("Hillary Clinton Goes After ...", then only "Clinton")
-            if body and body[0].i > toks[0].i and self.doc[body[0].i - 1].lower_ in (
-                self._first_names
-            ):
+            given = self.doc[body[0].i - 1] if body and body[0].i > toks[0].i else None
+            if given is not None and given.lower_ in self._first_names and given.tag_ == "NNP":
+                # (not "Will Biden Run Again?", a modal)
                 body = [self.doc[body[0].i - 1], *body]
                 headline_form = name_text(self.doc, body)
             toks = body or toks

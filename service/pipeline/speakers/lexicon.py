@@ -85,6 +85,9 @@ PARTY_MEMBERS = {"democrat", "republican", "libertarian", "independent"}
 # who a person is to another, written before the name like a title ("Rival Hillary Clinton")
 RIVALRY_WORDS = {"rival", "opponent", "challenger", "incumbent"}
 
+# who heads a body: "the head of the port" is its chief
+HEADS = {"head", "chief", "ceo", "director", "president", "chairman", "chairwoman",
+         "chairperson", "boss", "leader"}
 # Nouns for people or offices whose head only loosely matches the title in a role:
 # "the executive" may be the CEO, founder or chairman mentioned before.
 ROLE_CLASSES = {
@@ -94,10 +97,8 @@ ROLE_CLASSES = {
                   "businesswoman"},
     "boss": {"ceo", "chief", "founder", "chairman", "chairwoman", "chairperson", "head",
              "owner", "president", "director", "boss"},
-    "head": {"head", "chief", "ceo", "director", "president", "chairman", "chairwoman",
-             "chairperson", "boss", "leader"},
-    "chief": {"head", "chief", "ceo", "director", "president", "chairman", "chairwoman",
-              "chairperson", "boss", "leader"},
+    "head": HEADS,
+    "chief": HEADS,
     "official": {"official", "minister", "secretary", "spokesman", "spokeswoman",
                  "spokesperson", "director", "director-general", "commissioner", "officer",
                  "deputy", "administrator", "ambassador", "envoy", "governor", "mayor"},
@@ -173,6 +174,7 @@ SPEECH_VERBS = {
     "remarked", "commented", "insisted", "argued", "warned", "asked", "tweeted", "posted",
     "admitted", "conceded", "claimed", "complained", "countered", "protested", "acknowledged",
     "recalled", "cautioned", "emphasised", "emphasized", "predicted", "promised", "suggested",
+    "maintained", "maintains",
 }
 
 # Objects that make a speech verb say no words: "said nothing", "did not say anything"

@@ -66,7 +66,7 @@ def head_of(span: Span) -> Token:
     if root.head.i == root.i and outward and root.tag_.startswith("NN"):  # a name opening a
         # line taken for the sentence's root ("Vélez" | "Rosario's doctor confirmed"): the
         # word hanging on the verb outside
-        return outward[-1]
+        return next((t for t in reversed(outward) if t.tag_.startswith(("NN", "PRP"))), root)
     owned = []  # the nouns of the possessor's noun phrase, up to a conjunction or comma
     for t in span[root.i + 1 - span.start :]:
         if t.tag_ == "CC" or t.is_punct:

@@ -56,8 +56,7 @@ def first_named_bodies(doc: Doc, first_names: Mapping[str, str]) -> list[list[To
     Quispe") acting as a person (the subject of a speech verb, in apposition with a role,
     the subject the next he or she of its gender can refer to), or a lower-case job word
     right before them ("deckhand Ruaridh MacAulay"), a listed job in apposition or a "who"
-    after them. Names alone would take "Edison
-    Research" and "Dow Chemical"."""
+    after them. Names alone would take "Edison Research" and "Dow Chemical"."""
     runs = []
     for ent in doc.ents:
         if ent.label_ not in BODY_LABELS:
@@ -143,8 +142,10 @@ def _aged(doc: Doc, ent: Span) -> bool:
     """An age in commas after the name, then an appositive or the verb ("Sukarti, 58, a
     rice-cake seller,"): only people are written so."""
     k = ent.end
-    return (k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].like_num
-            and doc[k + 2].text == "," and capitalised(ent[0]))
+    then = doc[k + 3] if k + 3 < len(doc) else None  # not "won Florida, 29, and Ohio, 18"
+    return (then is not None and doc[k].text == "," and doc[k + 1].like_num
+            and doc[k + 2].text == "," and capitalised(ent[0]) and (
+                then.lower_ in ("a", "an") or ent.label_ != "GPE" and then.tag_.startswith("VB")))
 
 
 def _acts_as_person(root: Token) -> bool:

@@ -178,8 +178,11 @@ def copular_subject(doc: Doc, end: int) -> str | None:
     subject = next((c for c in head.head.children if c.dep_ == "nsubj" and c.i < head.i), None)
     if subject is None or not is_role_head(subject.text) or subject.ent_type_:
         return None
-    if not any(t.tag_ in ("PRP$", "POS") for t in subject.subtree):
-        return None  # whose job it is: not "If the candidate is X"
+    owned = any(t.lower_ in ("its", "their") or t.tag_ == "POS" and t.head.ent_type_ in (
+        "ORG", "GPE", "NORP") or t.tag_ == "POS" and t.i > 0 and doc[t.i - 1].ent_type_ in (
+        "ORG", "GPE", "NORP") for t in subject.subtree)
+    if not owned:  # a body's job: not "If the candidate is X", "His favourite player is X"
+        return None
     span = role_span(doc, subject.left_edge.i, subject.i + 1)
     return role_text(doc, *span) if span is not None else None
 
@@ -311,8 +314,8 @@ def assign_roles(ents: ArticleEntities) -> None:
             continue
         here = []
         # both: "The officer, Inspector X" states "Inspector" and "officer"
-        # (a headline's words before a name are no title: "Absent Trump derides", "X
-        # pillories Sanders' record")
+        # (in the headline block the words before a name are no title: "X pillories
+        # Sanders' record")
         in_headline = doc[m.start].idx < ents.headline_end
         titled = None if in_headline else prenominal(doc, ents, m.start, m.entity)
         here += [r for r in (titled, described_before(doc, m.start, m.end),

@@ -72,8 +72,8 @@ def cue_is_verb(att: Attribution, verb: Token) -> bool:
 
 
 def own_subject(doc: Doc, span: Span, att: Attribution) -> Span | None:
-    """The subject of the verb the content hangs on in its own sentence, for a cueless
-    attribution whose marked source lies in another sentence ("She maintained that ... . The
+    """The active subject of the verb the content hangs on in its own sentence, for a
+    cueless attribution whose marked source lies in another sentence ("She maintained that ... . The
     chairman, X, said"); None otherwise."""
     content = doc.char_span(att.start, att.end, alignment_mode="expand")
     if att.cue is not None or content is None or span.sent.start == content[0].sent.start:
@@ -82,7 +82,10 @@ def own_subject(doc: Doc, span: Span, att: Attribution) -> Span | None:
     while node.head.i != node.i:
         node = node.head
         if node.i < content.start and node.tag_.startswith("VB"):
-            return subject_of(node)
+            # the active subject that states or holds it ("She maintained that", "Obama
+            # hopes that"); not the listener of "X was told that"
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children)
+            return None if passive else subject_of(node)
     return None
 
 

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
 from service.pipeline.speakers.lexicon import (
     HONORIFICS,
+    OFFICE_BODIES,
     RELATIONAL_NOUNS,
     ROLE_NOUNS,
     SUBJECT_DEPS,
@@ -86,8 +87,10 @@ def formal_title(doc: Doc, right: int, sent_start: int) -> int | None:
     if k <= sent_start or doc[k].lower_ != "of":
         return None
     office = k - 1
-    word = doc[office]  # "Secretary", or a listed "secretary" (not "the wife of Senator X")
-    listed = word.lower_ in ROLE_NOUNS and word.lower_ not in RELATIONAL_NOUNS
+    word = doc[office]  # "Secretary", or a listed "secretary" of a government body (not "a
+    # critic of Senator X", "the wife of Senator X")
+    listed = word.lower_ in ROLE_NOUNS and word.lower_ not in RELATIONAL_NOUNS and (
+        doc[k + 1 + (doc[k + 1].lower_ == "the")].lower_ in OFFICE_BODIES)
     if not (word.text[:1].isupper() and is_role_head(word.text) or listed):
         return None
     while office > sent_start and doc[office - 1].lower_ in TITLE_MODIFIERS - {"the"}:
