@@ -89,3 +89,15 @@ def test_three_people_speaking_together_are_listed_with_commas() -> None:
 def test_a_place_with_a_number_in_commas_is_no_person() -> None:
     text = "Lund won Florida, 29, and Ohio, 18, on the night. Lund said the map had changed."
     assert people(text, "Lund", "Lund") == ["Lund"]
+
+
+def test_a_capitalised_word_said_is_no_person() -> None:
+    """"“Savage,” she said" opening a paragraph: the word looks like a name its pronoun
+    follows, but it is what she said."""
+    text = (
+        "Student Dana Whitfield called the senator \u201ca fearless old man.\u201d\n\n"
+        "Come again?\n\n"
+        "\u201cSavage,\u201d she said, meaning that he does not care what people think."
+    )
+    att = attribution(text, "\u201cSavage,\u201d", source="she", cue="said")
+    assert [s.name for s in resolve(text, [att])] == ["Dana Whitfield"]

@@ -245,3 +245,31 @@ def test_a_relative_pronoun_marked_with_its_verb_is_the_person_it_follows() -> N
     got = speakers(text, attribution(text, "the plan reckless", source="who had been",
                                      cue="called"))
     assert (got[0].name, got[0].type, got[0].role) == ("Ines Tamm", "person", "Mayor")
+
+
+def test_a_mark_on_someones_words_is_their_owner() -> None:
+    """"his remarks suggest ..." marks what was said; the speaker is the one who said it."""
+    text = (
+        "Senator Ruth Okafor spoke at the rally on Saturday. "
+        "Her remarks suggest that the party will oppose the budget."
+    )
+    got = speakers(
+        text,
+        attribution(text, "that the party will oppose the budget", source="Her remarks",
+                    cue="suggest"),
+    )
+    assert got[0].name == "Ruth Okafor"
+
+
+def test_a_mark_on_someones_group_stays_the_group() -> None:
+    """The guideline keeps "Okafor's allies" as written: they are not Okafor."""
+    text = (
+        "Senator Ruth Okafor spoke at the rally on Saturday. "
+        "Okafor's allies said that the party will oppose the budget."
+    )
+    got = speakers(
+        text,
+        attribution(text, "that the party will oppose the budget", source="Okafor's allies",
+                    cue="said"),
+    )
+    assert got[0].name == "Okafor's allies"

@@ -98,10 +98,13 @@ class ArticleEntities:
         first_names: Mapping[str, str] | None = None,
         quoted: Callable[[int], bool],
         headline_end: int = 0,
+        said_words: frozenset[int] = frozenset(),
     ):
         """`quoted(char offset)`: whether the text there lies inside quotation marks
         (discourse.in_quotes over the article's Document); `headline_end`: where the
-        article's headline block ends (Document.headline_end)."""
+        article's headline block ends (Document.headline_end); `said_words`: indices of
+        tokens that are a quote's whole content, a word said rather than a name
+        ("“Savage,” she said", names.said_words)."""
         self.doc = doc
         self._first_names = first_names or {}
         self._quoted = quoted
@@ -140,7 +143,8 @@ class ArticleEntities:
         non_person = {e.text.lower() for e in doc.ents if e.label_ != "PERSON"}
         non_person -= {name_text(doc, toks).lower() for toks in mistyped}
         non_person |= {a for e in doc.ents if e.label_ in ORG_LABELS and (a := acronym(e.text))}
-        for toks in sorted((c for c in candidates if c), key=lambda c: c[0].i):
+        candidates = [c for c in candidates if c and not all(t.i in said_words for t in c)]
+        for toks in sorted(candidates, key=lambda c: c[0].i):
             self._add_person(toks, non_person)
         self._name_people()
         self.mentions: list[EntityMention] = []

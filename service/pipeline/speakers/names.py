@@ -294,6 +294,21 @@ def nicknamed_names(doc: Doc) -> list[list[Token]]:
     return runs
 
 
+def said_words(doc: Doc, contents: list[tuple[int, int]]) -> frozenset[int]:
+    """Indices of the tokens of direct quote contents (character spans with their marks) that
+    are one or two capitalised words: a word said, not a name ("“Savage,” she said", though
+    the NER tags it a person)."""
+    said = set()
+    for start, end in contents:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        words = [t for t in span or () if not t.is_punct and not t.is_space]
+        if span and span[0].is_quote and words and len(words) <= 2 and all(
+            t.text[:1].isupper() for t in words
+        ):
+            said |= {t.i for t in words}
+    return frozenset(said)
+
+
 def hyphenated(doc: Doc, run: list[Token]) -> bool:
     before = doc[run[0].i - 1] if run[0].i else None
     after = doc[run[-1].i + 1] if run[-1].i + 1 < len(doc) else None

@@ -55,6 +55,7 @@ from service.pipeline.speakers.names import (
     name_text,
     name_tokens_ending,
     org_name,
+    said_words,
     word_key,
 )
 from service.pipeline.speakers.nominal import NominalResolution
@@ -108,8 +109,9 @@ class SpeakerResolver(PronominalResolution, NominalResolution):
         names = [run for s in self.spans if s is not None and (run := name_run(s))]
         names += [list(s) for s in self.layout_names if s is not None]
         quoted = partial(in_quotes, document)
+        said = said_words(doc, [(f.start, f.end) for a in attributions for f in a.fragments])
         self.ents = ArticleEntities(doc, names, first_names=coreference.first_names, quoted=quoted,
-                                    headline_end=document.headline_end)
+                                    headline_end=document.headline_end, said_words=said)
         document.entities = self.ents
         self.spans = [outer_speaker(s, a, self.is_person) or s if s is not None else None
                       for s, a in zip(self.spans, attributions, strict=True)]

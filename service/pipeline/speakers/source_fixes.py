@@ -45,13 +45,17 @@ INVERTED_CUES = {"grumbled", "sighed", "insists", "insisted", "replied", "quippe
                  "joked", "laughed", "admitted", "conceded", "cautioned", "recalled"}
 MAX_TITLE_WORDS = 4
 OWNER_PREPOSITIONS = {"to", "for", "of", "at", "with", "from"}
+# What someone says and how: its owner is the speaker ("his remarks suggest")
+SPEECH_NOUNS = {"tone", "rhetoric", "remarks", "comments", "words", "language", "criticism",
+                "stance", "position", "views", "argument", "arguments", "claims"}
 NAMING_REACH = 6  # tokens after the mark where its naming word may still stand
 
 
 def speaker_span(doc: Doc, span: Span, att: Attribution) -> Span:
     """The tokens that name who spoke: the marked mention, or where one of the rules above
     moves it (but the nested subject, which needs the article's people: outer_speaker)."""
-    for fix in (addressee_subject, medium_speaker, appositive_name, nickname, owner_only):
+    for fix in (addressee_subject, medium_speaker, appositive_name, nickname, owner_only,
+                owners_words):
         moved = fix(doc, span, att)
         if moved is not None:
             return moved
@@ -121,6 +125,20 @@ def owner_only(doc: Doc, span: Span, att: Attribution) -> Span | None:
     if name is not None:
         return doc[name.left_edge.i : name.right_edge.i + 1]
     return subject_of(noun.head)
+
+
+def owners_words(doc: Doc, span: Span, att: Attribution) -> Span | None:
+    """A mark on someone's words or manner of speaking, not on anyone: "the billionaire
+    businessman's aggressive tone belies ...", "his remarks suggest" -> the owner ("the
+    billionaire businessman", "his"). Groups ("Cruz's allies"), bodies ("Clinton's campaign")
+    and documents ("her plan", the guideline's "other" as written) keep the mark."""
+    root = head_of(span)
+    owner = next((c for c in root.children if c.dep_ == "poss"), None)
+    if owner is None or root.lower_ not in SPEECH_NOUNS:
+        return None
+    end = owner.i + 1 if owner.tag_ == "PRP$" else next(
+        (c.i for c in owner.children if c.tag_ == "POS"), None)
+    return doc[owner.left_edge.i : end] if end is not None else None
 
 
 def addressee_subject(doc: Doc, span: Span, att: Attribution) -> Span | None:
