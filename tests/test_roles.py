@@ -562,3 +562,17 @@ def test_a_possessed_description_set_off_around_the_name_is_a_role_outside_the_l
             "he had waited for three years.")
     got = role_of(text, "Claire Fontaine", "he had waited for three years")
     assert got == "directeur sportif"
+
+
+@pytest.mark.parametrize(
+    "description, role",
+    [("The Ohio governor", "Ohio governor"), ("The governor", "governor")],
+)
+def test_a_description_that_spells_out_a_title_is_the_role(description: str, role: str) -> None:
+    """"Gov. X" then "The Ohio governor said": the description says the same office in full
+    (and more), so it is the role on every quote of X."""
+    text = (
+        "Gov. Martina Kowalski signed the water bill on Monday. "
+        f"{description} said the state would pay for new pipes."
+    )
+    assert role_of(text, description, "the state would pay for new pipes") == role

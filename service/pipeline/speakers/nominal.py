@@ -13,7 +13,7 @@ from service.pipeline.speakers.mentions import SourceMention
 from service.pipeline.speakers.names import POSSESSIVE_ENDINGS, org_name, surname
 from service.pipeline.speakers.parties import party_of, stated_parties
 from service.pipeline.speakers.resolved import MentionResolver, Resolved, of_entity
-from service.pipeline.speakers.roles import description_role, relational, set_role_words, words
+from service.pipeline.speakers.roles import description_role, says_more, set_role_words, words
 from service.pipeline.speakers.titles import span_text
 from service.pipeline.types import Attribution
 
@@ -60,8 +60,7 @@ class NominalResolution:
         if pick is None:
             return Resolved(m.span.text.strip(), "other")
         role = description_role(self.doc, m.span.start, m.span.end)
-        if role and (pick.role is None or relational(pick.role) and not relational(role)):
-            # an occupation the description states beats a stated relation ("rival X")
+        if says_more(pick.role, role):
             pick.role = role
             set_role_words(pick)
         return of_entity(pick)

@@ -64,8 +64,8 @@ from service.pipeline.speakers.resolved import UNKNOWN, Resolved, of_entity
 from service.pipeline.speakers.roles import (
     assign_roles,
     description_role,
+    says_more,
     set_role_words,
-    words,
 )
 from service.pipeline.speakers.source_fixes import (
     inverted_source,
@@ -271,11 +271,7 @@ class SpeakerResolver(PronominalResolution, NominalResolution):
         if person is None or headline:
             return person
         described = description_role(self.doc, m.span.start, m.span.end)
-        # the description says more than a stated bare job ("engineer" -> "senior engineer at
-        # Tasman Rail")
-        if person.role is None or described is not None and set(words(person.role)) < set(
-            words(described)
-        ):
+        if says_more(person.role, described):
             person.role = described
             set_role_words(person)
         return person

@@ -20,6 +20,7 @@ from service.pipeline.speakers.lexicon import (
     GENDERED_NOUNS,
     PARTY_MEMBERS,
     RELATIONAL_NOUNS,
+    SPELLED_OUT,
     is_role_head,
 )
 from service.pipeline.speakers.titles import NOUN_TAGS, prenominal, span_text
@@ -345,6 +346,20 @@ def choose_role(cands: list[str]) -> str | None:
     colleague"), then the phrase that says most (most words; the earliest of equals), so
     "head of the Congressional Black Caucus" beats "Rep."."""
     return max(cands, key=lambda text: (not relational(text), len(words(text))), default=None)
+
+
+def says_more(stated: str | None, described: str | None) -> bool:
+    """Whether a description's role replaces the person's stated one: none is stated, the
+    description is an occupation and the stated role a relation ("rival X"), or it holds all
+    the stated words, abbreviations spelled out, and says more ("Gov." -> "Indiana
+    governor", "engineer" -> "senior engineer at Tasman Rail") or spells them out ("Gov." ->
+    "governor")."""
+    if described is None:
+        return False
+    if stated is None or relational(stated) and not relational(described):
+        return True
+    old, new = set(words(stated)), set(words(described))
+    return {SPELLED_OUT.get(w, w) for w in old} <= new and old != new
 
 
 def relational(role: str) -> bool:
