@@ -1009,3 +1009,19 @@ def test_the_senator_is_the_person_titled_sen() -> None:
 def test_the_company_is_the_one_company_just_named(text: str, speaker: str) -> None:
     att = attribution(text, "sales would rise", source="The company", cue="said")
     assert who(text, att)[0][:2] == (speaker, "organization")
+
+
+@pytest.mark.parametrize("subject", ["The mayor\u2019s tone hardened", "Her words grew sharper",
+                                     "The mayor stood up"])
+def test_an_uncued_quote_goes_to_the_owner_of_the_speech_or_the_person_described_before(
+    subject: str,
+) -> None:
+    """The sentence before an uncued quote has someone's speech or a description of her as
+    its subject: the quote is that person's."""
+    text = (
+        "Mayor Ines Carvalho-Brandt met the striking drivers on Tuesday, and Councillor Tom "
+        f"Ashby listened. {subject} as the drivers sat down. "
+        "\u201cNobody leaves this room until we have a timetable.\u201d"
+    )
+    att = attribution(text, "Nobody leaves this room until we have a timetable.")
+    assert who(text, att)[0][:2] == ("Ines Carvalho-Brandt", "person")

@@ -101,3 +101,16 @@ def test_a_capitalised_word_said_is_no_person() -> None:
     )
     att = attribution(text, "\u201cSavage,\u201d", source="she", cue="said")
     assert [s.name for s in resolve(text, [att])] == ["Dana Whitfield"]
+
+
+def test_a_typographic_apostrophe_in_a_name_keeps_the_name_whole_and_as_written() -> None:
+    text = (
+        "The fleet stayed in port on Monday. "
+        "Fishing skipper Ruairí O\u2019Dowd-Keane said the quota was too small. "
+        "\u201cWe\u2019ve fished these waters for years,\u201d O\u2019Dowd-Keane said."
+    )
+    atts = [attribution(text, "the quota was too small", source="Ruairí O\u2019Dowd-Keane",
+                        cue="said"),
+            attribution(text, "\u201cWe\u2019ve fished these waters for years,\u201d",
+                        source="O\u2019Dowd-Keane", cue="said", after="small.")]
+    assert [s.name for s in resolve(text, atts)] == ["Ruairí O\u2019Dowd-Keane"] * 2

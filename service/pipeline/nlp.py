@@ -28,6 +28,11 @@ MAX_LENGTH = 200_000
 # whitespace are cut into tokens of this many characters before the tokenizer sees them.
 MAX_RUN = 100
 _LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
+# The model learnt names and contractions with straight apostrophes: "O’Dowd-Keane" with a
+# typographic one was tagged an organisation and a person apart. An apostrophe between two
+# letters is parsed as a straight one (same length, so offsets hold); quotation marks
+# (‘...’) keep theirs, and the Doc keeps the text as written.
+_TYPOGRAPHIC_APOSTROPHE = re.compile(r"(?<=[^\W\d_])\u2019(?=[^\W\d_])")
 
 
 class BoundedTokenizer:
@@ -105,4 +110,12 @@ def load_nlp() -> Language:
 
 
 def parse(text: str) -> Doc:
-    return load_nlp()(text)
+    """Tags, parse, sentences and entities of `text`; the Doc's text is `text` exactly."""
+    nlp = load_nlp()
+    plain = _TYPOGRAPHIC_APOSTROPHE.sub("'", text)
+    doc = nlp(plain)
+    if plain == text:
+        return doc
+    parsed = doc.to_json()
+    parsed["text"] = text  # tokens are character spans: the same, over the written text
+    return Doc(nlp.vocab).from_json(parsed)

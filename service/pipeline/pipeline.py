@@ -10,7 +10,7 @@ import spacy
 from service.pipeline.attribution.model import AttributionModel
 from service.pipeline.document import Document
 from service.pipeline.nlp import MODEL as SPACY_MODEL
-from service.pipeline.nlp import load_nlp
+from service.pipeline.nlp import load_nlp, parse
 from service.pipeline.quote_types import quote_type
 from service.pipeline.speakers.antecedents import AntecedentModel
 from service.pipeline.speakers.resolver import resolve_speakers
@@ -39,7 +39,7 @@ class Pipeline:
         self.attribution.linker  # noqa: B018 -- a missing or stale linking.json fails at load
         self.stance = StanceModel(models_dir / "stance", threads)
         self.coreference = AntecedentModel(models_dir / "coreference")
-        self.nlp = load_nlp()
+        load_nlp()  # now, not on the first request
         # spaCy parses while ONNX Runtime (which releases the GIL) tags the same text
         self._parser = ThreadPoolExecutor(max_workers=1, thread_name_prefix="spacy")
         spacy_version = spacy.util.get_package_version(SPACY_MODEL) or "unknown"
@@ -56,7 +56,7 @@ class Pipeline:
         self, text: str, title: str | None = None, targets: list[str] | None = None
     ) -> list[Quote]:
         """Return the quotes of `text`, sorted by start, with speakers, types and stance."""
-        parsing = self._parser.submit(self.nlp, text)
+        parsing = self._parser.submit(parse, text)
         document = Document(text)
         spans = self.attribution.tag(document)  # while spaCy parses
         document.doc = parsing.result()

@@ -21,7 +21,7 @@ from tqdm import tqdm
 
 from service.pipeline.attribution.model import AttributionModel
 from service.pipeline.document import Document
-from service.pipeline.nlp import load_nlp
+from service.pipeline.nlp import parse
 from service.pipeline.quote_types import quote_type
 from service.pipeline.types import Attribution, CharSpan
 from training.corpora.polnear import DEFAULT_DIR, Article, read_split
@@ -138,9 +138,9 @@ def score_links(article: Article, quotes: list[Attribution], counts: Counter) ->
 
 def evaluate(model: AttributionModel, articles: list[Article]) -> dict:
     counts: Counter = Counter()
-    nlp = load_nlp()  # the linker reads the parse
     for article in tqdm(articles, desc="evaluating"):
-        quotes = model.find(Document(article.text, doc=nlp(article.text)))
+        # the linker reads the parse
+        quotes = model.find(Document(article.text, doc=parse(article.text)))
         gold, pred = gold_spans(article), predicted_spans(article.text, quotes)
         for t in TYPES:
             counts[f"{t}_gold"] += len(gold[t])

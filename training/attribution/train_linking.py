@@ -29,7 +29,7 @@ from service.pipeline.attribution.link_features import FEATURES
 from service.pipeline.attribution.link_scorer import KINDS, feature_rows
 from service.pipeline.attribution.model import AttributionModel
 from service.pipeline.document import Document
-from service.pipeline.nlp import load_nlp
+from service.pipeline.nlp import parse
 from training.corpora.polnear import DEFAULT_DIR, Article, read_split
 
 THRESHOLDS = [round(0.05 * k, 2) for k in range(1, 15)]
@@ -89,10 +89,10 @@ def article_choices(article: Article, spans: ArticleSpans, into: Choices) -> Non
                 into.by_kind["SOURCE"].append(source_choice)
 
 
-def collect(model: AttributionModel, nlp, articles: list[Article]) -> Choices:
+def collect(model: AttributionModel, articles: list[Article]) -> Choices:
     choices = Choices()
     for article in tqdm(articles, desc="tagging and parsing"):
-        document = Document(article.text, doc=nlp(article.text))
+        document = Document(article.text, doc=parse(article.text))
         article_choices(article, ArticleSpans(document, model.tag(document)), choices)
     return choices
 
@@ -130,9 +130,9 @@ def main() -> None:
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--limit", type=int, default=0, help="articles per split (0: all)")
     args = ap.parse_args()
-    model, nlp = AttributionModel(args.model, threads=2), load_nlp()
-    train = collect(model, nlp, read_split(args.data, "train")[: args.limit or None])
-    dev = collect(model, nlp, read_split(args.data, "dev")[: args.limit or None])
+    model = AttributionModel(args.model, threads=2)
+    train = collect(model, read_split(args.data, "train")[: args.limit or None])
+    dev = collect(model, read_split(args.data, "dev")[: args.limit or None])
     spec: dict = {"features": list(FEATURES), "trained_on": "PolNeAR train",
                   "tagger": f"{model.meta['name']} {model.meta['version']}"}
     for kind in KINDS:

@@ -15,7 +15,15 @@ from service.pipeline.document import Document
 from service.pipeline.quote_types import enclosing
 from service.pipeline.speakers.antecedents import Anaphor, agrees, role_match
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
-from service.pipeline.speakers.lexicon import DASHES, EMPTY_WORDS, SPEECH_VERBS, SUBJECT_DEPS
+from service.pipeline.speakers.lexicon import (
+    DASHES,
+    EMPTY_WORDS,
+    PRONOUN_GENDER,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    SUBJECT_DEPS,
+    is_role_head,
+)
 from service.pipeline.speakers.mentions import SourceMention
 from service.pipeline.speakers.names import NAME_PARTICLES, is_name_token, joins_name
 from service.pipeline.types import Attribution
@@ -122,7 +130,9 @@ def lead_in_subject(ents: ArticleEntities, sent: Span) -> Entity | None:
 def previous_subject(document: Document, ents: ArticleEntities, at: int) -> Token | None:
     """The subject of the sentence before the one at character `at`, when the quote opens
     its sentence (an uncued quote continues the person just described): a person's name (or
-    the name in apposition to it), or a he or she for the caller to resolve."""
+    the name in apposition to it), or a he or she or a description of a person ("The coach")
+    for the caller to resolve; the owner when the subject is someone's speech ("The
+    coach's tone hardened.", "His words ...")."""
     span = document.parse.char_span(at, min(at + 4, len(document.text)), alignment_mode="expand")
     # the first word: the tagger may leave an opening mark ("« We") on the sentence before
     tok = next((t for t in span or () if not (t.is_punct or t.is_space)), None)
@@ -135,13 +145,22 @@ def previous_subject(document: Document, ents: ArticleEntities, at: int) -> Toke
     if document.paragraph(sent.start_char) != document.paragraph(at):
         return None  # a new paragraph's uncued quote goes on with the running speaker
     for t in sent:
-        if t.dep_ in SUBJECT_DEPS and t.head == sent.root:
-            # the subject's name, or the name in apposition to it ("The prosecutor, X,")
-            if t.lower_ in ("he", "she"):
+        # someone's speech the parser made the root, its verb a modifier ("The coach's tone
+        # hardened" read as a noun phrase), is the subject too
+        nominal = t == sent.root and t.lower_ in SPEECH_NOUNS and any(
+            c.tag_.startswith("VB") and c.i > t.i for c in t.children)
+        if t.dep_ in SUBJECT_DEPS and t.head == sent.root or nominal:
+            owner = next((c for c in t.children if c.dep_ == "poss"), None)
+            if t.lower_ in SPEECH_NOUNS and owner is not None:
+                t = owner
+            if t.lower_ in PRONOUN_GENDER:
                 return t
+            # the subject's name, or the name in apposition to it ("The prosecutor, X,")
             named = [t, *(c for c in t.children if c.dep_ == "appos")]
-            return next((c for c in named if (e := ents.entity_at(c.i)) is not None
+            name = next((c for c in named if (e := ents.entity_at(c.i)) is not None
                          and e.type == "person"), None)
+            described = t.tag_ == "NN" and t.is_lower and is_role_head(t.text)
+            return name or (t if described and ents.entity_at(t.i) is None else None)
     return None
 
 

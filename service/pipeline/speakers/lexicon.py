@@ -129,6 +129,10 @@ PRONOUN_GENDER = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
     "she": "f", "her": "f", "hers": "f", "herself": "f",
 }
+# What someone says and how: its owner is the speaker ("his remarks suggest", "The coach's
+# tone hardened. «...»")
+SPEECH_NOUNS = {"tone", "rhetoric", "remarks", "comments", "words", "language", "criticism",
+                "stance", "position", "views", "argument", "arguments", "claims"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves", "we", "us", "our"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 DASHES = {"--", "\u2014", "\u2013", "\u2015"}  # an aside's or a signature's dash

@@ -65,7 +65,9 @@ def first_named_bodies(doc: Doc, first_names: Mapping[str, str]) -> list[list[To
         words = [t for t in run if not joins_name(doc, t.i)]  # the hyphens are no words
         if not words or not 2 <= word_count(run) <= MAX_NAME_TOKENS or not all(
             capitalised(t) or t.lower_ in NAME_PARTICLES for t in words
-        ) or any(t.lower_.rstrip(".") in PLACE_OR_FIRM_WORDS for t in words) or _next_is_firm(ent):
+        ) or any(t.lower_.rstrip(".") in PLACE_OR_FIRM_WORDS for t in words) or (
+            run[-1].i == ent.end - 1 and _next_is_firm(ent)  # not past a cut "of": the body's
+        ):
             continue
         gender = first_names.get(words[0].lower_)
         root = next((t for t in run if not run[0].i <= t.head.i <= run[-1].i), ent.root)

@@ -177,14 +177,21 @@ class SpeakerResolver(PronominalResolution, NominalResolution):
 
     def subject_before(self, att: Attribution, prev: Resolved | None, para: int
                        ) -> Entity | None:
-        """The person the sentence before an uncued quote has as its subject, named or a he
-        or she ("..., and she stood and faced the mayor. «...»"); None for anyone else."""
+        """The person the sentence before an uncued quote has as its subject, named, a he or
+        she or a description ("..., and she stood and faced the mayor. «...»"); None for
+        anyone else."""
         subject = previous_subject(self.document, self.ents, att.start)
-        if subject is None or subject.lower_ not in PRONOUN_GENDER:
-            return self.ents.entity_at(subject.i) if subject is not None else None
+        if subject is None:
+            return None
+        named = self.ents.entity_at(subject.i)
+        if named is not None:
+            return named
         near = prev if prev is not None and para - prev.para <= PRONOUN_PARAGRAPHS else None
-        mention = SourceMention("pronoun", self.doc[subject.i : subject.i + 1])
-        res = self.pronoun(mention, att, near)
+        if subject.lower_ in PRONOUN_GENDER:
+            res = self.pronoun(SourceMention("pronoun", self.doc[subject.i : subject.i + 1]), att,
+                               near)
+        else:
+            res = self.resolve_phrase(subject.left_edge.i, subject.i + 1, att, near)
         return res.entity if res.type == "person" else None
 
     def is_person(self, span: Span) -> bool:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from service.pipeline.attribution.statements import QUOTE_MARKS
 from service.pipeline.speakers.lexicon import (
     NAMING_WORDS,
+    SPEECH_NOUNS,
     SPEECH_VERBS,
     SUBJECT_DEPS,
     is_role_head,
@@ -45,9 +46,6 @@ INVERTED_CUES = {"grumbled", "sighed", "insists", "insisted", "replied", "quippe
                  "joked", "laughed", "admitted", "conceded", "cautioned", "recalled"}
 MAX_TITLE_WORDS = 4
 OWNER_PREPOSITIONS = {"to", "for", "of", "at", "with", "from"}
-# What someone says and how: its owner is the speaker ("his remarks suggest")
-SPEECH_NOUNS = {"tone", "rhetoric", "remarks", "comments", "words", "language", "criticism",
-                "stance", "position", "views", "argument", "arguments", "claims"}
 NAMING_REACH = 6  # tokens after the mark where its naming word may still stand
 
 
