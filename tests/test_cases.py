@@ -60,7 +60,6 @@ STILL_FAILING = {
     "y06_2": "the job a nicknamed speaker's description states ('a fisherman') is no role",
     "z01_2": "'declined to comment on the cost of the repairs' comes back as a quote",
     "z03_2": "a firm the NER tags as a person ('Rail operator Norrlandsbanan') takes 'he'",
-    "z06_1": "the job a described speaker's description states ('fish seller') is no role",
     "z15_1": "an unclosed quotation before an inverted cue swallows the next sentence",
     "z15_2": "an unclosed quotation before an inverted cue swallows the next sentence",
     "z17_1": "'did not mention the ticketing scandal' comes back as a quote",
@@ -103,12 +102,9 @@ STILL_FAILING = {
     "r17_1": "'did not say whether X' comes back as a quote",
     "r24_2": "'he' goes to a name the NER typed a person inside 'the Brookfield estate'",
     "r26_2": "a pair after a shared title runs on into 'in a post on the company's blog'",
-    "q03_2": "a hyphenated given name the NER leaves out ('Mei-Ling' | 'Chua'); a "
-             "continued paragraph's stray mark",
     "q04_2": "a quote with an inverted non-speech cue ('laughed stage winner X') inherits "
              "the speaker before",
     "q06_1": "a described speaker with a nickname after 'her nickname,' keeps the description",
-    "q06_2": "a quoted nickname's speaker is typed an organisation",
     "q08_1": "'did not say how many candidates applied' comes back as a quote",
     "q08_2": "an organisation's dash signature is given to the person who signed the one before",
     "q09_1": "an organisation's name is cut ('Kingsbridge Athletic' -> 'Athletic')",
@@ -129,6 +125,23 @@ STILL_FAILING = {
              "Gwilym, 58,') gives no role",
     "p15_1": "an unclosed quotation swallows the next sentence",
     "p26_2": "a pair with a shared description keeps one of them",
+    # batch 12, measured at its first look (a8db346) and after this session's fixes
+    "o04_1": "inverted cues with unusual verbs ('fretted director X', 'offered lead actor Y') "
+             "are not found by the released tagger; a single-name speaker is an organisation",
+    "o04_2": "a one-word quote's inverted cue ('“Unacceptable,” snapped team owner X') is "
+             "missed, and her later 'she' goes to the man before",
+    "o05_2": "'Her statement read:' is given as the speaker, not the woman whose statement it is",
+    "o08_2": "a dash signature after a quote that names someone else inside it goes to the "
+             "person named in the quote",
+    "o09_1": "a possessed title in a verbless colon lead-in ('From the foundation's treasurer, "
+             "X:') is no role",
+    "o11_2": "a plural possessive apostrophe ('holders’ tools') inside a British single-quoted "
+             "quote makes it mixed",
+    "o12_1": "a role stated only inside another speaker's quote ('X, our treasurer,') is not "
+             "taken",
+    "o15_1": "an unclosed quotation swallows the next sentence",
+    "o26_2": "a one-word quote by a pair ('“Never again,” said sisters Ana and Lucía X') gets "
+             "no speaker",
 }
 
 

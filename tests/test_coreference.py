@@ -104,6 +104,30 @@ def test_a_quoted_nickname_names_the_speaker() -> None:
     assert who(text, att)[0][:2] == ("Pepe", "person")
 
 
+@pytest.mark.parametrize("description, role", [
+    ("a ferry mechanic who has worked the harbour for years and goes by the name",
+     "ferry mechanic"),
+    ("a pensioner everyone on the quay calls", None),
+])
+def test_a_nicknamed_speaker_is_a_person_with_the_job_the_description_states(
+    description: str, role: str | None,
+) -> None:
+    """Two capitalised words in quotation marks after a description ("Old Anchor") are a
+    person's nickname, though the tagger calls them a work or a body; the description's job
+    is the role, a kind of person ("pensioner") is none."""
+    text = (f"\u201cThe tide took everything we had,\u201d said {description} "
+            "\u201cOld Anchor.\u201d He now sleeps at his sister's.")
+    att = attribution(text, "The tide took everything we had,", source=description, cue="said")
+    assert who(text, att) == [("Old Anchor", "person", role)]
+
+
+def test_a_hyphenated_given_name_in_the_mark_stays_whole() -> None:
+    text = ("\"The reef is dying,\" Mei-Ling Chua told reporters on Wednesday. "
+            "Chua leads the reef survey.")
+    att = attribution(text, "The reef is dying,", source="Mei-Ling Chua", cue="told")
+    assert who(text, att)[0][:2] == ("Mei-Ling Chua", "person")
+
+
 def test_a_title_before_the_name_is_the_role_not_part_of_the_name() -> None:
     text = "\u201cToo slow,\u201d complained team captain Rosa Ortega after the race."
     att = attribution(text, "Too slow,", source="team captain Rosa Ortega", cue="complained")
@@ -1025,3 +1049,30 @@ def test_an_uncued_quote_goes_to_the_owner_of_the_speech_or_the_person_described
     )
     att = attribution(text, "Nobody leaves this room until we have a timetable.")
     assert who(text, att)[0][:2] == ("Ines Carvalho-Brandt", "person")
+
+
+def test_a_capitalised_name_after_the_is_an_organisation_not_the_person_she_is() -> None:
+    text = ("The Kelso Lantern reported on Monday that the ring road had been shelved. "
+            "Parish council chair Imelda Okonedo-Frith was having none of it. "
+            "\u201cRubbish,\u201d she said.")
+    atts = [attribution(text, "that the ring road had been shelved",
+                        source="The Kelso Lantern", cue="reported"),
+            attribution(text, "\u201cRubbish,\u201d", source="she", cue="said")]
+    assert [s[:2] for s in who(text, *atts)] == [
+        ("Kelso Lantern", "organization"), ("Imelda Okonedo-Frith", "person")]
+
+
+def test_a_single_name_with_a_job_in_apposition_is_a_person_whatever_the_tagger_said() -> None:
+    text = ("Ossiane, a singer from Mindelo, won the prize on Saturday for her album. "
+            "\u201cI wrote it for my grandfather,\u201d she said.")
+    att = attribution(text, "\u201cI wrote it for my grandfather,\u201d", source="she", cue="said")
+    assert who(text, att)[0][:2] == ("Ossiane", "person")
+
+
+def test_an_inverted_cue_inside_the_mark_is_no_part_of_the_speaker() -> None:
+    text = ("\u2018The water came up through the floor,\u2019 recalled shopkeeper Parveen "
+            "Akhtar-Doyle, 49, whose grocery was among them.")
+    att = attribution(text, "The water came up through the floor,",
+                      source="recalled shopkeeper Parveen Akhtar-Doyle, 49, whose grocery was "
+                             "among them")
+    assert who(text, att) == [("Parveen Akhtar-Doyle", "person", "shopkeeper")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from service.pipeline.types import Attribution, CharSpan, Speaker
 from tests.support.handmade import attribution, resolve
 
@@ -252,12 +254,15 @@ def test_a_firm_whose_name_opens_with_a_first_name_stays_an_organisation() -> No
     assert (got.name, got.type) == ("Edison Research", "organization")
 
 
-def test_a_dash_signature_with_a_title_names_its_person_whatever_the_linker_found() -> None:
+@pytest.mark.parametrize("title", ["Provost", "Trustee"])
+def test_a_dash_signature_with_a_title_names_its_person_whatever_the_linker_found(
+    title: str,
+) -> None:
     text = ("Halvorsen University appointed Hye-jin Kwon on Monday.\n\n"
-            "\"Hye-jin is the best immunologist of her generation.\" \u2014Provost Ahmed El-Sayed")
+            f"\"Hye-jin is the best immunologist of her generation.\" \u2014{title} Ahmed El-Sayed")
     [got] = speakers(text, attribution(text, "Hye-jin is the best immunologist of her generation.",
                                        source="Halvorsen University"))
-    assert (got.name, got.type, got.role) == ("Ahmed El-Sayed", "person", "Provost")
+    assert (got.name, got.type, got.role) == ("Ahmed El-Sayed", "person", title)
 
 
 def test_a_colon_lead_in_names_its_speech_verbs_subject_not_the_place_before_the_colon() -> None:

@@ -23,6 +23,7 @@ from service.pipeline.speakers.gender import (
     vote_pronoun_gender,
 )
 from service.pipeline.speakers.lexicon import (
+    DASHES,
     GENERIC_BODIES,
     OFFICE_BODIES,
     PARTY_MEMBERS,
@@ -35,6 +36,7 @@ from service.pipeline.speakers.mistyped import first_named_bodies, referred_bodi
 from service.pipeline.speakers.names import (
     NAME_PARTICLES,
     acronym,
+    between_quotation_marks,
     clean_name,
     headlines,
     is_dateline,
@@ -51,7 +53,6 @@ from service.pipeline.speakers.names import (
 
 ORG_LABELS = {"ORG", "GPE", "NORP"}
 HEADLINE_LINE_WORDS = 14
-CLOSING_MARKS = {"\u201d", "\u2019"}
 
 
 @dataclass(eq=False)
@@ -179,11 +180,12 @@ class ArticleEntities:
         toks = self._without_office_body(toks)
         lead = toks[0].lower_
         # a party or rivalry is no part of a name ("Democrat Hillary Clinton", "Rival
-        # Patel"), nor a job word, capitalised only by opening the sentence, before a first
-        # name or a name the NER tagged without it ("Drummer Kenji Abe", "Sculptor" | "Mette
-        # Kjærgaard"; "Chandler Van Voorhis" stays)
+        # Patel"), nor a job word, capitalised only by opening the sentence or a dash
+        # signature, before a first name or a name the NER tagged without it ("Drummer Kenji
+        # Abe", "Sculptor" | "Mette Kjærgaard", "—Trustee X"; "Chandler Van Voorhis" stays)
+        opens = toks[0].is_sent_start or toks[0].i > 0 and self.doc[toks[0].i - 1].text in DASHES
         if len(toks) > 1 and (lead in PARTY_MEMBERS or lead in RIVALRY_WORDS) or (
-            len(toks) > 2 and toks[0].is_sent_start and is_role_head(lead)
+            len(toks) > 2 and opens and is_role_head(lead)
             and lead not in self._first_names and toks[1].lower_ not in NAME_PARTICLES
             and (toks[1].lower_ in self._first_names
                  or toks[0].ent_type_ == "" and toks[1].ent_type_ == "PERSON")
@@ -192,7 +194,7 @@ class ArticleEntities:
         if any(c.isdigit() for t in toks for c in t.text) or is_street(toks):
             return  # "flight NZ402" names no person, nor "on Mill Lane"
         words = [word_key(t) for t in toks if any(c.isalpha() for c in t.text)]
-        nickname = self._in_quotation_marks(toks)  # “Sparrow”
+        nickname = between_quotation_marks(self.doc, toks[0].i, toks[-1].i + 1)  # “Sparrow”
         lone = len(words) == 1 and (
             words[0] in non_person or org_key(words[0]) in non_person  # "S.E.C.": "sec"
         ) and words[0] not in self._by_word
@@ -252,17 +254,6 @@ class ArticleEntities:
         ):
             toks = toks[1:]
         return toks
-
-    def _in_quotation_marks(self, toks: list[Token]) -> bool:
-        """The name stands alone between quotation marks (a nickname, “Sparrow”); a name
-        right after a quote's closing mark (”, PolitiFact says) is not."""
-        before, after = toks[0].i - 1, toks[-1].i + 1
-        while after < len(self.doc) and self.doc[after].is_punct and not self.doc[after].is_quote:
-            after += 1  # “Sparrow.”
-        if before < 0 or after >= len(self.doc):
-            return False
-        opening, closing = self.doc[before], self.doc[after]
-        return opening.is_quote and closing.is_quote and opening.text not in CLOSING_MARKS
 
     def _first_name_gender(self, name: str) -> str | None:
         return self._first_names.get(name.split()[0].lower()) if " " in name else None

@@ -55,7 +55,8 @@ ROLE_NOUNS = {
     "president-designate", "rapporteur", "negotiator", "regulator", "auditor-general",
     "attorney-general", "solicitor", "barrister", "counsel", "specialist", "scholar", "host",
     "anchor", "pundit", "critic", "surrogate", "contender", "hopeful", "incumbent",
-    "co-chair", "vice-chair", "commentator", "instructor", "mediator", "curator",
+    "co-chair", "vice-chair", "commentator", "instructor", "mediator", "curator", "trustee",
+    "archivist", "ombudsman", "mechanic",
     "goalkeeper", "referee", "champion", "striker", "midfielder", "defender", "player", "athlete",
     "climber", "mountaineer", "pilot", "farmer", "firefighter", "paramedic", "librarian",
     "pharmacist", "dentist", "accountant", "chef", "resident", "victim", "survivor",
@@ -129,6 +130,11 @@ PRONOUN_GENDER = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
     "she": "f", "her": "f", "hers": "f", "herself": "f",
 }
+# Nouns with a job's ending that say what kind of person, not what they do ("a teenager who
+# goes by “Kilo”" has no role)
+PERSON_KINDS = {"teenager", "youngster", "villager", "passenger", "stranger", "newcomer",
+                "foreigner", "outsider", "bystander", "pensioner", "commuter", "shopper",
+                "customer", "voter", "viewer", "reader", "listener", "user", "survivor"}
 # What someone says and how: its owner is the speaker ("his remarks suggest", "The coach's
 # tone hardened. «...»")
 SPEECH_NOUNS = {"tone", "rhetoric", "remarks", "comments", "words", "language", "criticism",
@@ -186,8 +192,8 @@ EMPTY_WORDS = {"nothing", "anything", "something", "little"}
 
 # Words before a name in quotation marks that introduce it as a name ("known as", "goes by",
 # "calls herself" "Duchess")
-NAMING_WORDS = {"name", "nickname", "called", "nicknamed", "dubbed", "as", "by", "himself",
-                "herself"}
+NAMING_WORDS = {"name", "nickname", "called", "calls", "call", "nicknamed", "dubbed", "as", "by",
+                "himself", "herself"}
 
 # Cues that continue the previous speaker's turn ("He added that ...").
 CONTINUATION_CUES = {"added", "adds", "adding", "continued", "continues", "continuing",

@@ -18,13 +18,16 @@ from service.pipeline.speakers.lexicon import (
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
     RELATIVE_PRONOUNS,
+    SPEECH_VERBS,
     THING_PRONOUNS,
     is_role_head,
 )
 from service.pipeline.speakers.names import (
     after_dateline,
+    between_quotation_marks,
     is_name_token,
     is_office,
+    joins_name,
     org_name,
     owns_next,
     word_key,
@@ -91,6 +94,8 @@ def source_tokens(doc: Doc, start: int, end: int) -> Span | None:
         s += 1
     while s < e - 1 and doc[s].tag_ in ("IN", "WDT") and doc[s].lower_ in CLAUSE_LINKS:
         s += 1  # "that Mayor X described as", "per the bylaws": the link is not the source
+    while s < e - 1 and doc[s].tag_.startswith("VB") and doc[s].lower_ in SPEECH_VERBS:
+        s += 1  # "recalled shopkeeper X": the inverted cue the mark began with
     lead = s
     while lead < e and doc[lead].ent_type_ in ("DATE", "TIME"):
         lead += 1
@@ -123,11 +128,13 @@ def name_run(span: Span) -> list[Token]:
     if not is_name_token(root) or is_office(root):  # "An attorney for X, Mark MacDougall,",
         # "UMWA Director of Government Affairs Phil Smith": the appositive
         root = next((c for c in root.children if c.dep_ == "appos" and is_name_token(c)), root)
-    quoted = root.i > 0 and span.doc[root.i - 1].is_quote  # a nickname: “Sparrow”
+    quoted = root.i > 0 and span.doc[root.i - 1].is_quote or between_quotation_marks(
+        span.doc, span.start, span.end)  # a nickname: “Sparrow”, “Old Kettle.”
     if not is_name_token(root) or is_office(root):
         return []
     s = e = root.i
-    while s > span.start and is_name_token(span.doc[s - 1]) and span.doc[s - 1].tag_ != "POS":
+    while s > span.start and (is_name_token(span.doc[s - 1]) and span.doc[s - 1].tag_ != "POS"
+                              or joins_name(span.doc, s - 1)):  # "Mei-Ling Chua"
         s -= 1
     # whoever an outlet's possessive introduces is named ("Fox News' Megyn Kelly", which the
     # NER tags a work of art)
@@ -137,6 +144,8 @@ def name_run(span: Span) -> list[Token]:
     while e + 1 < span.end and is_name_token(span.doc[e + 1]):
         e += 1
     toks = list(span.doc[s : e + 1])
+    if s > span.start and span.doc[s - 1].lower_ == "the":
+        return []  # no person's name takes "the": "The Thornbury Echo" is a body's
     if all(t.lower_ in HONORIFICS for t in toks):
         return []  # a mark cut after "Mr." names nobody
     return [] if any(t.lower_ in ORG_NOUNS for t in toks) else toks
@@ -364,6 +373,12 @@ def classify(ents: ArticleEntities, span: Span) -> SourceMention:
         return SourceMention("entity", span, known)
     if root.ent_type_ in NAMED_THINGS and is_name_token(root):
         return SourceMention("named_org", span)  # "the Dallas Morning News" tagged EVENT
+    name = span[1 : root.i - span.start + 1]
+    if first == "the" and root.tag_ == "NNP" and not root.ent_type_ and not is_role_head(
+        root.text
+    ) and all(is_name_token(t) for t in name):
+        return SourceMention("named_org", span)  # untagged, but no person takes "the": "The
+        # Thornbury Echo"
     if root.lower_ in ORG_NOUNS and (any(
         is_name_token(c) and c.dep_ == "compound" for c in root.lefts
     ) or (root.text[:1].isupper() and root.i > span.start)):

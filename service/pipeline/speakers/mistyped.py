@@ -134,10 +134,12 @@ def referred_bodies(doc: Doc, first_names: Mapping[str, str]) -> list[list[Token
     """A lone name word tagged ORG/GPE, the subject of a verb, that the next he or she
     (within PRONOUN_WINDOW tokens) can only refer to: no person of that pronoun's gender is
     named before the pronoun ("Tshabalala was already in the dressing room ... he said");
-    or one given an age ("Sukarti, 58,")."""
+    or one given an age ("Sukarti, 58,") or a listed job in apposition ("Ossiane, a singer
+    from Mindelo,")."""
     return [list(ent) for ent in doc.ents if ent.label_ in BODY_LABELS
-            and word_count(list(ent)) == 1 and (
-                _referred_by(doc, ent, None, first_names) or _aged(doc, ent))]
+            and word_count(list(ent)) == 1 and capitalised(ent[0]) and (
+                _referred_by(doc, ent, None, first_names) or _aged(doc, ent)
+                or _listed_role_appositive(ent.root))]
 
 
 def _aged(doc: Doc, ent: Span) -> bool:

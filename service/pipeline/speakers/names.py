@@ -23,6 +23,7 @@ TITLE_MODIFIERS = {"retired", "former", "acting", "deputy", "vice", "interim", "
 # Longest name run taken from capitalised tokens the NER missed (bounds the scan, too).
 MAX_NAME_TOKENS = 5
 PRONOUN_WINDOW = 60  # tokens from a lone surname to the he/she that shows it is a person
+CLOSING_MARKS = {"\u201d", "\u2019"}
 NAME_PARTICLES = {"de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "le", "la",
                   "bin", "al", "ibn", "ben", "ap", "dos", "das", "do", "ter", "zu"}
 
@@ -199,8 +200,9 @@ def acronym(name: str) -> str | None:
 
 
 def speaking_names(doc: Doc) -> list[list[Token]]:
-    """Capitalised names the NER missed that act as people: the subject of a speech verb
-    ("Okonkwo spoke to reporters"), or a lone surname subject of any verb when a he or she
+    """Capitalised names the NER missed, or took for a work's title after a quote's closing
+    mark, that act as people: the subject of a speech verb ("Okonkwo spoke to reporters",
+    "”, Mei-Ling Chua told reporters"), or a lone surname subject of any verb when a he or she
     follows within PRONOUN_WINDOW tokens ("Adeyemi left the courtroom. ... he said"), or a
     two-word name there the NER left untagged ("Emeka Hollis opened a bakery. He told")."""
     runs = []
@@ -211,18 +213,23 @@ def speaking_names(doc: Doc) -> list[list[Token]]:
             pronoun_at = tok.i
         next_pronoun[tok.i] = pronoun_at
     for tok in doc:
-        if tok.dep_ != "nsubj" or tok.ent_type_ != "" or tok.tag_ != "NNP" or not tok.is_title:
+        if tok.dep_ != "nsubj" or tok.ent_type_ not in ("", "WORK_OF_ART") or tok.tag_ != "NNP" or (
+            not tok.is_title
+        ):
             continue
         if tok.lower_ in GENERIC_BODIES or is_office(tok):
             continue  # "the Nordic Coalition has tried": an organisation's head noun
         speaks = tok.head.lower_ in SPEECH_VERBS or tok.head.lower_ in ("spoke", "speaks")
+        if tok.ent_type_ and not speaks:
+            continue  # a work's title does not speak; one that does is a person
         first = doc[tok.i - 1] if tok.i else None
         lone = (first is None or first.tag_ != "NNP" or (
             first.ent_type_ == "" and first.dep_ == "compound" and not is_title_word(first)
             and not (first.i and doc[first.i - 1].tag_ == "NNP"))) and tok.dep_ != "compound"
         referred = lone and next_pronoun[tok.i] - tok.i <= PRONOUN_WINDOW
-        if speaks or referred:
-            runs.append(name_tokens_ending(doc, tok.i))
+        run = name_tokens_ending(doc, tok.i)
+        if (speaks or referred) and not (run and run[0].i and doc[run[0].i - 1].lower_ == "the"):
+            runs.append(run)  # (no person's name takes "the": "The Thornbury Echo reported")
     return runs
 
 
@@ -307,6 +314,17 @@ def said_words(doc: Doc, contents: list[tuple[int, int]]) -> frozenset[int]:
         ):
             said |= {t.i for t in words}
     return frozenset(said)
+
+
+def between_quotation_marks(doc: Doc, start: int, end: int) -> bool:
+    """Tokens [start, end) stand alone between an opening and a closing quotation mark (a
+    nickname, “Sparrow.”); a name right after a quote's closing mark (”, PolitiFact says) does
+    not."""
+    before, after = start - 1, end
+    while after < len(doc) and doc[after].is_punct and not doc[after].is_quote:
+        after += 1
+    return before >= 0 and after < len(doc) and doc[before].is_quote and doc[after].is_quote and (
+        doc[before].text not in CLOSING_MARKS)
 
 
 def hyphenated(doc: Doc, run: list[Token]) -> bool:

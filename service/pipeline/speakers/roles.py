@@ -18,7 +18,9 @@ from service.pipeline.speakers.coreference import ArticleEntities, Entity
 from service.pipeline.speakers.lexicon import (
     DASHES,
     GENDERED_NOUNS,
+    NAMING_WORDS,
     PARTY_MEMBERS,
+    PERSON_KINDS,
     RELATIONAL_NOUNS,
     SPELLED_OUT,
     is_role_head,
@@ -235,6 +237,28 @@ def described_before(doc: Doc, start: int, end: int) -> str | None:
     return role_text(doc, *span)
 
 
+def nicknamed(doc: Doc, start: int) -> str | None:
+    """The job of the description a quoted nickname at token `start` names ("a fisherman who
+    goes by the name “Old Kettle”" -> "fisherman"): the nearest noun above the nickname in
+    the parse (past "the name"), else, where "as" hangs on the verb, the nearest noun before
+    it outside a prepositional phrase ("said a fisherman known along the harbour only as
+    ‘Kingfisher’"), up to its head word, when that is a job ("a man everyone calls ‘Tinker’"
+    has none)."""
+    if start < 2 or not doc[start - 1].is_quote or doc[start - 2].lower_ not in NAMING_WORDS:
+        return None
+    nouns = ("NN", "NNS")
+    noun = next((t for t in doc[start].ancestors if t.tag_ in nouns
+                 and t.lower_ not in NAMING_WORDS), None)
+    before = reversed(doc[doc[start].sent.start : start - 1])
+    noun = noun or next((t for t in before if t.is_quote or t.tag_ in nouns and t.dep_ != "pobj"
+                         and t.lower_ not in NAMING_WORDS), None)
+    if noun is None or not is_role_head(noun.text) or noun.lower_ in PERSON_KINDS or relational(
+        noun.text
+    ):
+        return None
+    return description_role(doc, noun.left_edge.i, noun.i + 1)
+
+
 def phrase_before(doc: Doc, comma: int) -> tuple[int, int] | None:
     """The role phrase that fills the clause up to the comma at token `comma` ("An attorney
     for Pagliano", "one of the family's attorneys"): the earliest start after the clause's
@@ -320,7 +344,7 @@ def assign_roles(ents: ArticleEntities) -> None:
         in_headline = doc[m.start].idx < ents.headline_end
         titled = None if in_headline else prenominal(doc, ents, m.start, m.entity)
         here += [r for r in (titled, described_before(doc, m.start, m.end),
-                             copular_subject(doc, m.end)) if r]
+                             copular_subject(doc, m.end), nicknamed(doc, m.start)) if r]
         after = following(doc, m.end)
         if after:
             s, e = after
