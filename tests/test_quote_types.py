@@ -19,6 +19,9 @@ from tests.support.handmade import attribution
         ("Er sagte: „Wir werden gewinnen“.", "Wir werden gewinnen"),
         ("Er sagte: „Wir werden gewinnen”.", "„Wir werden gewinnen”"),
         ("‘We will win,’ she said.", "We will win,"),
+        # a plural's possessive inside closes nothing ("the growers’ sheds")
+        ("‘We want the lease, and the growers’ sheds stay.’ He left.",
+         "‘We want the lease, and the growers’ sheds stay.’"),
         ("He said: 'We will win.'", "We will win."),
         ("\u201dWe will win.\u201d \u2015 Ana Diaz", "We will win."),  # ” typed for “
     ],

@@ -26,6 +26,13 @@ def role_of(text: str, source: str, content: str) -> str | None:
             "the ward was full",
             "doctor at the city hospital",
         ),
+        # where the person is from belongs to the appositive
+        (
+            "Hugh Hill, a sheep farmer from the village of Elton, said the ward was full.",
+            "Hugh Hill",
+            "the ward was full",
+            "sheep farmer from the village of Elton",
+        ),
         # an age between the name and the appositive
         (
             "Hugh Hill, 52, a doctor at the city hospital, said the ward was full.",
@@ -576,3 +583,12 @@ def test_a_description_that_spells_out_a_title_is_the_role(description: str, rol
         f"{description} said the state would pay for new pipes."
     )
     assert role_of(text, description, "the state would pay for new pipes") == role
+
+
+def test_where_someone_is_from_says_nothing_of_the_job() -> None:
+    """Of two stated roles, the one with more words of the job wins; a place of origin adds
+    none ("Secretary General" beats "diplomat from South Korea")."""
+    text = ("Ban Sung-ho, a diplomat from South Korea, leads the talks. "
+            "Secretary General Ban Sung-ho said the vote was close.")
+    assert role_of(text, "Secretary General Ban Sung-ho", "the vote was close") == (
+        "Secretary General")

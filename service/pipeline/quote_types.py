@@ -100,7 +100,11 @@ def quoted_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
             return False  # single marks nested in a double quote add nothing
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
-        return not (before.isalnum() and after.isalnum())
+        # a plural's possessive ("the plot holders’ tools") closes nothing while a mark
+        # further on can close the quotation
+        plural_possessive = before == "s" and after == " " and text[i + 2 : i + 3].islower() and (
+            text.find(text[i], i + 1, end) >= 0)
+        return not (before.isalnum() and after.isalnum()) and not plural_possessive
 
     return regions + pair_marks(text, start, end, SINGLE_PAIRS, at_edge)
 

@@ -28,7 +28,8 @@ from service.pipeline.speakers.lexicon import (
 from service.pipeline.speakers.titles import NOUN_TAGS, prenominal, span_text
 
 MODIFIER_TAGS = {"JJ", "JJR", "JJS", "CD", "HYPH", "POS", "PRP$", "NML", "AFX"}
-ROLE_PREPOSITIONS = {"of", "at", "for", "to", "on", "with"}  # "hydrologist with the X Trust"
+# "hydrologist with the X Trust", "dairy farmer from the village of Krynki"
+ROLE_PREPOSITIONS = {"of", "at", "for", "to", "on", "with", "from"}
 STOP_TEXTS = {",", ";", ":", ".", "!", "?", '"', "“", "”", "‘", "’", "—", "–", "«", "»"}
 BE_WORDS = {"is", "was", "are", "were", "became", "becomes", "remains", "remained",
             "been", "be"}
@@ -368,8 +369,11 @@ def assign_roles(ents: ArticleEntities) -> None:
 def choose_role(cands: list[str]) -> str | None:
     """The article's role for a person: an occupation before a relation ("host", not "Y's
     colleague"), then the phrase that says most (most words; the earliest of equals), so
-    "head of the Congressional Black Caucus" beats "Rep."."""
-    return max(cands, key=lambda text: (not relational(text), len(words(text))), default=None)
+    "head of the Congressional Black Caucus" beats "Rep."; where someone is from says
+    nothing of the job ("diplomat from South Korea" is one word against "Secretary
+    General")."""
+    return max(cands, key=lambda text: (not relational(text), len(words(text.split(" from ")[0]))),
+               default=None)
 
 
 def says_more(stated: str | None, described: str | None) -> bool:
