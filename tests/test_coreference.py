@@ -1076,3 +1076,12 @@ def test_an_inverted_cue_inside_the_mark_is_no_part_of_the_speaker() -> None:
                       source="recalled shopkeeper Parveen Akhtar-Doyle, 49, whose grocery was "
                              "among them")
     assert who(text, att) == [("Parveen Akhtar-Doyle", "person", "shopkeeper")]
+
+
+def test_a_name_with_a_glued_particle_the_tagger_called_a_group_is_a_person() -> None:
+    text = ("The stage ended in chaos on Thursday.\n\n"
+            "\u201cUnacceptable,\u201d snapped team owner Marguerite d\u2019Aubign\u00e9-Laroche, "
+            "as a rider walked past.")
+    name = "Marguerite d\u2019Aubign\u00e9-Laroche"
+    att = attribution(text, "Unacceptable,", source=f"team owner {name}", cue="snapped")
+    assert who(text, att) == [(name, "person", "team owner")]

@@ -17,6 +17,7 @@ from service.pipeline.speakers.lexicon import (
     is_role_head,
 )
 from service.pipeline.speakers.names import (
+    GLUED_PARTICLE,
     MAX_NAME_TOKENS,
     NAME_PARTICLES,
     PRONOUN_WINDOW,
@@ -24,7 +25,7 @@ from service.pipeline.speakers.names import (
     joins_name,
 )
 
-BODY_LABELS = ("ORG", "GPE", "FAC", "LOC")
+BODY_LABELS = ("ORG", "GPE", "FAC", "LOC", "NORP")
 # Last words of places and firms that may open with a first name ("Victoria Falls",
 # "Georgia Power", "Orlando Magic" is a team: any word here keeps the body)
 PLACE_OR_FIRM_WORDS = GENERIC_BODIES | {
@@ -39,8 +40,10 @@ PLACE_OR_FIRM_WORDS = GENERIC_BODIES | {
 
 
 def capitalised(tok: Token) -> bool:
-    """A name word's capital ("MacAulay", "O'Neill" too, which is_title refuses)."""
-    return tok.text[:1].isupper() and any(c.islower() for c in tok.text)
+    """A name word's capital ("MacAulay", "O'Neill" too, which is_title refuses; after a
+    particle glued on, "d’Aubigné")."""
+    return (tok.text[:1].isupper() or bool(GLUED_PARTICLE.match(tok.text))) and any(
+        c.islower() for c in tok.text)
 
 
 def word_count(run: list[Token]) -> int:

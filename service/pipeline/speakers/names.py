@@ -4,6 +4,8 @@ appositive role, a speech verb); acronyms and headlines, which make capitals unr
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from service.pipeline.speakers.lexicon import (
@@ -24,6 +26,8 @@ TITLE_MODIFIERS = {"retired", "former", "acting", "deputy", "vice", "interim", "
 MAX_NAME_TOKENS = 5
 PRONOUN_WINDOW = 60  # tokens from a lone surname to the he/she that shows it is a person
 CLOSING_MARKS = {"\u201d", "\u2019"}
+# a name word with its particle glued on: "d’Aubigné", "l'Ouverture"
+GLUED_PARTICLE = re.compile(r"[a-z]{1,2}['\u2019][A-Z]")
 NAME_PARTICLES = {"de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "le", "la",
                   "bin", "al", "ibn", "ben", "ap", "dos", "das", "do", "ter", "zu"}
 
@@ -39,7 +43,8 @@ def is_name_token(tok: Token) -> bool:
     tagged = tok.tag_ in NAME_TAGS or (
         text.istitle() and tok.tag_.startswith("NN") and not tok.is_sent_start
     )
-    return tagged and text[:1].isalpha() and text[:1].isupper()
+    return tagged and (text[:1].isalpha() and text[:1].isupper() or bool(
+        GLUED_PARTICLE.match(text)))
 
 
 def is_title_word(tok: Token) -> bool:
