@@ -1085,3 +1085,12 @@ def test_a_name_with_a_glued_particle_the_tagger_called_a_group_is_a_person() ->
     name = "Marguerite d\u2019Aubign\u00e9-Laroche"
     att = attribution(text, "Unacceptable,", source=f"team owner {name}", cue="snapped")
     assert who(text, att) == [(name, "person", "team owner")]
+
+
+def test_she_is_not_a_man_whose_first_name_is_mostly_male() -> None:
+    """"Chris" is given to boys 86 % of the time: "she" is the woman of the sentence."""
+    text = ("Gov. Chris Dalton called Senator Dana Moreno a disgrace on Tuesday after she said "
+            "that the police were to blame for the riots.")
+    att = attribution(text, "that the police were to blame for the riots", source="she",
+                      cue="said")
+    assert who(text, att)[0][:2] == ("Dana Moreno", "person")
