@@ -65,6 +65,15 @@ def test_a_colon_lead_in_on_the_paragraph_before_names_the_speaker() -> None:
     assert got[0][:2] == ("Carla Mendes", "person")
 
 
+def test_a_verbless_lead_in_states_the_role_before_the_name() -> None:
+    text = (
+        "The trust named a new director on Tuesday. From the trust\u2019s treasurer, Ines "
+        "Halvorsen:\n\n\u201cShe will make this board ask harder questions.\u201d"
+    )
+    got = who(text, attribution(text, "She will make this board ask harder questions."))
+    assert got == [("Ines Halvorsen", "person", "trust\u2019s treasurer")]
+
+
 @pytest.mark.parametrize("subject, name", [
     ("Coach Ana Lima stared at the scoreboard.", "Ana Lima"),
     ("The prosecutor, Rachel Morgan, turned to the jury.", "Rachel Morgan"),  # an appositive
@@ -457,17 +466,17 @@ def test_she_beyond_the_window_is_the_woman_named_before_not_the_man_in_it() -> 
 
 
 @pytest.mark.parametrize("clause", [
-    "Robin Hale criticised Mary Stone after she attacked the police.",  # adverbial
-    "Robin Hale spoke to Tom Reed, who began his speech late.",  # relative
+    "Jordan Hale criticised Mary Stone after she attacked the police.",  # adverbial
+    "Jordan Hale spoke to Tom Reed, who began his speech late.",  # relative
 ])
 def test_a_pronoun_in_an_adverbial_or_relative_clause_is_no_gender_of_the_subject_above(
     clause: str,
 ) -> None:
-    # "she" is Mary Stone and "his" is Tom Reed's: neither tells Robin Hale's gender
+    # "she" is Mary Stone and "his" is Tom Reed's: neither tells Jordan Hale's gender
     text = f"{clause} \u201cIt is shameful,\u201d Hale said."
     ents = article_entities(text, [attribution(text, "It is shameful,", source="Hale")])
     hale = ents.person_by_word("hale")
-    assert hale is not None and hale.name == "Robin Hale" and hale.gender is None
+    assert hale is not None and hale.name == "Jordan Hale" and hale.gender is None
 
 
 def test_a_description_is_the_recent_person_with_no_other_stated_role() -> None:

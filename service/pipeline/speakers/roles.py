@@ -207,7 +207,9 @@ def described_before(doc: Doc, start: int, end: int) -> str | None:
         k -= 1
     if k < start and doc[k - 1].text == "," and end < len(doc) and doc[end].text == ",":
         start, parsed = k, False  # the description is the noun before that comma
-    set_off = end < len(doc) and doc[end].text == "," and start > 1 and doc[start - 1].text == ","
+    # set off by commas, or by a comma and a lead-in's colon ("From the club's treasurer, X:")
+    set_off = end < len(doc) and doc[end].text in (",", ":") and start > 1 and (
+        doc[start - 1].text == ",")
     span = phrase_before(doc, start - 1) if set_off else None  # "An attorney for Pagliano, X,"
     if span is None:
         if not parsed:
