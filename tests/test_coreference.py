@@ -1103,3 +1103,18 @@ def test_she_is_not_a_man_whose_first_name_is_mostly_male() -> None:
     att = attribution(text, "that the police were to blame for the riots", source="she",
                       cue="said")
     assert who(text, att)[0][:2] == ("Dana Moreno", "person")
+
+
+def test_a_name_after_the_that_a_he_refers_to_is_a_person() -> None:
+    text = ("The Tibetan leader visited Delhi on Monday. \u201cPeace is possible,\u201d the "
+            "Dalai Lama said. He smiled at the crowd.")
+    att = attribution(text, "\u201cPeace is possible,\u201d", source="the Dalai Lama", cue="said")
+    assert who(text, att)[0][:2] == ("Dalai Lama", "person")
+
+
+def test_a_group_with_who_is_no_person() -> None:
+    text = ("Korean Americans, who make up about 2 percent of the county, said the vote "
+            "mattered to them.")
+    att = attribution(text, "the vote mattered to them", source="Korean Americans, who make "
+                      "up about 2 percent of the county,", cue="said")
+    assert who(text, att)[0][1] == "other"

@@ -69,6 +69,17 @@ def test_partly_quoted_is_mixed(text: str, content: str) -> None:
             "the countries’ leaders don’t agree and Smith’s plan won’t pass",
         ),
         ("He said the workers' union isn't ready.", "the workers' union isn't ready"),
+        # a quoted phrase ending in a plural closes before the narration goes on
+        (
+            "She called the levy \u2018a tax on farmers\u2019 and said the council\u2019s plan "
+            "would fail.",
+            "the council\u2019s plan would fail",
+        ),
+        (
+            "Critics called it \u2018a gift to developers\u2019 and said the \u2018review\u2019 "
+            "was a sham.",
+            "the",
+        ),
     ],
 )
 def test_unquoted_is_indirect(text: str, content: str) -> None:

@@ -101,12 +101,26 @@ def quoted_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
         # a plural's possessive ("the plot holders’ tools") closes nothing while a mark
-        # further on can close the quotation
+        # further on closes the quotation before another opens
         plural_possessive = before == "s" and after == " " and text[i + 2 : i + 3].islower() and (
-            text.find(text[i], i + 1, end) >= 0)
+            closed_later(text, i, end))
         return not (before.isalnum() and after.isalnum()) and not plural_possessive
 
     return regions + pair_marks(text, start, end, SINGLE_PAIRS, at_edge)
+
+
+def closed_later(text: str, i: int, end: int) -> bool:
+    """A single mark after character i, before `end`, ends a word as a closing mark does,
+    with no single mark opening a quotation in between ("‘a tax on farmers’ and the
+    ‘consultation’": the second ‘ opens, so farmers’ closes)."""
+    for j in range(i + 1, end):
+        if text[j] not in "\u2018\u2019'":
+            continue
+        before, after = text[j - 1], text[j + 1] if j + 1 < end else " "
+        if before.isalnum() and after.isalnum():
+            continue  # an apostrophe inside a word: "council’s"
+        return not (before.isspace() or before in "([")  # an opening mark: none closes first
+    return False
 
 
 def pair_marks(text: str, start: int, end: int, pairs: dict[str, str], usable) -> list:

@@ -24,7 +24,7 @@ from service.pipeline.speakers.lexicon import (
     SUBJECT_DEPS,
     is_role_head,
 )
-from service.pipeline.speakers.mentions import SourceMention
+from service.pipeline.speakers.mentions import SourceMention, speech_owner
 from service.pipeline.speakers.names import NAME_PARTICLES, is_name_token, joins_name
 from service.pipeline.types import Attribution
 
@@ -150,9 +150,7 @@ def previous_subject(document: Document, ents: ArticleEntities, at: int) -> Toke
         nominal = t == sent.root and t.lower_ in SPEECH_NOUNS and any(
             c.tag_.startswith("VB") and c.i > t.i for c in t.children)
         if t.dep_ in SUBJECT_DEPS and t.head == sent.root or nominal:
-            owner = next((c for c in t.children if c.dep_ == "poss"), None)
-            if t.lower_ in SPEECH_NOUNS and owner is not None:
-                t = owner
+            t = speech_owner(t) or t
             if t.lower_ in PRONOUN_GENDER:
                 return t
             # the subject's name, or the name in apposition to it ("The prosecutor, X,")

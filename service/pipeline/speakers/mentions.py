@@ -18,6 +18,7 @@ from service.pipeline.speakers.lexicon import (
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
     RELATIVE_PRONOUNS,
+    SPEECH_NOUNS,
     SPEECH_VERBS,
     THING_PRONOUNS,
     is_role_head,
@@ -25,6 +26,7 @@ from service.pipeline.speakers.lexicon import (
 from service.pipeline.speakers.names import (
     after_dateline,
     between_quotation_marks,
+    body_after_the,
     is_name_token,
     is_office,
     joins_name,
@@ -144,11 +146,19 @@ def name_run(span: Span) -> list[Token]:
     while e + 1 < span.end and is_name_token(span.doc[e + 1]):
         e += 1
     toks = list(span.doc[s : e + 1])
-    if s > span.start and span.doc[s - 1].lower_ == "the":
-        return []  # no person's name takes "the": "The Thornbury Echo" is a body's
+    if s > span.start and body_after_the(span.doc, s, e + 1):
+        return []
     if all(t.lower_ in HONORIFICS for t in toks):
         return []  # a mark cut after "Mr." names nobody
     return [] if any(t.lower_ in ORG_NOUNS for t in toks) else toks
+
+
+def speech_owner(noun: Token) -> Token | None:
+    """Whose speech the noun is ("his" of "his remarks", "coach" of "The coach's tone"); None
+    for any other noun or one with no owner."""
+    if noun.lower_ not in SPEECH_NOUNS:
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
 def heads_to_root(tok: Token, span: Span) -> bool:
@@ -376,9 +386,8 @@ def classify(ents: ArticleEntities, span: Span) -> SourceMention:
     name = span[1 : root.i - span.start + 1]
     if first == "the" and root.tag_ == "NNP" and not root.ent_type_ and not is_role_head(
         root.text
-    ) and all(is_name_token(t) for t in name):
-        return SourceMention("named_org", span)  # untagged, but no person takes "the": "The
-        # Thornbury Echo"
+    ) and all(is_name_token(t) for t in name) and body_after_the(span.doc, name.start, name.end):
+        return SourceMention("named_org", span)  # untagged: "The Thornbury Echo"
     if root.lower_ in ORG_NOUNS and (any(
         is_name_token(c) and c.dep_ == "compound" for c in root.lefts
     ) or (root.text[:1].isupper() and root.i > span.start)):

@@ -17,15 +17,15 @@ from service.pipeline.speakers.lexicon import (
     is_role_head,
 )
 from service.pipeline.speakers.names import (
-    GLUED_PARTICLE,
     MAX_NAME_TOKENS,
     NAME_PARTICLES,
     PRONOUN_WINDOW,
     TITLE_MODIFIERS,
     joins_name,
+    name_capital,
 )
 
-BODY_LABELS = ("ORG", "GPE", "FAC", "LOC", "NORP")
+BODY_LABELS = ("ORG", "GPE", "FAC", "LOC")
 # Last words of places and firms that may open with a first name ("Victoria Falls",
 # "Georgia Power", "Orlando Magic" is a team: any word here keeps the body)
 PLACE_OR_FIRM_WORDS = GENERIC_BODIES | {
@@ -42,8 +42,7 @@ PLACE_OR_FIRM_WORDS = GENERIC_BODIES | {
 def capitalised(tok: Token) -> bool:
     """A name word's capital ("MacAulay", "O'Neill" too, which is_title refuses; after a
     particle glued on, "d’Aubigné")."""
-    return (tok.text[:1].isupper() or bool(GLUED_PARTICLE.match(tok.text))) and any(
-        c.islower() for c in tok.text)
+    return name_capital(tok.text) and any(c.islower() for c in tok.text)
 
 
 def word_count(run: list[Token]) -> int:
@@ -59,10 +58,11 @@ def first_named_bodies(doc: Doc, first_names: Mapping[str, str]) -> list[list[To
     Quispe") acting as a person (the subject of a speech verb, in apposition with a role,
     the subject the next he or she of its gender can refer to), or a lower-case job word
     right before them ("deckhand Ruaridh MacAulay"), a listed job in apposition or a "who"
-    after them. Names alone would take "Edison Research" and "Dow Chemical"."""
+    after them. Names alone would take "Edison Research" and "Dow Chemical". A span typed a
+    group (NORP) only with a given name first ("Marguerite d’Aubigné-Laroche")."""
     runs = []
     for ent in doc.ents:
-        if ent.label_ not in BODY_LABELS:
+        if ent.label_ not in BODY_LABELS and ent.label_ != "NORP":
             continue
         run = _name_run(doc, ent, first_names)
         words = [t for t in run if not joins_name(doc, t.i)]  # the hyphens are no words
@@ -73,6 +73,8 @@ def first_named_bodies(doc: Doc, first_names: Mapping[str, str]) -> list[list[To
         ):
             continue
         gender = first_names.get(words[0].lower_)
+        if ent.label_ == "NORP" and gender is None:
+            continue  # a group ("Korean Americans, who ...") unless it opens with a given name
         root = next((t for t in run if not run[0].i <= t.head.i <= run[-1].i), ent.root)
         # a job noun before the name: inside the span ("Senior midwife" | X), strong; else
         # only with the name acting as a person ("midwife X said")
@@ -134,7 +136,7 @@ def _job_before(doc: Doc, start: int) -> bool:
 
 
 def referred_bodies(doc: Doc, first_names: Mapping[str, str]) -> list[list[Token]]:
-    """A lone name word tagged ORG/GPE, the subject of a verb, that the next he or she
+    """A lone name word typed a body (BODY_LABELS), the subject of a verb, that the next he or she
     (within PRONOUN_WINDOW tokens) can only refer to: no person of that pronoun's gender is
     named before the pronoun ("Tshabalala was already in the dressing room ... he said");
     or one given an age ("Sukarti, 58,") or a listed job in apposition ("Ossiane, a singer

@@ -25,7 +25,7 @@ TITLE_MODIFIERS = {"retired", "former", "acting", "deputy", "vice", "interim", "
 # Longest name run taken from capitalised tokens the NER missed (bounds the scan, too).
 MAX_NAME_TOKENS = 5
 PRONOUN_WINDOW = 60  # tokens from a lone surname to the he/she that shows it is a person
-CLOSING_MARKS = {"\u201d", "\u2019"}
+CLOSING_QUOTE_TOKENS = {"\u201d", "\u2019"}
 # a name word with its particle glued on: "d’Aubigné", "l'Ouverture"
 GLUED_PARTICLE = re.compile(r"[a-z]{1,2}['\u2019][A-Z]")
 NAME_PARTICLES = {"de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "le", "la",
@@ -43,8 +43,12 @@ def is_name_token(tok: Token) -> bool:
     tagged = tok.tag_ in NAME_TAGS or (
         text.istitle() and tok.tag_.startswith("NN") and not tok.is_sent_start
     )
-    return tagged and (text[:1].isalpha() and text[:1].isupper() or bool(
-        GLUED_PARTICLE.match(text)))
+    return tagged and text[:1].isalpha() and name_capital(text)
+
+
+def name_capital(text: str) -> bool:
+    """A name word's capital, also after a particle glued on ("d’Aubigné", "l'Ouverture")."""
+    return text[:1].isupper() or bool(GLUED_PARTICLE.match(text))
 
 
 def is_title_word(tok: Token) -> bool:
@@ -205,11 +209,12 @@ def acronym(name: str) -> str | None:
 
 
 def speaking_names(doc: Doc) -> list[list[Token]]:
-    """Capitalised names the NER missed, or took for a work's title after a quote's closing
-    mark, that act as people: the subject of a speech verb ("Okonkwo spoke to reporters",
-    "”, Mei-Ling Chua told reporters"), or a lone surname subject of any verb when a he or she
-    follows within PRONOUN_WINDOW tokens ("Adeyemi left the courtroom. ... he said"), or a
-    two-word name there the NER left untagged ("Emeka Hollis opened a bakery. He told")."""
+    """Capitalised names the NER missed, or took for a work's title (as it may a name after a
+    quote's closing mark), that act as people: the subject of a speech verb ("Okonkwo spoke
+    to reporters", "”, Mei-Ling Chua told reporters"; a title only so), or a lone surname
+    subject of any verb when a he or she follows within PRONOUN_WINDOW tokens ("Adeyemi left
+    the courtroom. ... he said"), or a two-word name there the NER left untagged ("Emeka
+    Hollis opened a bakery. He told")."""
     runs = []
     pronoun_at = len(doc) + PRONOUN_WINDOW + 1  # the nearest he/she at or after each token
     next_pronoun = [0] * len(doc)
@@ -233,9 +238,23 @@ def speaking_names(doc: Doc) -> list[list[Token]]:
             and not (first.i and doc[first.i - 1].tag_ == "NNP"))) and tok.dep_ != "compound"
         referred = lone and next_pronoun[tok.i] - tok.i <= PRONOUN_WINDOW
         run = name_tokens_ending(doc, tok.i)
-        if (speaks or referred) and not (run and run[0].i and doc[run[0].i - 1].lower_ == "the"):
-            runs.append(run)  # (no person's name takes "the": "The Thornbury Echo reported")
+        if (speaks or referred) and not (run and body_after_the(doc, run[0].i, run[-1].i + 1)):
+            runs.append(run)
     return runs
+
+
+def body_after_the(doc: Doc, start: int, end: int) -> bool:
+    """The capitalised run [start, end) follows "the": no person's name takes it ("The Kelso
+    Lantern reported"), unless a he or she follows within PRONOUN_WINDOW tokens with no
+    person named before it ("the Dalai Lama said. He ...")."""
+    if start == 0 or doc[start - 1].lower_ != "the":
+        return False
+    for tok in doc[end : end + PRONOUN_WINDOW]:
+        if tok.ent_type_ == "PERSON":
+            return True
+        if tok.lower_ in ("he", "she") and tok.tag_ == "PRP":
+            return False
+    return True
 
 
 def is_office(tok: Token) -> bool:
@@ -307,9 +326,9 @@ def nicknamed_names(doc: Doc) -> list[list[Token]]:
 
 
 def said_words(doc: Doc, contents: list[tuple[int, int]]) -> frozenset[int]:
-    """Indices of the tokens of direct quote contents (character spans with their marks) that
-    are one or two capitalised words: a word said, not a name ("“Savage,” she said", though
-    the NER tags it a person)."""
+    """Indices of the tokens of quote contents (character spans) that open with a quotation
+    mark and hold one or two capitalised words: a word said, not a name ("“Savage,” she
+    said", though the NER tags it a person)."""
     said = set()
     for start, end in contents:
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -329,7 +348,7 @@ def between_quotation_marks(doc: Doc, start: int, end: int) -> bool:
     while after < len(doc) and doc[after].is_punct and not doc[after].is_quote:
         after += 1
     return before >= 0 and after < len(doc) and doc[before].is_quote and doc[after].is_quote and (
-        doc[before].text not in CLOSING_MARKS)
+        doc[before].text not in CLOSING_QUOTE_TOKENS)
 
 
 def hyphenated(doc: Doc, run: list[Token]) -> bool:

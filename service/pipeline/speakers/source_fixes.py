@@ -21,12 +21,11 @@ from spacy.tokens import Doc, Span, Token
 from service.pipeline.attribution.statements import QUOTE_MARKS
 from service.pipeline.speakers.lexicon import (
     NAMING_WORDS,
-    SPEECH_NOUNS,
     SPEECH_VERBS,
     SUBJECT_DEPS,
     is_role_head,
 )
-from service.pipeline.speakers.mentions import PRONOUNS, head_of, source_tokens
+from service.pipeline.speakers.mentions import PRONOUNS, head_of, source_tokens, speech_owner
 from service.pipeline.speakers.names import is_name_token
 from service.pipeline.types import Attribution
 
@@ -130,9 +129,8 @@ def owners_words(doc: Doc, span: Span, att: Attribution) -> Span | None:
     businessman's aggressive tone belies ...", "his remarks suggest" -> the owner ("the
     billionaire businessman", "his"). Groups ("Cruz's allies"), bodies ("Clinton's campaign")
     and documents ("her plan", the guideline's "other" as written) keep the mark."""
-    root = head_of(span)
-    owner = next((c for c in root.children if c.dep_ == "poss"), None)
-    if owner is None or root.lower_ not in SPEECH_NOUNS:
+    owner = speech_owner(head_of(span))
+    if owner is None:
         return None
     end = owner.i + 1 if owner.tag_ == "PRP$" else next(
         (c.i for c in owner.children if c.tag_ == "POS"), None)
