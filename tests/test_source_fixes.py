@@ -273,3 +273,20 @@ def test_a_mark_on_someones_group_stays_the_group() -> None:
                     cue="said"),
     )
     assert got[0].name == "Okafor's allies"
+
+
+def test_an_inverted_cue_the_model_missed_still_names_the_speaker() -> None:
+    """"“...,” fretted director X" with neither cue nor source marked: the verb after the
+    closing mark (an -ed word the tagger may call an adjective) is the cue, not the title."""
+    text = ("The rehearsal ran late on Friday.\n\n"
+            "\u201cThe second act still drags,\u201d fretted director Ottilie Marchbank from "
+            "the stalls.")
+    got = speakers(text, attribution(text, "\u201cThe second act still drags,\u201d"))
+    assert (got[0].name, got[0].role) == ("Ottilie Marchbank", "director")
+
+
+def test_a_mark_cut_between_a_title_and_its_name_runs_on_to_the_name() -> None:
+    text = "\u201cShe was simply stronger today,\u201d conceded rider Zhang Yuting at the line."
+    got = speakers(text, attribution(text, "\u201cShe was simply stronger today,\u201d",
+                                     source="rider", cue="conceded"))
+    assert (got[0].name, got[0].type, got[0].role) == ("Zhang Yuting", "person", "rider")

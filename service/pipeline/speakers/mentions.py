@@ -118,6 +118,10 @@ def source_tokens(doc: Doc, start: int, end: int) -> Span | None:
         # cut after its determiner ("the" of "the US"): take its noun; a possessive is the
         # speaker of its words ("His promises to ..."), not of its people ("his attorney")
         e = head.i + 1
+    if s < e < len(doc) and doc[e].ent_iob_ == "B" and doc[e].ent_type_ == "PERSON" and (
+        doc[e - 1].tag_ == "NN" and doc[e - 1].is_lower and doc[e - 1].dep_ == "compound"
+    ):
+        e += 1  # a mark cut between a title and its name ("conceded rider" | "Zhang Yuting")
     while s < e < len(doc) and doc[e].ent_iob_ == "I" and doc[e].ent_type_ == "PERSON":
         e += 1  # a mark cut inside a name runs to its end ("her team-mate Chloé" | "Duval")
     return doc[s:e] if e > s else None

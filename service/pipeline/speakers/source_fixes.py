@@ -197,14 +197,15 @@ def appositive_name(doc: Doc, span: Span, att: Attribution) -> Span | None:
 
 def inverted_source(doc: Doc, att: Attribution) -> Span | None:
     """A source the model missed after an inverted cue ("...," added goalkeeper X; any verb
-    right after the closing mark): the title words and the capitalised name right after the
-    cue, in its sentence."""
-    if att.cue is None or att.cue.start < att.end:
+    right after the closing mark, found or not: "...," fretted director X): the title words
+    and the capitalised name right after the cue, in its sentence."""
+    cue = missed_cue(doc, att) if att.cue is None else doc.char_span(
+        att.cue.start, att.cue.end, alignment_mode="expand")
+    if cue is None or cue.start_char < att.end:
         return None
-    cue = doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
     # any verb right after the quote's closing mark speaks it ("...," beamed candidate X)
-    right_after = not doc.text[att.end : att.cue.start].strip(QUOTE_MARKS + ",.!?;: \t")
-    if cue is None or not (right_after or cue[-1].lower_ in SPEECH_VERBS | INVERTED_CUES):
+    right_after = not doc.text[att.end : cue.start_char].strip(QUOTE_MARKS + ",.!?;: \t")
+    if not (right_after or cue[-1].lower_ in SPEECH_VERBS | INVERTED_CUES):
         return None
     sent_end, k = cue[-1].sent.end, cue.end
     while k < sent_end and k < cue.end + MAX_TITLE_WORDS and not is_name_token(doc[k]):
@@ -215,6 +216,22 @@ def inverted_source(doc: Doc, att: Attribution) -> Span | None:
     while end < sent_end and is_name_token(doc[end]):
         end += 1
     return doc[cue.end : end] if end > k else None
+
+
+def missed_cue(doc: Doc, att: Attribution) -> Span | None:
+    """The verb right after a direct quote's closing mark and its comma, when the model
+    marked no cue ("“The second act drags,” fretted director X"): a past or present verb in
+    lower case, or an -ed word the tagger took for an adjective of the title after it."""
+    span = doc.char_span(att.end, min(att.end + 4, len(doc.text)), alignment_mode="expand")
+    if span is None or doc.text[att.start : att.start + 1] not in QUOTE_MARKS:
+        return None
+    verb = next((t for t in doc[span.start : span.start + 4]
+                 if not (t.is_punct or t.is_space)), None)
+    if verb is None or not verb.is_lower or not (
+        verb.tag_ in ("VBD", "VBZ") or verb.tag_ in ("JJ", "VBN") and verb.lower_.endswith("ed")
+    ):
+        return None
+    return doc[verb.i : verb.i + 1]
 
 
 def is_naming(tok: Token) -> bool:

@@ -44,6 +44,8 @@ def prenominal(doc: Doc, ents: ArticleEntities, start: int, ent: Entity) -> str 
             break
         if not (is_title_token(t) or t.is_space) or t.ent_type_ in ("DATE", "TIME"):
             break  # (web copy puts no-break spaces between titles; "Last night" is no title)
+        if k > 0 and doc[k - 1].is_quote and t.is_lower and t.lower_.endswith("ed"):
+            break  # the inverted cue the tagger took for an adjective: ”, fretted director X
         k -= 1
     toks = [t for t in doc[k + 1 : right] if not t.is_space]
     # titles coordinate with titles ("founder and CEO"), not with other nouns ("the media
