@@ -1118,3 +1118,22 @@ def test_a_group_with_who_is_no_person() -> None:
     att = attribution(text, "the vote mattered to them", source="Korean Americans, who make "
                       "up about 2 percent of the county,", cue="said")
     assert who(text, att)[0][1] == "other"
+
+
+def test_a_quotations_later_paragraph_goes_on_with_its_speaker_past_a_name_inside_it() -> None:
+    """A quotation written over paragraphs (opening marks only) keeps its speaker in its last
+    paragraph, though a source was marked on a name inside the one before."""
+    text = ("Mayor Ines Carvalho spoke at the depot on Friday. \u201cWe have forty drivers on "
+            "sick leave,\u201d she said. \u201cAnother twelve retired in December.\n\n"
+            "\u201cTom Reyes at the drivers\u2019 union has been honest with us about the "
+            "pressure, and I thank him.\n\n"
+            "\u201cUntil the recruits finish training, trams will run every twelve minutes.\u201d")
+    atts = [
+        attribution(text, "\u201cWe have forty drivers on sick leave,\u201d", source="she",
+                    cue="said"),
+        attribution(text, "us about the pressure, and I thank him.",
+                    source="Tom Reyes at the drivers\u2019 union", cue="has been honest with"),
+        attribution(text, "Until the recruits finish training, trams will run every twelve "
+                    "minutes."),
+    ]
+    assert [s[0] for s in who(text, *atts)] == ["Ines Carvalho", "Tom Reyes", "Ines Carvalho"]

@@ -58,6 +58,19 @@ def in_quotes(document: Document, at: int) -> bool:
     return document.quoted_region(at) is not None
 
 
+def continued_quotation(document: Document, first: int, last: int) -> bool:
+    """Paragraphs first..last are one quotation written over several paragraphs: each after
+    the first opens with a quotation mark, and each before the last ends inside its open
+    quotation (the convention: no closing mark until the last paragraph)."""
+    starts, ends = document.paragraph_starts, document.paragraph_ends
+    for k in range(first + 1, last + 1):
+        text = document.text[starts[k] : ends[k]].lstrip()
+        region = document.quoted_region(ends[k - 1] - 1) if ends[k - 1] > starts[k - 1] else None
+        if not text or text[0] not in QUOTE_MARKS or region is None or region[1] < ends[k - 1]:
+            return False
+    return True
+
+
 def in_block_quote(document: Document, at: int) -> bool:
     """Whether character `at` lies in a paragraph that a lead-in ending the paragraph before
     introduces ("X said:" or "said;", then the speaker's words unmarked): a sentence with a

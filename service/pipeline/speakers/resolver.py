@@ -26,6 +26,7 @@ from service.pipeline.speakers.descriptions import described_roles
 from service.pipeline.speakers.discourse import (
     author,
     cataphora,
+    continued_quotation,
     headline_description,
     in_quotes,
     labelled,
@@ -129,6 +130,7 @@ class SpeakerResolver(PronominalResolution, NominalResolution):
         order = sorted(range(len(self.attributions)), key=lambda i: self.attributions[i].start)
         resolved: dict[int, Resolved] = {}
         prev: Resolved | None = None
+        narrated: Resolved | None = None  # the last speaker named outside quotation marks
         for i in order:
             att, span = self.attributions[i], self.spans[i]
             at = span.start_char if span is not None else att.start
@@ -141,6 +143,14 @@ class SpeakerResolver(PronominalResolution, NominalResolution):
                     att, prev, para)
                 if introduced is not None:
                     res = of_entity(introduced)
+                elif narrated is not None and continued_quotation(
+                    self.document, narrated.para, para
+                ):
+                    # a quotation's later paragraph goes on with its speaker, past a source
+                    # named inside it ("“... X at the union has been honest ...¶“Until ...”");
+                    # the running speaker stays as it was
+                    resolved[i] = narrated
+                    continue
                 elif prev is not None and para - prev.para <= INHERIT_PARAGRAPHS:
                     res = prev
                 else:
@@ -154,6 +164,8 @@ class SpeakerResolver(PronominalResolution, NominalResolution):
             resolved[i] = res
             if res.type != "unknown":
                 prev = res
+                if span is None or not in_quotes(self.document, span.start_char):
+                    narrated = res
         out = []
         for i, att in enumerate(self.attributions):
             res = resolved[i]
