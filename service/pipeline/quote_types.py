@@ -3,7 +3,8 @@
 Quoted regions are found per paragraph for every mark style: “…” „…“ „…” «…» »…« "…"
 ”…” and single ‘…’ '…' (a single mark counts only at a word edge, so apostrophes in
 "doesn’t" or "countries’" do not open quotes). A quotation left open runs to the end
-of its paragraph, as multi-paragraph quotes are written. A block quote introduced by
+of its paragraph, as multi-paragraph quotes are written, unless an attribution inside it
+(", said X") shows where its closing mark is missing. A block quote introduced by
 "said:" or "said;" without marks is direct.
 """
 
@@ -13,7 +14,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from service.pipeline.speakers.lexicon import SPEECH_VERBS
+from service.pipeline.speakers.lexicon import SPEECH_VERBS, is_role_head
 from service.pipeline.types import Attribution
 
 if TYPE_CHECKING:  # the Document keeps the regions this module finds
@@ -133,8 +134,27 @@ def pair_marks(text: str, start: int, end: int, pairs: dict[str, str], usable) -
         elif open_at is None and ch in pairs and usable(i) and opens(text, i, start, end):
             open_at, closers = i, pairs[ch]
     if open_at is not None:
-        regions.append((open_at, end))
+        regions.append((open_at, unclosed_end(text, open_at, end)))
     return regions
+
+
+# the words after a comma inside a quotation, where an attribution may stand
+AFTER_COMMA = re.compile(r",((?:\s+[\w’'.-]+){1,5})")
+NAME_WORDS = 4  # words of a title and a name before the verb: ", engineer Kenji Watanabe told"
+
+
+def unclosed_end(text: str, open_at: int, end: int) -> int:
+    """Where a quotation opened at `open_at` and never closed before `end` stops: at the comma
+    of an attribution written inside it (", said lawyer X", ", engineer X Y told": a speech
+    verb after capitalised or job words), else at `end` (a quotation over paragraphs leaves
+    each paragraph open but the last)."""
+    for m in AFTER_COMMA.finditer(text, open_at, end):
+        for n, word in enumerate(m.group(1).split()):
+            if word in SPEECH_VERBS:
+                return m.start()
+            if n == NAME_WORDS or not (word[:1].isupper() or is_role_head(word)):
+                break
+    return end
 
 
 def opens(text: str, i: int, start: int, end: int) -> bool:

@@ -15,6 +15,7 @@ from service.pipeline.attribution.linking import link
 from service.pipeline.attribution.quoted import missed_direct_quotes
 from service.pipeline.attribution.quoting import with_quoted_speakers
 from service.pipeline.attribution.statements import separate
+from service.pipeline.attribution.unclosed import within_unclosed_quotations
 from service.pipeline.attribution.windows import merge_windows, window_bounds
 from service.pipeline.attribution.works import without_titles
 from service.pipeline.document import Document
@@ -86,6 +87,7 @@ class AttributionModel:
         the document's parse (ValueError without one)."""
         text = document.text
         spans = self.tag(document) if spans is None else spans
-        found = with_quoted_speakers(text, without_acts(document, without_titles(
-            document, separate(text, link(document, spans, self.linker)))))
+        found = within_unclosed_quotations(document, with_quoted_speakers(text, without_acts(
+            document, without_titles(document, separate(text, link(document, spans,
+                                                                  self.linker))))))
         return sorted(found + missed_direct_quotes(document, found), key=lambda a: a.start)

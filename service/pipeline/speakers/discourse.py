@@ -63,12 +63,9 @@ def continued_quotation(document: Document, first: int, last: int) -> bool:
     the first opens with a quotation mark, and each before the last ends inside its open
     quotation (the convention: no closing mark until the last paragraph)."""
     starts, ends = document.paragraph_starts, document.paragraph_ends
-    for k in range(first + 1, last + 1):
-        text = document.text[starts[k] : ends[k]].lstrip()
-        region = document.quoted_region(ends[k - 1] - 1) if ends[k - 1] > starts[k - 1] else None
-        if not text or text[0] not in QUOTE_MARKS or region is None or region[1] < ends[k - 1]:
-            return False
-    return True
+    return last > first and all(
+        document.left_open(k - 1) and document.text[starts[k] : ends[k]].lstrip()[:1] in QUOTE_MARKS
+        for k in range(first + 1, last + 1))  # (single marks too, unlike Document.runs_on)
 
 
 def in_block_quote(document: Document, at: int) -> bool:

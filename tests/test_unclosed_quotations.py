@@ -1,0 +1,39 @@
+"""A quotation whose closing mark is missing before its attribution: it ends at the
+attribution's comma, and a content the tagger ran past it or started in the narration before
+it is cut to it."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.pipeline.attribution.unclosed import within_unclosed_quotations
+from service.pipeline.document import Document
+from service.pipeline.quote_types import quote_type
+from tests.support.handmade import attribution
+
+TEXT = ("The council met on Monday. \u201cThe cuts will close three libraries, warned librarian "
+        "Ada Brook from the gallery. Councillors voted 7-4. The mayor said the vote was fair.")
+
+
+def test_the_narration_after_an_unclosed_quotation_is_not_quoted() -> None:
+    att = attribution(TEXT, "the vote was fair", source="The mayor", cue="said")
+    assert quote_type(Document(TEXT), att) == "indirect"
+
+
+@pytest.mark.parametrize("content", [
+    "The council met on Monday. \u201cThe cuts will close three libraries",  # from the narration
+    "\u201cThe cuts will close three libraries, warned librarian",  # on into the attribution
+])
+def test_a_content_is_cut_to_the_unclosed_quotation(content: str) -> None:
+    (got,) = within_unclosed_quotations(Document(TEXT), [attribution(TEXT, content)])
+    assert [f.text for f in got.fragments] == ["\u201cThe cuts will close three libraries"]
+    assert quote_type(Document(TEXT), got) == "direct"
+
+
+def test_a_quotation_over_paragraphs_stays_open_to_its_paragraph_end() -> None:
+    text = ("\u201cWe lost the vote, and we will say so plainly to every member.\n\n"
+            "\u201cThen we start again.\u201d")
+    att = attribution(text, "\u201cWe lost the vote, and we will say so plainly to every member.")
+    (got,) = within_unclosed_quotations(Document(text), [att])
+    assert got.fragments == att.fragments
+    assert quote_type(Document(text), got) == "direct"
