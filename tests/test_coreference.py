@@ -1137,3 +1137,31 @@ def test_a_quotations_later_paragraph_goes_on_with_its_speaker_past_a_name_insid
                     "minutes."),
     ]
     assert [s[0] for s in who(text, *atts)] == ["Ines Carvalho", "Tom Reyes", "Ines Carvalho"]
+
+
+@pytest.mark.parametrize("source", [
+    "co-founders Mina Park and Ama Owusu in a post on the company blog",
+    "Mina Park and Ama Owusu, the couple who ran the bakery for years",
+    "Mina Park and Ama Owusu, the councillors for the Eastside and Harbour wards",
+])
+def test_a_pair_the_mark_opens_with_is_the_speaker_without_what_follows(source: str) -> None:
+    text = f"\u201cWe ran out of time,\u201d wrote {source}."
+    att = attribution(text, "We ran out of time,", source=source, cue="wrote")
+    assert who(text, att) == [("Mina Park and Ama Owusu", "other", None)]
+
+
+@pytest.mark.parametrize("source", ["lawyers for both Donald and Ivana Trump",
+                                    "a group of Republicans and Democrats on the committee"])
+def test_a_description_around_a_pair_stays_as_written(source: str) -> None:
+    text = f"The judge heard {source} on Monday, who asked that the file stay sealed."
+    att = attribution(text, "that the file stay sealed", source=source, cue="asked")
+    assert who(text, att)[0] == (source, "other", None)
+
+
+def test_an_uncued_quote_after_a_pair_goes_on_with_the_pair() -> None:
+    pair = "Gwen Hughes and Idris Morgan-Lloyd"
+    text = (f"\u2018Nobody asked us,\u2019 complained farmers {pair}, whose land borders the "
+            "site. \u2018We read about it in the paper.\u2019")
+    atts = [attribution(text, "Nobody asked us,", source=f"farmers {pair}", cue="complained"),
+            attribution(text, "We read about it in the paper.")]
+    assert [s[:2] for s in who(text, *atts)] == [(pair, "other")] * 2

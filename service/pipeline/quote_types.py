@@ -141,17 +141,25 @@ def pair_marks(text: str, start: int, end: int, pairs: dict[str, str], usable) -
 # the words after a comma inside a quotation, where an attribution may stand
 AFTER_COMMA = re.compile(r",((?:\s+[\w’'.-]+){1,5})")
 NAME_WORDS = 4  # words of a title and a name before the verb: ", engineer Kenji Watanabe told"
+# after a name and its verb, the attribution ends its sentence: "told the panel."
+CLAUSE_END = re.compile(r"[^.,;:!?]{0,40}[.!?]")
 
 
 def unclosed_end(text: str, open_at: int, end: int) -> int:
     """Where a quotation opened at `open_at` and never closed before `end` stops: at the comma
-    of an attribution written inside it (", said lawyer X", ", engineer X Y told": a speech
-    verb after capitalised or job words), else at `end` (a quotation over paragraphs leaves
-    each paragraph open but the last)."""
+    of an attribution written inside it, the verb first and a name after it (", said lawyer
+    X") or a name first and the sentence ending soon after its verb (", engineer X Y told
+    the panel."; not ", Mayor X says it will, and"), else at `end` (a quotation over
+    paragraphs leaves each paragraph open but the last)."""
     for m in AFTER_COMMA.finditer(text, open_at, end):
-        for n, word in enumerate(m.group(1).split()):
+        words = m.group(1).split()
+        for n, word in enumerate(words):
             if word in SPEECH_VERBS:
-                return m.start()
+                after = text.find(word, m.start()) + len(word)
+                named_after = any(w[:1].isupper() for w in words[n + 1 :])
+                if n == 0 and named_after or n > 0 and CLAUSE_END.match(text, after, end):
+                    return m.start()
+                break
             if n == NAME_WORDS or not (word[:1].isupper() or is_role_head(word)):
                 break
     return end

@@ -167,6 +167,8 @@ def previous_subject(document: Document, ents: ArticleEntities, at: int) -> Toke
             named = [t, *(c for c in t.children if c.dep_ == "appos")]
             name = next((c for c in named if (e := ents.entity_at(c.i)) is not None
                          and e.type == "person"), None)
+            if name is not None and any(c.dep_ == "conj" for c in name.children):
+                return None  # people speaking together are no one person ("X and Y said")
             described = t.tag_ == "NN" and t.is_lower and is_role_head(t.text)
             return name or (t if described and ents.entity_at(t.i) is None else None)
     return None

@@ -24,6 +24,7 @@ from service.pipeline.speakers.lexicon import (
     is_role_head,
 )
 from service.pipeline.speakers.names import (
+    NAME_PARTICLES,
     after_dateline,
     between_quotation_marks,
     body_after_the,
@@ -247,6 +248,47 @@ def coordinated(ents: ArticleEntities, span: Span) -> bool:
     return len(set(map(id, people))) > 1
 
 
+PAIR_ENDS = {",", "in", "who", "whose", "after", "at", "on", "from", "outside"}
+MAX_LEAD = 4  # title words before the first name: "co-founders", "twin sisters"
+
+
+def leading_pair(span: Span) -> list[list[Token]]:
+    """The names the mark opens with when two or more are joined by "and" ("co-founders X Y
+    and Z W in a post on ...", "X and Y, the couple who ...", "Ms. X and Mr. Y"): each name's
+    words, titles before it left out; empty unless the last name ends the mark or a comma,
+    relative pronoun or preposition follows it ("Kettle & Loom" is a firm's name)."""
+    doc, k, end = span.doc, span.start, span.end
+    while k < min(end, span.start + MAX_LEAD) and not is_name_token(doc[k]) and (
+        doc[k].tag_ in ("NN", "NNS", "JJ", "HYPH") and doc[k].is_lower
+    ):
+        k += 1  # the plural title before the pair (not "lawyers for both X and Y")
+    names: list[list[Token]] = []
+    joined_by_and = False
+    while k < end:
+        while k < end and not is_name_token(doc[k]) and is_title_token(doc[k]) and (
+            doc[k].lower_ not in ("and", "&")
+        ):
+            k += 1  # "Ms." before a name
+        run: list[Token] = []
+        while k < end and (is_name_token(doc[k]) or joins_name(doc, k) or (
+            doc[k].lower_ in NAME_PARTICLES and k + 1 < end and is_name_token(doc[k + 1])
+        ) or run and joins_name(doc, k - 1) and doc[k].is_alpha):  # "Ji-hoon" whatever its case
+            run.append(doc[k])
+            k += 1
+        if not run or run[-1].tag_ == "NNPS":
+            return []  # ("Republicans and Democrats" are groups)
+        names.append(run)
+        sep = doc[k].lower_ if k < end else ""
+        if sep == "and" and not joined_by_and:
+            joined_by_and, k = True, k + 1
+        elif sep == "," and not joined_by_and and k + 1 < end and is_name_token(doc[k + 1]):
+            k += 1
+        else:
+            break
+    closed = k >= end or doc[k].lower_ in PAIR_ENDS
+    return names if len(names) > 1 and joined_by_and and closed else []
+
+
 def named_pair(ents: ArticleEntities, span: Span, root: Token) -> bool:
     """Names joined by "and" at the head of the mark, one of them a person's, though the NER
     typed the other a body or a place and a description follows ("Whitlock and Ferraro, two
@@ -366,7 +408,7 @@ def classify(ents: ArticleEntities, span: Span) -> SourceMention:
                 and ents.entity_at(t.i) is not ents.entity_at(t.head.i)]
     if (root in people and partners and len(named) + len(partners) > 1) or coordinated(
         ents, span
-    ) or named_pair(ents, span, root):
+    ) or named_pair(ents, span, root) or leading_pair(span):
         return SourceMention("group", span)  # "Dunmore and Achebe": the pair speaks together
     if any(with_others(ents, span, root, t) for t in root.children):
         return SourceMention("mixed", span)  # "the nominee and his aides", "X and other members"

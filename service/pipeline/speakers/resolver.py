@@ -47,6 +47,7 @@ from service.pipeline.speakers.mentions import (
     as_written,
     classify,
     head_of,
+    leading_pair,
     name_run,
     source_tokens,
 )
@@ -304,9 +305,18 @@ class SpeakerResolver(PronominalResolution, NominalResolution):
 
     def group_name(self, span: Span) -> str:
         """Named people speaking together: each one's full name (the name as written for one
-        the entity table lacks), listed as "A, B and C"."""
+        the entity table lacks), listed as "A, B and C"; the names the mark opens with when it
+        does (mentions.leading_pair), without what follows them."""
         members: list[str] = []
-        for t in span:
+        pair = leading_pair(span)
+        for run in pair:
+            ent = self.ents.entity_at(run[-1].i)
+            written = name_text(self.doc, clean_name(run) or run)
+            # a surname's full name ("Ms. Olsen" -> "Maria Olsen"), not another person's
+            full = ent.name if ent is not None and ent.type == "person" else ""
+            longer = full.split()[-1:] == written.split()[-1:] and len(full) > len(written)
+            members.append(full if longer else written)
+        for t in span if not pair else ():
             ent = self.ents.entity_at(t.i)
             joined = t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children)
             if ent is not None and (ent.type == "person" or joined):
