@@ -82,8 +82,6 @@ STILL_FAILING = {
     # batch 8, measured once at the final code (5931394) and not fixed
     "s01_2": "a relational role ('colleague') and another speaker for a paragraph's quote",
     "s05_2": "'She said,' after a sentence naming another person takes that person",
-    "s06_1": "a description with a nickname keeps its description; an appositive name stays a "
-             "description ('The harbourmaster, Aileen Trevaskis')",
     "s06_2": "an organisation speaking after a nickname's speaker is typed a person",
     "s10_1": "a quoted fragment with a left single mark for the apostrophe is cut",
     "s15_1": "the tagger quotes the narration after an unclosed quotation (a verb "

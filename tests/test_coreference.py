@@ -1165,3 +1165,11 @@ def test_an_uncued_quote_after_a_pair_goes_on_with_the_pair() -> None:
     atts = [attribution(text, "Nobody asked us,", source=f"farmers {pair}", cue="complained"),
             attribution(text, "We read about it in the paper.")]
     assert [s[:2] for s in who(text, *atts)] == [(pair, "other")] * 2
+
+
+def test_a_name_with_a_given_name_the_tagger_called_a_product_is_a_person() -> None:
+    text = ("The harbourmaster, Aileen Trevaskis, said the boats would be returned once their "
+            "papers had been checked.")
+    att = attribution(text, "the boats would be returned once their papers had been checked",
+                      source="The harbourmaster, Aileen Trevaskis,", cue="said")
+    assert who(text, att) == [("Aileen Trevaskis", "person", "harbourmaster")]

@@ -26,6 +26,9 @@ from service.pipeline.speakers.names import (
 )
 
 BODY_LABELS = ("ORG", "GPE", "FAC", "LOC")
+# other types the NER gives names ("Aileen Trevaskis" PRODUCT, "Marguerite X" NORP): a person
+# only with a given name first
+OTHER_LABELS = ("NORP", "PRODUCT", "WORK_OF_ART", "EVENT")
 # Last words of places and firms that may open with a first name ("Victoria Falls",
 # "Georgia Power", "Orlando Magic" is a team: any word here keeps the body)
 PLACE_OR_FIRM_WORDS = GENERIC_BODIES | {
@@ -58,11 +61,11 @@ def first_named_bodies(doc: Doc, first_names: Mapping[str, str]) -> list[list[To
     Quispe") acting as a person (the subject of a speech verb, in apposition with a role,
     the subject the next he or she of its gender can refer to), or a lower-case job word
     right before them ("deckhand Ruaridh MacAulay"), a listed job in apposition or a "who"
-    after them. Names alone would take "Edison Research" and "Dow Chemical". A span typed a
-    group (NORP) only with a given name first ("Marguerite d’Aubigné-Laroche")."""
+    after them. Names alone would take "Edison Research" and "Dow Chemical". A span of
+    OTHER_LABELS only with a given name first ("Marguerite d’Aubigné-Laroche" NORP)."""
     runs = []
     for ent in doc.ents:
-        if ent.label_ not in BODY_LABELS and ent.label_ != "NORP":
+        if ent.label_ not in BODY_LABELS + OTHER_LABELS:
             continue
         run = _name_run(doc, ent, first_names)
         words = [t for t in run if not joins_name(doc, t.i)]  # the hyphens are no words
@@ -73,7 +76,7 @@ def first_named_bodies(doc: Doc, first_names: Mapping[str, str]) -> list[list[To
         ):
             continue
         gender = first_names.get(words[0].lower_)
-        if ent.label_ == "NORP" and gender is None:
+        if ent.label_ in OTHER_LABELS and gender is None:
             continue  # a group ("Korean Americans, who ...") unless it opens with a given name
         root = next((t for t in run if not run[0].i <= t.head.i <= run[-1].i), ent.root)
         # a job noun before the name: inside the span ("Senior midwife" | X), strong; else
