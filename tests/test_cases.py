@@ -74,7 +74,6 @@ STILL_FAILING = {
     "u24_1": "an organisation named in the sentence before a quote is typed a person",
     "t01_2": "a Vietnamese name with its appositive stays a description ('X, chairman of ...')",
     "t03_2": "the narration after a quotation written over paragraphs comes back as a quote",
-    "t04_2": "a single-name speaker ('Suharyanto') after an inverted cue is missed",
     "t05_1": "a relational role ('sister') is given where the batch wants none",
     "t12_1": "an uncued quote after a non-speech sentence goes to a person named later",
     "t15_2": "a name the NER typed a body after an unclosed quotation stays a body",

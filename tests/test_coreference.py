@@ -1173,3 +1173,14 @@ def test_a_name_with_a_given_name_the_tagger_called_a_product_is_a_person() -> N
     att = attribution(text, "the boats would be returned once their papers had been checked",
                       source="The harbourmaster, Aileen Trevaskis,", cue="said")
     assert who(text, att) == [("Aileen Trevaskis", "person", "harbourmaster")]
+
+
+def test_a_single_name_after_an_inverted_cue_and_a_listed_job_is_a_person() -> None:
+    text = ("\u201cThe reserves are untouched,\u201d insisted regional treasurer Suharyanto as the "
+            "session opened. \u201cThat is false,\u201d countered legislator Retno Wulandari.")
+    atts = [attribution(text, "\u201cThe reserves are untouched,\u201d",
+                        source="regional treasurer Suharyanto", cue="insisted"),
+            attribution(text, "\u201cThat is false,\u201d", source="legislator Retno Wulandari",
+                        cue="countered")]
+    assert [s[:2] for s in who(text, *atts)] == [("Suharyanto", "person"),
+                                                 ("Retno Wulandari", "person")]

@@ -143,11 +143,24 @@ def referred_bodies(doc: Doc, first_names: Mapping[str, str]) -> list[list[Token
     (within PRONOUN_WINDOW tokens) can only refer to: no person of that pronoun's gender is
     named before the pronoun ("Tshabalala was already in the dressing room ... he said");
     or one given an age ("Sukarti, 58,") or a listed job in apposition ("Ossiane, a singer
-    from Mindelo,")."""
+    from Mindelo,"), or a speech verb's subject with a listed job right before it
+    ("insisted regional treasurer Suharyanto"; "carmaker Toyota said" is no listed job)."""
     return [list(ent) for ent in doc.ents if ent.label_ in BODY_LABELS
             and word_count(list(ent)) == 1 and capitalised(ent[0]) and (
                 _referred_by(doc, ent, None, first_names) or _aged(doc, ent)
-                or _listed_role_appositive(ent.root))]
+                or _listed_role_appositive(ent.root) or _listed_job_before(doc, ent) and (
+                    _acts_as_person(ent.root) or _inverted(doc, ent.start - 1)))]
+
+
+def _listed_job_before(doc: Doc, ent: Span) -> bool:
+    return ent.start > 0 and doc[ent.start - 1].is_lower and doc[ent.start - 1].lower_ in ROLE_NOUNS
+
+
+def _inverted(doc: Doc, job: int) -> bool:
+    """A speech verb stands just before the job title at token `job` ("insisted regional
+    treasurer X"), however the parser attached the name."""
+    return any(t.lower_ in SPEECH_VERBS and t.tag_.startswith("VB")
+               for t in doc[max(0, job - 3) : job])
 
 
 def _aged(doc: Doc, ent: Span) -> bool:
