@@ -96,7 +96,6 @@ STILL_FAILING = {
     "q08_1": "'did not say how many candidates applied' comes back as a quote",
     "q08_2": "an organisation's dash signature is given to the person who signed the one before",
     "q09_1": "an organisation's name is cut ('Kingsbridge Athletic' -> 'Athletic')",
-    "q15_2": "the role 'mayor of X, Y,' with the name after it is missed",
     "q16_2": "'That was how the director, X, put it' after a quote gives no speaker",
     "q17_1": "'did not say whether X' comes back as a quote",
     "q17_2": "'did not say when X' comes back as a quote",

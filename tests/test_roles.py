@@ -7,6 +7,7 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from service.pipeline.nlp import parse
 from service.pipeline.speakers.roles import described_before
 from tests.support.handmade import attribution, resolve
 
@@ -592,3 +593,11 @@ def test_where_someone_is_from_says_nothing_of_the_job() -> None:
             "Secretary General Ban Sung-ho said the vote was close.")
     assert role_of(text, "Secretary General Ban Sung-ho", "the vote was close") == (
         "Secretary General")
+
+
+def test_a_description_set_off_before_the_name_keeps_its_place_and_drops_the_time() -> None:
+    """The appositive hangs on the place ("Cerveira, X,"), the time phrase opens the clause."""
+    doc = parse("Late on Sunday the mayor of Vila Nova de Cerveira, Rui Magalhães, posted a "
+                "message.")
+    start = next(t.i for t in doc if t.text == "Rui")
+    assert described_before(doc, start, start + 2) == "mayor of Vila Nova de Cerveira"

@@ -25,6 +25,7 @@ from service.pipeline.speakers.lexicon import (
     SPELLED_OUT,
     is_role_head,
 )
+from service.pipeline.speakers.names import NAME_PARTICLES
 from service.pipeline.speakers.titles import NOUN_TAGS, prenominal, span_text
 
 MODIFIER_TAGS = {"JJ", "JJR", "JJS", "CD", "HYPH", "POS", "PRP$", "NML", "AFX"}
@@ -90,6 +91,10 @@ def role_span(doc: Doc, i: int, limit: int | None = None) -> tuple[int, int] | N
             pass  # inside one hyphenated word: "playwright-in-residence", "editor-in-chief"
         elif t.tag_ == "IN" and t.lower_ in ROLE_PREPOSITIONS and head_seen:
             after_prep = True
+        elif t.lower_ in NAME_PARTICLES and doc[k - 1].tag_ == "NNP" and nxt is not None and (
+            nxt.tag_ == "NNP"
+        ):
+            pass  # inside a place's or body's name: "mayor of Vila Nova de Cerveira"
         elif t.tag_ == "DT" and after_prep and doc[k - 1].tag_ == "IN":
             pass
         else:
@@ -199,6 +204,8 @@ def described_before(doc: Doc, start: int, end: int) -> str | None:
     head = doc[end - 1]
     desc = head.head
     parsed = head.dep_ == "appos" and desc.i < head.i
+    while parsed and desc.dep_ == "pobj" and desc.head.dep_ == "prep" and desc.head.head.i < desc.i:
+        desc = desc.head.head  # "the mayor of Vila Nova de Cerveira, X,": set off from "mayor"
     # past a title between the comma and the name ("The engineer, track maintenance chief X,")
     k = start
     while k > max(1, start - MAX_TITLE_TOKENS) and doc[k - 1].tag_ in TITLE_TAGS and (
@@ -223,7 +230,9 @@ def described_before(doc: Doc, start: int, end: int) -> str | None:
         if not is_role_head(desc.text) and not possessed:
             return None
         first = desc.i  # the noun phrase before the head, as written ("Apple's chief executive")
-        while first > 0 and doc[first - 1].tag_ in DESCRIPTION_TAGS:
+        while first > 0 and doc[first - 1].tag_ in DESCRIPTION_TAGS and (
+            doc[first - 1].ent_type_ not in ("DATE", "TIME")  # not "Late on Sunday"
+        ):
             first -= 1
         # on to the comma before the name: "the club's head of medical services, X"
         limit = start - 1 if parsed and doc[start - 1].text == "," else desc.i + 1
