@@ -4,6 +4,8 @@ written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from service.pipeline.nlp import parse
 from service.pipeline.speakers.names import hyphenated, titled_names
 from tests.support.handmade import attribution
@@ -247,32 +249,18 @@ def test_a_relative_pronoun_marked_with_its_verb_is_the_person_it_follows() -> N
     assert (got[0].name, got[0].type, got[0].role) == ("Ines Tamm", "person", "Mayor")
 
 
-def test_a_mark_on_someones_words_is_their_owner() -> None:
-    """"his remarks suggest ..." marks what was said; the speaker is the one who said it."""
-    text = (
-        "Senator Ruth Okafor spoke at the rally on Saturday. "
-        "Her remarks suggest that the party will oppose the budget."
-    )
-    got = speakers(
-        text,
-        attribution(text, "that the party will oppose the budget", source="Her remarks",
-                    cue="suggest"),
-    )
-    assert got[0].name == "Ruth Okafor"
-
-
-def test_a_mark_on_someones_group_stays_the_group() -> None:
-    """The guideline keeps "Okafor's allies" as written: they are not Okafor."""
-    text = (
-        "Senator Ruth Okafor spoke at the rally on Saturday. "
-        "Okafor's allies said that the party will oppose the budget."
-    )
-    got = speakers(
-        text,
-        attribution(text, "that the party will oppose the budget", source="Okafor's allies",
-                    cue="said"),
-    )
-    assert got[0].name == "Okafor's allies"
+@pytest.mark.parametrize("source, cue, speaker", [
+    ("Her remarks", "suggest", "Ruth Okafor"),  # what was said: the one who said it
+    ("Okafor's allies", "said", "Okafor's allies"),  # the guideline keeps a group as written
+])
+def test_a_mark_on_someones_words_is_their_owner_but_on_their_group_stays_the_group(
+    source: str, cue: str, speaker: str,
+) -> None:
+    text = ("Senator Ruth Okafor spoke at the rally on Saturday. "
+            f"{source} {cue} that the party will oppose the budget.")
+    got = speakers(text, attribution(text, "that the party will oppose the budget",
+                                     source=source, cue=cue))
+    assert got[0].name == speaker
 
 
 def test_an_inverted_cue_the_model_missed_still_names_the_speaker() -> None:

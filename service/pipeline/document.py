@@ -86,13 +86,13 @@ class Document:
         starts, ends = self.quoted(self.paragraph_starts[k], self.paragraph_ends[k])
         return bool(ends) and self.text[ends[-1] - 1] not in CLOSING_MARKS
 
-    def runs_on(self, k: int) -> bool:
+    def runs_on(self, k: int, marks: str = OPENING_MARKS) -> bool:
         """Whether paragraph k continues the quotation the paragraph before left open: it
-        opens with a quotation mark."""
+        opens with a quotation mark (one of `marks`: double opening marks unless told)."""
         if k <= 0 or not self.left_open(k - 1):
             return False
         head = self.text[self.paragraph_starts[k] : self.paragraph_ends[k]].lstrip()
-        return head[:1] in OPENING_MARKS
+        return head[:1] in marks
 
     def quoted(self, start: int, end: int) -> Regions:
         """The quoted regions of text[start:end] (a paragraph range), found once per range:

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from service.pipeline.document import Document
-from service.pipeline.quote_types import CLOSING_MARKS, OPENING_MARKS
+from service.pipeline.quote_types import CLOSING_MARKS, OPENING_MARKS, SINGLE_PAIRS
 from service.pipeline.types import Attribution, CharSpan
 
-SINGLE_OPENING = "\u2018\u201a\u2039'"
+MARKS = OPENING_MARKS + "".join(SINGLE_PAIRS)  # any mark that may open a quotation
 
 
 def within_unclosed_quotations(document: Document, attributions: list[Attribution]
@@ -28,7 +28,7 @@ def within_unclosed_quotations(document: Document, attributions: list[Attributio
 def _cut(document: Document, att: Attribution) -> Attribution:
     text = document.text
     piece, mark = next(((f, i) for f in att.fragments for i in range(f.start, f.end)
-                        if text[i] in OPENING_MARKS + SINGLE_OPENING), (None, -1))
+                        if text[i] in MARKS), (None, -1))
     region = document.quoted_region(mark) if piece is not None else None
     if region is None or region[0] != mark:
         return att

@@ -62,10 +62,8 @@ def continued_quotation(document: Document, first: int, last: int) -> bool:
     """Paragraphs first..last are one quotation written over several paragraphs: each after
     the first opens with a quotation mark, and each before the last ends inside its open
     quotation (the convention: no closing mark until the last paragraph)."""
-    starts, ends = document.paragraph_starts, document.paragraph_ends
-    return last > first and all(
-        document.left_open(k - 1) and document.text[starts[k] : ends[k]].lstrip()[:1] in QUOTE_MARKS
-        for k in range(first + 1, last + 1))  # (single marks too, unlike Document.runs_on)
+    return last > first and all(document.runs_on(k, QUOTE_MARKS)  # single marks too
+                                for k in range(first + 1, last + 1))
 
 
 def in_block_quote(document: Document, at: int) -> bool:
