@@ -350,8 +350,8 @@ def test_a_source_cut_after_its_determiner_is_the_noun_it_begins() -> None:
         CharSpan.of(text, text.index("the council"), text.index("the council") + 3),
         0.6,
     )
-    # an organisation noun no organisation is named with: the noun, without its determiner
-    assert who(text, att)[0][:2] == ("council", "organization")
+    # an organisation noun no organisation is named with: the noun phrase as written
+    assert who(text, att)[0][:2] == ("the council", "organization")
 
 
 def test_a_name_right_after_a_quotes_closing_mark_is_no_nickname() -> None:
@@ -854,8 +854,8 @@ def test_we_in_a_block_quote_after_a_speech_verb_lead_in_is_its_speaker(
 @pytest.mark.parametrize("before, speaker", [
     # the organisation the article names with the noun
     ("The Federal Housing Agency reviewed loans in Ohio last year. ", "Federal Housing Agency"),
-    # none named: the noun itself, never the latest place or other body named
-    ("Lenders in Columbus, Ohio, met with Acme Bank last year. ", "agency"),
+    # none named: the noun as written, never the latest place or other body named
+    ("Lenders in Columbus, Ohio, met with Acme Bank last year. ", "The agency"),
 ])
 def test_the_agency_is_the_agency_named_so_else_itself(before: str, speaker: str) -> None:
     text = before + "The agency said most borrowers repaid on time."
@@ -1035,13 +1035,35 @@ def test_the_senator_is_the_person_titled_sen() -> None:
 @pytest.mark.parametrize("text, speaker", [
     ("Apple released a new phone on Tuesday in Cupertino. The company said sales would rise.",
      "Apple"),
-    # two companies named: none is "the company"
+    # two companies named: none is "the company", which stays as written
     ("Apple and Samsung released new phones on Tuesday. The company said sales would rise.",
-     "company"),
+     "The company"),
 ])
 def test_the_company_is_the_one_company_just_named(text: str, speaker: str) -> None:
     att = attribution(text, "sales would rise", source="The company", cue="said")
     assert who(text, att)[0][:2] == (speaker, "organization")
+
+
+def test_they_are_the_people_named_together_before() -> None:
+    text = (
+        "Professors Amara Diallo and Tomas Berg spent ten years in mining towns. "
+        "Their book came out in May.\n\n\u201cTowns recover slowly,\u201d they write."
+    )
+    att = attribution(text, "\u201cTowns recover slowly,\u201d", source="they", cue="write")
+    assert who(text, att)[0][:2] == ("Amara Diallo and Tomas Berg", "other")
+
+
+@pytest.mark.parametrize("pronoun", ["it", "they"])
+def test_it_or_they_is_never_one_person(pronoun: str) -> None:
+    # the previous quote's speaker keeps the floor for "she", not for "it" or "they"
+    text = (
+        "Helen Marsh chairs the Harbour Trust, which owns the old pier. \u201cThe pier is "
+        "tired,\u201d Marsh said on Monday. The pier will close in June, "
+        f"{pronoun} said in a statement."
+    )
+    atts = [attribution(text, "\u201cThe pier is tired,\u201d", source="Marsh", cue="said"),
+            attribution(text, "The pier will close in June", source=pronoun, cue="said")]
+    assert who(text, *atts)[1][:2] == ("Harbour Trust", "organization")
 
 
 @pytest.mark.parametrize("subject", ["The mayor\u2019s tone hardened", "Her words grew sharper",

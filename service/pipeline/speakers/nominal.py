@@ -98,8 +98,9 @@ class NominalResolution:
         """ "the ministry" -> the organisation named with that word, else the running
         organisation speaker, else for a bare "the company" the one organisation named in its
         or the previous sentence (bodies.recent_org; "the campaign": bodies.campaign_owner's),
-        else the noun itself as an organisation ("federal government"): never merely the
-        latest organisation or place named. A person's campaign is named by the surname ("Her
+        else the phrase as an organisation, a bare one as written ("the union"), a longer
+        one without its determiner ("federal government"): never merely the latest
+        organisation or place named. A person's campaign is named by the surname ("Her
         campaign", "Mrs. Clinton's campaign" -> "Clinton campaign")."""
         head = m.word
         owner = self.owner(m, att, near) if head == "campaign" else None
@@ -121,6 +122,8 @@ class NominalResolution:
             recent = recent_org(self.ents, head, m.span.start)
             if recent is not None:
                 return of_entity(recent)
+        if bare:  # "the union" the article names no union: as written, not "union"
+            return Resolved(m.span.text.strip(), "organization")
         return Resolved(org_name(m.span), "organization")
 
 

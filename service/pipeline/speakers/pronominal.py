@@ -24,7 +24,7 @@ from service.pipeline.speakers.lexicon import (
     WRITER_PRONOUNS,
     is_role_head,
 )
-from service.pipeline.speakers.mentions import SourceMention
+from service.pipeline.speakers.mentions import SourceMention, joined
 from service.pipeline.speakers.resolved import (
     GROUPS,
     UNKNOWN,
@@ -35,6 +35,7 @@ from service.pipeline.speakers.resolved import (
 from service.pipeline.types import Attribution
 
 CHAIN_BONUS = 0.4  # added to the previous speaker's antecedent probability (read gold sets)
+GROUP_SENTENCES = 4  # how far back "they" may find the named people it stands for
 
 
 class PronominalResolution:
@@ -58,6 +59,9 @@ class PronominalResolution:
             group = next((t for t in governing_subjects(m.root) if is_people(t)), None)
             if group is not None:
                 return self.resolve_phrase(group.left_edge.i, group.right_edge.i + 1, att, near)
+            listed = self.people_listed(m.root.i)  # "Professors Foner and Alba ... they"
+            if listed is not None:
+                return self.resolve_phrase(listed[0], listed[1], att, near)
         if word not in PRONOUN_GENDER and near is not None and near.type in GROUPS:
             return near  # "they", "it": the organisation or group that spoke before
         anaphor = Anaphor.of(m.root)
@@ -68,7 +72,9 @@ class PronominalResolution:
         cands = candidates(self.ents, m.root.i)
         if chain is not None and chain not in cands and self.ranked_at(chain, m.root.i):
             cands.append(chain)
-        if anaphor.gender is not None:  # "he", "she": a person of that gender, never a place
+        if anaphor.gender is None:  # "they" is no one person, "it" no person at all
+            cands = [e for e in cands if agrees(anaphor, e)]
+        else:  # "he", "she": a person of that gender, never a place
             # never one whose name says the other gender (a man's first name, "Mr."); the
             # genders pronouns suggest are left to the ranker ("Clinton said he ...")
             people = [e for e in cands if e.type == "person"]
@@ -105,6 +111,23 @@ class PronominalResolution:
         ent = next((x.entity for x in self.ents.mentions_before(tok.i, limit=5)
                     if x.start >= tok.sent.start), None)
         return of_entity(ent) if ent is not None else UNKNOWN
+
+    def people_listed(self: MentionResolver, at: int) -> tuple[int, int] | None:
+        """Tokens [start, end) of the latest people named together ("X and Y", "X, Y and
+        Z") in the sentence of token `at` or the GROUP_SENTENCES before it; None without."""
+        floor = self.ents.sentence_of(at) - GROUP_SENTENCES
+        for x in self.ents.mentions_before(at, limit=40):
+            if self.ents.sentence_of(x.start) < floor:
+                return None
+            tok = self.doc[x.end - 1]
+            listed = [c for c in tok.conjuncts if (e := self.ents.entity_at(c.i)) is not None
+                      and e.type == "person" and e is not x.entity]
+            if x.entity.type == "person" and listed and joined(
+                self.doc, tok.i, max(c.i for c in listed)
+            ):
+                first = min([tok, *listed], key=lambda t: t.i)
+                return first.left_edge.i, max(c.i for c in [tok, *listed]) + 1
+        return None
 
     def agreeing_before(self: MentionResolver, anaphor: Anaphor) -> list[Entity]:
         """The latest person of the pronoun's gender named before it, beyond the ranker's
