@@ -1206,3 +1206,24 @@ def test_a_single_name_after_an_inverted_cue_and_a_listed_job_is_a_person() -> N
                         cue="countered")]
     assert [s[:2] for s in who(text, *atts)] == [("Suharyanto", "person"),
                                                  ("Retno Wulandari", "person")]
+
+
+def test_a_name_written_only_as_the_modifier_of_a_thing_is_no_one_he_can_be() -> None:
+    # the NER types "Nyamuleke" a person: the sawmill's name is no one "he" can be
+    text = (
+        "A man stood at the gate of the Nyamuleke sawmill as the last lorry pulled out. "
+        "Dozens of former workers had gathered behind the fence. "
+        "\u201cThis mill fed three generations of this town,\u201d he said."
+    )
+    quote, he = text.index("\u201cThis"), text.index(" he said") + 1
+    att = Attribution([CharSpan.of(text, quote, he - 1)], CharSpan.of(text, he + 3, he + 7),
+                      CharSpan.of(text, he, he + 2), 1.0)
+    assert who(text, att)[0][0] != "Nyamuleke"
+
+
+@pytest.mark.parametrize("firm", ["Corvin Estates", "Castleford Homes", "Ardmore Properties"])
+def test_a_name_a_firms_designator_ends_is_an_organisation(firm: str) -> None:
+    text = f"The landlord, {firm}, said the new rent reflected market rates."
+    att = attribution(text, "the new rent reflected market rates", source=f"The landlord, {firm},",
+                      cue="said")
+    assert who(text, att)[0][:2] == (firm, "organization")

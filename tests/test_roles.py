@@ -601,3 +601,14 @@ def test_a_description_set_off_before_the_name_keeps_its_place_and_drops_the_tim
                 "message.")
     start = next(t.i for t in doc if t.text == "Rui")
     assert described_before(doc, start, start + 2) == "mayor of Vila Nova de Cerveira"
+
+
+@pytest.mark.parametrize("when", ["Last autumn", "Last spring", "This summer"])
+def test_a_time_phrase_opening_the_sentence_is_no_title(when: str) -> None:
+    # the NER tags no date there, but the parser makes the noun an adverbial
+    text = (
+        f"{when} Nguyen Thi Hoa opened a repair caf\u00e9 on Carver Street. "
+        "She recalls, \u201cPeople cried when their toasters worked again.\u201d"
+    )
+    quote = "\u201cPeople cried when their toasters worked again.\u201d"
+    assert role_of(text, "She", quote) is None

@@ -32,6 +32,7 @@ from service.pipeline.speakers.lexicon import (
     SPELLED_OUT,
     SUBJECT_DEPS,
     THING_PRONOUNS,
+    is_role_head,
 )
 
 OBJECT_DEPS = ("dobj", "iobj", "pobj", "dative")
@@ -65,15 +66,30 @@ class Anaphor:
 
 
 def candidates(ents: ArticleEntities, at: int) -> list[Entity]:
-    """Entities mentioned before token `at` within MAX_SENTENCES, most recent first."""
+    """Entities mentioned before token `at` within MAX_SENTENCES, most recent first; not a
+    one-word name written only as the modifier of a thing ("the Nyamuleke sawmill")."""
     floor = ents.sentence_of(at) - MAX_SENTENCES
     out: list[Entity] = []
+    things: set[int] = set()
     for m in ents.mentions_before(at, limit=80):
         if ents.sentence_of(m.start) < floor or len(out) == MAX_CANDIDATES:
             break
-        if m.entity not in out:
-            out.append(m.entity)
+        if m.entity not in out and id(m.entity) not in things:
+            if names_a_thing(ents, m):
+                things.add(id(m.entity))
+            else:
+                out.append(m.entity)
     return out
+
+
+def names_a_thing(ents: ArticleEntities, m: EntityMention) -> bool:
+    """A person's one-word name, named once, as the compound modifier of a common noun
+    that is no office ("the Nyamuleke sawmill"; not "the Obama administration", a full
+    name or one the article names again)."""
+    head = ents.doc[m.end - 1]
+    return (m.entity.type == "person" and m.entity.named <= 1
+            and len(m.entity.name.split()) == 1 and head.dep_ == "compound"
+            and head.head.tag_ in ("NN", "NNS") and not is_role_head(head.head.text))
 
 
 def agreeing_people(ents: ArticleEntities, anaphor: Anaphor) -> list[Entity]:

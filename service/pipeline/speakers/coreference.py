@@ -32,7 +32,7 @@ from service.pipeline.speakers.lexicon import (
     SPEECH_VERBS,
     is_role_head,
 )
-from service.pipeline.speakers.mistyped import first_named_bodies, referred_bodies
+from service.pipeline.speakers.mistyped import firm_named, first_named_bodies, referred_bodies
 from service.pipeline.speakers.names import (
     NAME_PARTICLES,
     acronym,
@@ -193,6 +193,8 @@ class ArticleEntities:
             toks = toks[1:]
         if any(c.isdigit() for t in toks for c in t.text) or is_street(toks):
             return  # "flight NZ402" names no person, nor "on Mill Lane"
+        if firm_named(toks, self._first_names):
+            return  # "Castleford Homes" is a firm, whatever the NER or its verb said
         words = [word_key(t) for t in toks if any(c.isalpha() for c in t.text)]
         nickname = between_quotation_marks(self.doc, toks[0].i, toks[-1].i + 1)  # “Sparrow”
         lone = len(words) == 1 and (
@@ -365,7 +367,8 @@ class ArticleEntities:
             span = self.doc[whole.start : end]
             if end < whole.end and all(is_role_head(t.lower_) for t in span):
                 continue  # the title the NER ran into a person's name: "Winemaker" | "X"
-            if whole.label_ not in ORG_LABELS or not span or is_dateline(span) or any(
+            firm = whole.label_ == "PERSON" and firm_named(whole, self._first_names)
+            if not (whole.label_ in ORG_LABELS or firm) or not span or is_dateline(span) or any(
                 i in self.token_entity for i in range(span.start, span.end)
             ):
                 continue

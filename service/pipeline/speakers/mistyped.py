@@ -4,7 +4,7 @@ name the article then treats as a person's is taken back as one."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -40,6 +40,23 @@ PLACE_OR_FIRM_WORDS = GENERIC_BODIES | {
     "research", "business", "systems", "brothers", "electric", "chemical", "operations",
     "church", "temple", "mosque", "synagogue", "cathedral",
 }
+# Last words of firms' names that are nobody's surname ("Castleford Homes", "Corvin Estates",
+# though Corvin is a given name)
+FIRM_DESIGNATORS = {
+    "homes", "estates", "properties", "industries", "enterprises", "developments", "builders",
+    "ventures", "associates", "solutions", "services", "logistics", "airlines", "airways",
+    "holdings", "partners", "inc", "ltd", "llc", "plc", "corp", "gmbh",
+}
+PLACE_OR_FIRM_WORDS |= FIRM_DESIGNATORS
+
+
+def firm_named(toks: Sequence[Token], first_names: Mapping[str, str]) -> bool:
+    """A name that a firm's designator ends ("The developer, Castleford Homes,", which the
+    NER typed a person), or another firm's or place's word when no given name opens it: an
+    organisation."""
+    last = toks[-1].lower_.rstrip(".")
+    return len(toks) > 1 and (last in FIRM_DESIGNATORS or (
+        last in PLACE_OR_FIRM_WORDS and toks[0].lower_ not in first_names))
 
 
 def capitalised(tok: Token) -> bool:

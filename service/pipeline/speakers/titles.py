@@ -42,7 +42,7 @@ def prenominal(doc: Doc, ents: ArticleEntities, start: int, ent: Entity) -> str 
         other = ents.entity_at(k)
         if other is not None and other is not ent and other.type == "person":
             break
-        if not (is_title_token(t) or t.is_space) or t.ent_type_ in ("DATE", "TIME"):
+        if not (is_title_token(t) or t.is_space) or time_phrase(t):
             break  # (web copy puts no-break spaces between titles; "Last night" is no title)
         if k > 0 and doc[k - 1].is_quote and t.is_lower and t.lower_.endswith("ed"):
             break  # the inverted cue the tagger took for an adjective: ”, fretted director X
@@ -115,7 +115,7 @@ def modified_by(doc: Doc, ents: ArticleEntities, start: int, noun: Token) -> boo
 def title_head(t: Token, last: bool) -> bool:
     """An office or job noun, or any common noun written right before the name ("shop
     steward X", "driver X"): a noun there is the person's title."""
-    if t.ent_type_ in ("DATE", "TIME"):
+    if time_phrase(t):
         return False
     if is_role_head(t.text.rstrip(".")):
         return True  # an office even where the parser took it for an object ("From board
@@ -127,6 +127,12 @@ def title_head(t: Token, last: bool) -> bool:
     # ("Drummer X" opening a sentence)
     return last and (t.tag_ in ("NN", "NNP") or nominal_modifier(t)) and (t.is_lower or (
         t.is_title and is_role_head(t.lower_) and t.lower_ not in TITLE_MODIFIERS))
+
+
+def time_phrase(t: Token) -> bool:
+    """A word of a time phrase: tagged a date or time, or a noun the parser made an
+    adverbial ("Last autumn X opened", which the NER did not tag)."""
+    return t.ent_type_ in ("DATE", "TIME") or t.dep_ == "npadvmod"
 
 
 def nominal_modifier(t: Token) -> bool:
