@@ -367,7 +367,7 @@ class ArticleEntities:
             span = self.doc[whole.start : end]
             if end < whole.end and all(is_role_head(t.lower_) for t in span):
                 continue  # the title the NER ran into a person's name: "Winemaker" | "X"
-            firm = whole.label_ == "PERSON" and firm_named(whole, self._first_names)
+            firm = whole.label_ == "PERSON" and firm_named(list(whole), self._first_names)
             if not (whole.label_ in ORG_LABELS or firm) or not span or is_dateline(span) or any(
                 i in self.token_entity for i in range(span.start, span.end)
             ):
