@@ -1227,3 +1227,24 @@ def test_a_name_a_firms_designator_ends_is_an_organisation(firm: str) -> None:
     att = attribution(text, "the new rent reflected market rates", source=f"The landlord, {firm},",
                       cue="said")
     assert who(text, att)[0][:2] == (firm, "organization")
+
+
+def test_who_after_a_people_noun_and_its_preposition_is_that_people_noun() -> None:
+    # the parser hangs "who" on the newspaper
+    text = (
+        "The mayor skipped the flood meeting. That did not sit well with the editors of The "
+        "Kelso Lantern, who wrote that she should resign."
+    )
+    att = attribution(text, "she should resign", source="who", cue="wrote")
+    assert who(text, att)[0][:2] == ("the editors of The Kelso Lantern", "other")
+
+
+def test_a_plural_description_is_no_one_person() -> None:
+    text = (
+        "Judge Frank Nervo ruled on the records request on Monday. Nervo's conclusion is not "
+        "shared on the bench. Several judges handling lawsuits about Maria Olsen's tenure as "
+        "mayor have said the law is unclear."
+    )
+    source = "Several judges handling lawsuits about Maria Olsen's tenure as mayor"
+    att = attribution(text, "the law is unclear", source=source, cue="have said")
+    assert who(text, att)[0][:2] == (source, "other")

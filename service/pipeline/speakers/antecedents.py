@@ -150,10 +150,12 @@ def features(ents: ArticleEntities, anaphor: Anaphor, cands: list[Entity]) -> np
 
 def agrees(anaphor: Anaphor, ent: Entity) -> bool:
     """No clash of gender ("she" and a man), kind ("he" and an organisation) or number and
-    animacy ("they" or "it" and one person)."""
+    animacy ("they", "it" or "the judges" and one person)."""
     if anaphor.gender is not None and ent.gender not in (None, anaphor.gender):
         return False
-    if anaphor.kind == "pronoun" and anaphor.gender is None and ent.type == "person":
+    if ent.type == "person" and (anaphor.plural or (
+        anaphor.kind == "pronoun" and anaphor.gender is None
+    )):
         # unless nothing says it is a person: one word and never a he or she ("Politifact"
         # typed a person by the NER)
         return len(ent.name.split()) == 1 and ent.gender is None

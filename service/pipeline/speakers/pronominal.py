@@ -103,11 +103,17 @@ class PronominalResolution:
         last = self.doc[tok.i - 2] if tok.i > 1 and self.doc[tok.i - 1].text == "," else None
         if ant is not None and last is not None and last in ant.conjuncts:
             ant = last  # "A, B and C, who joked": the list's last name, not the parser's pick
+        end = ant.i + 1 if ant is not None else tok.i
+        owner = people_owner(ant, self.ents.entity_at(ant.i)) if (
+            ant is not None and tok.lower_ in ("who", "whom", "whose")) else None
+        if owner is not None:  # "the editors of The Advocate, who": the editors
+            ant, end = owner, min(ant.right_edge.i + 1, tok.i)
+            end -= self.doc[end - 1].is_punct  # not the comma before "who"
         if ant is not None and ant.i < tok.i:
             ent = self.ents.entity_at(ant.i)
             if ent is not None:
                 return of_entity(ent)
-            return self.resolve_phrase(ant.left_edge.i, ant.i + 1, att, near)
+            return self.resolve_phrase(ant.left_edge.i, end, att, near)
         ent = next((x.entity for x in self.ents.mentions_before(tok.i, limit=5)
                     if x.start >= tok.sent.start), None)
         return of_entity(ent) if ent is not None else UNKNOWN
@@ -142,6 +148,19 @@ class PronominalResolution:
         latest mention before it (a speaker named only later, "A spokesman ... The
         spokesman, X," has none)."""
         return any(x.entity is ent for x in self.ents.mentions_before(at, SALIENCE_MENTIONS))
+
+
+def people_owner(ant: Token, named: Entity | None) -> Token | None:
+    """The people noun a "who" belongs to when the parser hung it on the object of that
+    noun's preposition ("nervous Democrats on Capitol Hill, who"; "black listeners to his
+    program who"); None when that object is itself a person."""
+    if ant.dep_ != "pobj" or ant.head.dep_ != "prep" or (
+        named is not None and named.type == "person" and ant.ent_type_ == "PERSON"
+    ):
+        return None
+    owner = ant.head.head
+    person_noun = is_people(owner) or owner.tag_ in ("NN", "NNS") and is_role_head(owner.text)
+    return owner if owner.i < ant.i and person_noun else None
 
 
 def is_people(tok: Token) -> bool:
