@@ -1248,3 +1248,14 @@ def test_a_plural_description_is_no_one_person() -> None:
     source = "Several judges handling lawsuits about Maria Olsen's tenure as mayor"
     att = attribution(text, "the law is unclear", source=source, cue="have said")
     assert who(text, att)[0][:2] == (source, "other")
+
+
+def test_an_office_of_a_named_body_does_not_continue_the_speaker() -> None:
+    text = (
+        "Senator Maria Olsen spoke in Dayton on Monday. \u201cWe need answers,\u201d Olsen "
+        "said. The FBI director said the inquiry would take months."
+    )
+    atts = [attribution(text, "\u201cWe need answers,\u201d", source="Olsen", cue="said"),
+            attribution(text, "the inquiry would take months", source="The FBI director",
+                        cue="said")]
+    assert who(text, *atts)[1][:2] == ("The FBI director", "other")

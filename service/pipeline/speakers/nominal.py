@@ -41,8 +41,8 @@ class NominalResolution:
         allowed = [e for e in people if role_match(anaphor.head.lower_, e) and agrees(anaphor, e)
                    and (party is None or e in members or party_of(e.role_words) is None)]
         if chain is not None and chain not in allowed and m.word in ROLE_NOUNS and (
-            self.ranked_at(chain, m.root.i)
-        ):
+            self.ranked_at(chain, m.root.i) and not office_of_body(m)
+        ):  # (not an office of a body the description names: "The FBI director")
             allowed.append(chain)
         ranked = self.coreference.rank(self.ents, anaphor, allowed)
         pick = ranked[0][0] if ranked else self.named_later(m)
@@ -125,6 +125,12 @@ class NominalResolution:
         if bare:  # "the union" the article names no union: as written, not "union"
             return Resolved(m.span.text.strip(), "organization")
         return Resolved(org_name(m.span), "organization")
+
+
+def office_of_body(m: SourceMention) -> bool:
+    """The description names the organisation whose office it is ("The FBI director"), which
+    the running speaker, whose stated role does not match, does not hold."""
+    return any(t.ent_type_ == "ORG" for t in m.span if t.i < m.root.i)
 
 
 def named_office(m: SourceMention) -> bool:
