@@ -123,9 +123,7 @@ STILL_FAILING = {
              "no speaker",
     "n01_1": "'he' goes to the woman named last, not the skipper the quote's sentence names",
     "n03_2": "a British single-mark quotation over paragraphs loses its speaker in the last "
-             "paragraph, and 'says X, warden of the lighthouse trust' gives no role",
-    "n06_2": "the job a nicknamed speaker's description states ('a retired welterweight') is "
-             "no role",
+             "paragraph",
     "n08_1": "a dash signature with an honorific and a particle name ('– Dr. Fergal Mac "
              "Giolla Rua, chair of the board') names no speaker",
     "n08_2": "a dash signature with a title before initials ('— Minister for Rural Affairs K. "

@@ -612,3 +612,24 @@ def test_a_time_phrase_opening_the_sentence_is_no_title(when: str) -> None:
     )
     quote = "\u201cPeople cried when their toasters worked again.\u201d"
     assert role_of(text, "She", quote) is None
+
+
+def test_a_listed_job_the_tagger_took_for_a_verb_heads_the_appositive() -> None:
+    # the tagger reads "warden" as a past tense here
+    text = ("\u2018The cliff edge has moved four metres since Easter,\u2019 says Eilidh "
+            "Drummond, warden of the lighthouse trust.")
+    assert role_of(text, "Eilidh Drummond, warden of the lighthouse trust",
+                   "The cliff edge has moved four metres since Easter") == (
+        "warden of the lighthouse trust")
+
+
+@pytest.mark.parametrize("who, role", [
+    ("a retired welterweight whom everyone at the boxing club calls", "retired welterweight"),
+    ("a man whom everyone at the boxing club calls", None),
+])
+def test_the_noun_a_nickname_names_is_the_role_unless_it_is_a_kind_of_person(
+    who: str, role: str | None,
+) -> None:
+    text = f"\u201cKids come in angry and go home tired,\u201d explains {who} \u201cSlim\u201d."
+    source = f"{who} \u201cSlim\u201d"
+    assert role_of(text, source, "Kids come in angry and go home tired") == role

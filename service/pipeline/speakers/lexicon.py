@@ -130,11 +130,13 @@ PRONOUN_GENDER = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
     "she": "f", "her": "f", "hers": "f", "herself": "f",
 }
-# Nouns with a job's ending that say what kind of person, not what they do ("a teenager who
-# goes by “Kilo”" has no role)
+# Nouns that say what kind of person, not what they do ("a teenager who goes by “Kilo”", "a
+# man everyone calls “Tinker”" have no role)
 PERSON_KINDS = {"teenager", "youngster", "villager", "passenger", "stranger", "newcomer",
                 "foreigner", "outsider", "bystander", "pensioner", "commuter", "shopper",
-                "customer", "voter", "viewer", "reader", "listener", "user", "survivor"}
+                "customer", "voter", "viewer", "reader", "listener", "user", "survivor",
+                "man", "woman", "boy", "girl", "person", "guy", "lady", "gentleman", "child",
+                "kid", "local"}
 # What someone says and how: its owner is the speaker ("his remarks suggest", "The coach's
 # tone hardened. «...»")
 SPEECH_NOUNS = {"tone", "rhetoric", "remarks", "comments", "words", "language", "criticism",

@@ -22,6 +22,7 @@ from service.pipeline.speakers.lexicon import (
     PARTY_MEMBERS,
     PERSON_KINDS,
     RELATIONAL_NOUNS,
+    ROLE_NOUNS,
     SPELLED_OUT,
     is_role_head,
 )
@@ -76,7 +77,7 @@ def role_span(doc: Doc, i: int, limit: int | None = None) -> tuple[int, int] | N
                 break
             k = close + 1
             continue
-        if t.tag_ in NOUN_TAGS:
+        if is_noun(t):
             head_seen = True
         elif t.tag_ in MODIFIER_TAGS:
             pass
@@ -102,9 +103,15 @@ def role_span(doc: Doc, i: int, limit: int | None = None) -> tuple[int, int] | N
         k += 1
     while k > i and (doc[k - 1].tag_ in TRAILING_TAGS or doc[k - 1].is_punct):
         k -= 1
-    if k <= i or not any(doc[j].tag_ in NOUN_TAGS for j in range(i, k)):
+    if k <= i or not any(is_noun(doc[j]) for j in range(i, k)):
         return None
     return i, min(k, i + MAX_ROLE_TOKENS)
+
+
+def is_noun(t: Token) -> bool:
+    """A noun, or a listed job word in lower case the tagger took for another word ("X,
+    warden of the lighthouse trust" with "warden" tagged a verb)."""
+    return t.tag_ in NOUN_TAGS or (t.is_lower and t.text in ROLE_NOUNS)
 
 
 def premodifier(t: Token) -> bool:
@@ -130,7 +137,7 @@ def is_titled(doc: Doc, start: int, end: int) -> bool:
             break
         if t.ent_type_ == "PERSON" and t.tag_ != "POS" and not owner(doc, t.i, end):
             return False
-        if t.tag_ in NOUN_TAGS:
+        if is_noun(t):
             head = t
     if head is None:
         return False
@@ -259,16 +266,25 @@ def nicknamed(doc: Doc, start: int) -> str | None:
     if start < 2 or not doc[start - 1].is_quote or doc[start - 2].lower_ not in NAMING_WORDS:
         return None
     nouns = ("NN", "NNS")
-    noun = next((t for t in doc[start].ancestors if t.tag_ in nouns
-                 and t.lower_ not in NAMING_WORDS), None)
+    ancestors = list(doc[start].ancestors)
+    named = next((t for t in ancestors if t.tag_ in nouns and t.lower_ not in NAMING_WORDS),
+                 None)
     before = reversed(doc[doc[start].sent.start : start - 1])
-    noun = noun or next((t for t in before if t.is_quote or t.tag_ in nouns and t.dep_ != "pobj"
-                         and t.lower_ not in NAMING_WORDS), None)
-    if noun is None or not is_role_head(noun.text) or noun.lower_ in PERSON_KINDS or relational(
-        noun.text
+    noun = named or next((t for t in before if t.is_quote or t.tag_ in nouns and t.dep_ != "pobj"
+                          and t.lower_ not in NAMING_WORDS), None)
+    # the noun the naming clause hangs on is the person named, whatever the word ("a retired
+    # welterweight whom everyone calls “Slim”"; not "a 17-year-old from the X estate who
+    # goes by ...", hung on the estate); a noun merely before it must be a job
+    clause = named is not None and named.dep_ != "pobj" and any(
+        c.dep_ == "relcl" and c in ancestors for c in named.children)
+    if noun is None or not (noun is named and clause or is_role_head(noun.text)) or (
+        noun.lower_ in PERSON_KINDS or relational(noun.text)
     ):
         return None
-    return description_role(doc, noun.left_edge.i, noun.i + 1)
+    if not (noun is named and clause):
+        return description_role(doc, noun.left_edge.i, noun.i + 1)
+    span = role_span(doc, noun.left_edge.i, noun.i + 1)
+    return role_text(doc, *span) if span else None
 
 
 def phrase_before(doc: Doc, comma: int) -> tuple[int, int] | None:
