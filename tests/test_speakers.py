@@ -270,3 +270,20 @@ def test_a_colon_lead_in_names_its_speech_verbs_subject_not_the_place_before_the
     text = f"The detective, Inspector Rohan Venkataraman, told a meeting in Hatfield: {quote}"
     [got] = speakers(text, attribution(text, quote))
     assert (got.name, got.role) == ("Rohan Venkataraman", "Inspector")
+
+
+@pytest.mark.parametrize("between, signer, role", [
+    # on a line of its own after a blank one
+    ("\n\n\u2013 ", "Fergal Mac Giolla Rua, chair of the board", "chair of the board"),
+    # a particle glued to the surname, a long role after it
+    (" \u2014 ", "Hamid al-Rashidi, president of the Calloway Tenants\u2019 Union",
+     "president of the Calloway Tenants\u2019 Union"),
+])
+def test_a_dash_signature_names_the_signer_and_the_role_after_the_name(
+    between: str, signer: str, role: str,
+) -> None:
+    quote = "\u201cArrears fell by a third in a year, and they will fall again.\u201d"
+    lead = "Harbourside Credit Union named a new chief executive on Monday."
+    text = f"{lead}\n\n{quote}{between}{signer}"
+    [got] = speakers(text, attribution(text, quote))
+    assert (got.name, got.type, got.role) == (signer.split(",")[0], "person", role)

@@ -37,13 +37,14 @@ PLACE_LABELS = ("GPE", "LOC", "ORG", "NORP")  # owners of an office ("Connecticu
 NON_SPACE = re.compile(r"\S")
 # what may open a paragraph before its lead's first word: "WASHINGTON (AP) — "
 DATELINE = re.compile(r"\s*(?:[A-Z][A-Z .,'-]+(?:\([\w .]+\))?\s*[\u2014\u2013-]+\s*)?")
-# a quote signed with a dash after its closing mark, on its line or the next: “...” ― Carla
-# Sanchez
+# a quote signed with a dash after its closing mark, on its line or a next one: “...” ―
+# Carla Sanchez
 SIGNATURE = re.compile(
-    f"[{re.escape(QUOTE_MARKS)}.,]*[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?"
+    f"[{re.escape(QUOTE_MARKS)}.,]*[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*){{0,2}}"
     f"(?:{'|'.join(map(re.escape, DASHES))})[ \t\u00a0]*"
 )
-SIGNATURE_TAIL = 8  # tokens after the signer's name: ", 34, Los Angeles."
+SIGNATURE_TAIL = 12  # tokens after the signer's name: ", 34, Los Angeles.", ", president of
+# the Calloway Tenants’ Union"
 # a transcript's speaker label opening a paragraph: "WALLACE: Let's start ..." (a quotation
 # mark may come first, as each paragraph of a quoted transcript reopens one)
 CAPS_WORD = "[A-Z][A-Z.'\u2019-]+"
@@ -274,7 +275,7 @@ def signature(document: Document, att: Attribution) -> Span | None:
     run = 0  # the name with its titles ("Provost X"), hyphens and particles ("Ferreira da Costa")
     while run < len(line) and (is_name_token(line[run]) or joins_name(line.doc, line[run].i) or (
         line[run].lower_ in NAME_PARTICLES and run + 1 < len(line)
-        and is_name_token(line[run + 1])
+        and (is_name_token(line[run + 1]) or joins_name(line.doc, line[run + 1].i))
     ) or run and joins_name(line.doc, line[run - 1].i) and line[run].is_title):
         run += 1  # (the word after a hyphen whatever its tag: "El-Sayed" tagged a verb)
     rest = [t for t in line[run:] if not t.is_space]

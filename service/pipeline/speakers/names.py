@@ -383,9 +383,10 @@ def is_street(toks: list[Token]) -> bool:
 
 
 def joins_name(doc: Doc, i: int) -> bool:
-    """Token i is a hyphen inside a name word ("Jean-Marc"), unspaced on both sides."""
-    return (doc[i].text == "-" and not doc[i].whitespace_ and i > 0
-            and not doc[i - 1].whitespace_ and is_name_token(doc[i - 1]))
+    """Token i is a hyphen inside a name word ("Jean-Marc", "al-Rashidi"), unspaced on both
+    sides."""
+    return (doc[i].text == "-" and not doc[i].whitespace_ and i > 0 and not doc[i - 1].whitespace_
+            and (is_name_token(doc[i - 1]) or doc[i - 1].lower_ in NAME_PARTICLES))
 
 
 def is_dateline(span: Span) -> bool:

@@ -67,7 +67,10 @@ def role_span(doc: Doc, i: int, limit: int | None = None) -> tuple[int, int] | N
     while k < end_limit:
         t = doc[k]
         nxt = doc[k + 1] if k + 1 < len(doc) else None
-        stop = t.text in STOP_TEXTS and t.tag_ != "POS"  # "farmers’ union" goes on
+        # "farmers’ union" goes on, whatever the tagger took its mark for
+        owned = t.text in ("\u2019", "'") and doc[k - 1].lower_.endswith("s") and (
+            not doc[k - 1].whitespace_ and nxt is not None and is_noun(nxt))
+        stop = t.text in STOP_TEXTS and t.tag_ != "POS" and not owned
         if t.is_space or stop or (t.ent_type_ in ("DATE", "TIME") and not premodifier(t)):
             break
         if t.text == "(":
@@ -79,7 +82,7 @@ def role_span(doc: Doc, i: int, limit: int | None = None) -> tuple[int, int] | N
             continue
         if is_noun(t):
             head_seen = True
-        elif t.tag_ in MODIFIER_TAGS:
+        elif t.tag_ in MODIFIER_TAGS or owned:
             pass
         elif t.tag_ in ADVERBS and nxt is not None and nxt.tag_ in ADJECTIVES:
             pass  # "most famous", "very senior"
