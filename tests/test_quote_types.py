@@ -23,6 +23,9 @@ from tests.support.handmade import attribution
         ("‘We want the lease, and the growers’ sheds stay.’ He left.",
          "‘We want the lease, and the growers’ sheds stay.’"),
         ("He said: 'We will win.'", "We will win."),
+        # elision marks around a letter close nothing ("rock ’n’ roll")
+        ("‘We weren’t paid much, but rock ’n’ roll paid.’ He left.",
+         "‘We weren’t paid much, but rock ’n’ roll paid.’"),
         ("\u201dWe will win.\u201d \u2015 Ana Diaz", "We will win."),  # ” typed for “
     ],
 )

@@ -175,9 +175,14 @@ def opens(text: str, i: int, start: int, end: int) -> bool:
 
 
 def closes(text: str, i: int, start: int) -> bool:
-    """A symmetric mark closes only after text; an apostrophe inside a word never closes."""
+    """A symmetric mark closes only after text; an apostrophe inside a word never closes, nor
+    one that ends a letter standing between two elision marks ("rock ’n’ roll")."""
     after = text[i + 1] if i + 1 < len(text) else " "
     if text[i] == "’" and after.isalpha():
+        return False
+    if text[i] == "’" and i >= 3 and text[i - 2] == "’" and text[i - 1].isalpha() and (
+        text[i - 3].isspace()
+    ):
         return False
     return i > start and (text[i] not in SYMMETRIC or not text[i - 1].isspace())
 
