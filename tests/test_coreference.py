@@ -1259,3 +1259,37 @@ def test_an_office_of_a_named_body_does_not_continue_the_speaker() -> None:
             attribution(text, "the inquiry would take months", source="The FBI director",
                         cue="said")]
     assert who(text, *atts)[1][:2] == ("The FBI director", "other")
+
+
+@pytest.mark.parametrize("person", ["Ji-hoon Park", "Thabo Church", "Tendai Temple"])
+def test_a_surname_that_is_also_a_place_word_stays_a_persons(person: str) -> None:
+    text = f"\u201cWe are exhausted,\u201d said {person}, a nurse at the clinic."
+    att = attribution(text, "\u201cWe are exhausted,\u201d", source=person, cue="said")
+    assert who(text, att)[0] == (person, "person", "nurse at the clinic")
+
+
+def test_they_after_people_named_together_is_the_plural_subject_named_since() -> None:
+    text = (
+        "Lionel Messi and Luis Suarez both scored on Sunday. \u201cWhat a night,\u201d fans "
+        "said outside the stadium. \u201cWe will remember this forever,\u201d they said."
+    )
+    atts = [attribution(text, "\u201cWhat a night,\u201d", source="fans", cue="said"),
+            attribution(text, "\u201cWe will remember this forever,\u201d", source="they",
+                        cue="said")]
+    assert who(text, *atts)[1][:2] == ("fans", "other")
+
+
+def test_a_plural_description_does_not_continue_one_person() -> None:
+    text = ("Judge Amy Price heard the case on Monday. \u201cThe law is clear,\u201d the "
+            "judges wrote.")
+    att = attribution(text, "\u201cThe law is clear,\u201d", source="the judges", cue="wrote")
+    assert who(text, att)[0][:2] == ("the judges", "other")
+
+
+def test_a_name_modifying_an_organisation_noun_is_still_the_person() -> None:
+    text = ("The Obama administration defended the policy on Tuesday. \u201cWe stand by every "
+            "word,\u201d he said.")
+    quote, he = text.index("\u201cWe"), text.index(" he said") + 1
+    att = Attribution([CharSpan.of(text, quote, he - 1)], CharSpan.of(text, he + 3, he + 7),
+                      CharSpan.of(text, he, he + 2), 1.0)
+    assert who(text, att)[0][:2] == ("Obama", "person")

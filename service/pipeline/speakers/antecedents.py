@@ -25,6 +25,7 @@ from service.pipeline.speakers.coreference import ArticleEntities, Entity, Entit
 from service.pipeline.speakers.gender import load_first_names
 from service.pipeline.speakers.lexicon import (
     GENDERED_NOUNS,
+    ORG_NOUNS,
     PLURAL_NOUN_TAGS,
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
@@ -70,15 +71,11 @@ def candidates(ents: ArticleEntities, at: int) -> list[Entity]:
     one-word name written only as the modifier of a thing ("the Nyamuleke sawmill")."""
     floor = ents.sentence_of(at) - MAX_SENTENCES
     out: list[Entity] = []
-    things: set[int] = set()
     for m in ents.mentions_before(at, limit=80):
         if ents.sentence_of(m.start) < floor or len(out) == MAX_CANDIDATES:
             break
-        if m.entity not in out and id(m.entity) not in things:
-            if names_a_thing(ents, m):
-                things.add(id(m.entity))
-            else:
-                out.append(m.entity)
+        if m.entity not in out and not names_a_thing(ents, m):
+            out.append(m.entity)
     return out
 
 
@@ -87,9 +84,11 @@ def names_a_thing(ents: ArticleEntities, m: EntityMention) -> bool:
     that is no office ("the Nyamuleke sawmill"; not "the Obama administration", a full
     name or one the article names again)."""
     head = ents.doc[m.end - 1]
+    thing = head.head
     return (m.entity.type == "person" and m.entity.named <= 1
             and len(m.entity.name.split()) == 1 and head.dep_ == "compound"
-            and head.head.tag_ in ("NN", "NNS") and not is_role_head(head.head.text))
+            and thing.tag_ in ("NN", "NNS") and not is_role_head(thing.text)
+            and thing.lower_ not in ORG_NOUNS)
 
 
 def agreeing_people(ents: ArticleEntities, anaphor: Anaphor) -> list[Entity]:
@@ -156,9 +155,10 @@ def agrees(anaphor: Anaphor, ent: Entity) -> bool:
     if ent.type == "person" and (anaphor.plural or (
         anaphor.kind == "pronoun" and anaphor.gender is None
     )):
-        # unless nothing says it is a person: one word and never a he or she ("Politifact"
-        # typed a person by the NER)
-        return len(ent.name.split()) == 1 and ent.gender is None
+        # unless nothing says it is a person (no he or she, no given name), as with a firm
+        # the NER typed a person: "Politifact ... they", "Baillie Gifford ... it added"
+        unsure = ent.gender is None and ent.sure_gender is None
+        return unsure and (len(ent.name.split()) == 1 or anaphor.head.lower_ in ("it", "its"))
     return ent.type == "person" or anaphor.gender is None
 
 

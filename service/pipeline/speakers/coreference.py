@@ -193,7 +193,7 @@ class ArticleEntities:
             toks = toks[1:]
         if any(c.isdigit() for t in toks for c in t.text) or is_street(toks):
             return  # "flight NZ402" names no person, nor "on Mill Lane"
-        if firm_named(toks, self._first_names):
+        if firm_named(toks):
             return  # "Castleford Homes" is a firm, whatever the NER or its verb said
         words = [word_key(t) for t in toks if any(c.isalpha() for c in t.text)]
         nickname = between_quotation_marks(self.doc, toks[0].i, toks[-1].i + 1)  # “Sparrow”
@@ -367,7 +367,7 @@ class ArticleEntities:
             span = self.doc[whole.start : end]
             if end < whole.end and all(is_role_head(t.lower_) for t in span):
                 continue  # the title the NER ran into a person's name: "Winemaker" | "X"
-            firm = whole.label_ == "PERSON" and firm_named(list(whole), self._first_names)
+            firm = whole.label_ == "PERSON" and firm_named(list(whole))
             if not (whole.label_ in ORG_LABELS or firm) or not span or is_dateline(span) or any(
                 i in self.token_entity for i in range(span.start, span.end)
             ):

@@ -37,8 +37,8 @@ PLACE_LABELS = ("GPE", "LOC", "ORG", "NORP")  # owners of an office ("Connecticu
 NON_SPACE = re.compile(r"\S")
 # what may open a paragraph before its lead's first word: "WASHINGTON (AP) — "
 DATELINE = re.compile(r"\s*(?:[A-Z][A-Z .,'-]+(?:\([\w .]+\))?\s*[\u2014\u2013-]+\s*)?")
-# a quote signed with a dash after its closing mark, on its line or a next one: “...” ―
-# Carla Sanchez
+# a quote signed with a dash after its closing mark, on its line, the next one or the one
+# after a blank line: “...” ― Carla Sanchez
 SIGNATURE = re.compile(
     f"[{re.escape(QUOTE_MARKS)}.,]*[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*){{0,2}}"
     f"(?:{'|'.join(map(re.escape, DASHES))})[ \t\u00a0]*"

@@ -29,17 +29,6 @@ BODY_LABELS = ("ORG", "GPE", "FAC", "LOC")
 # other types the NER gives names ("Aileen Trevaskis" PRODUCT, "Marguerite X" NORP): a person
 # only with a given name first
 OTHER_LABELS = ("NORP", "PRODUCT", "WORK_OF_ART", "EVENT")
-# Last words of places and firms that may open with a first name ("Victoria Falls",
-# "Georgia Power", "Orlando Magic" is a team: any word here keeps the body)
-PLACE_OR_FIRM_WORDS = GENERIC_BODIES | {
-    "falls", "valley", "city", "county", "beach", "springs", "island", "islands", "lake",
-    "river", "mountain", "park", "square", "station", "airport", "hospital", "clinic",
-    "school", "college", "academy", "health", "energy", "power", "motors", "holdings",
-    "capital", "partners", "media", "news", "press", "times", "post", "records", "studios",
-    "inc", "ltd", "llc", "plc", "co", "corp", "sa", "ag", "gmbh", "magic", "brand", "foods",
-    "research", "business", "systems", "brothers", "electric", "chemical", "operations",
-    "church", "temple", "mosque", "synagogue", "cathedral",
-}
 # Last words of firms' names that are nobody's surname ("Castleford Homes", "Corvin Estates",
 # though Corvin is a given name)
 FIRM_DESIGNATORS = {
@@ -47,16 +36,23 @@ FIRM_DESIGNATORS = {
     "ventures", "associates", "solutions", "services", "logistics", "airlines", "airways",
     "holdings", "partners", "inc", "ltd", "llc", "plc", "corp", "gmbh",
 }
-PLACE_OR_FIRM_WORDS |= FIRM_DESIGNATORS
+# Last words of places and firms that may open with a first name ("Victoria Falls",
+# "Georgia Power", "Orlando Magic" is a team: any word here keeps the body)
+PLACE_OR_FIRM_WORDS = GENERIC_BODIES | FIRM_DESIGNATORS | {
+    "falls", "valley", "city", "county", "beach", "springs", "island", "islands", "lake",
+    "river", "mountain", "park", "square", "station", "airport", "hospital", "clinic",
+    "school", "college", "academy", "health", "energy", "power", "motors", "capital", "media",
+    "news", "press", "times", "post", "records", "studios", "co", "sa", "ag", "magic", "brand",
+    "foods", "research", "business", "systems", "brothers", "electric", "chemical",
+    "operations", "church", "temple", "mosque", "synagogue", "cathedral",
+}
 
 
-def firm_named(toks: Sequence[Token], first_names: Mapping[str, str]) -> bool:
-    """A name that a firm's designator ends ("The developer, Castleford Homes,", which the
-    NER typed a person), or another firm's or place's word when no given name opens it: an
-    organisation."""
-    last = toks[-1].lower_.rstrip(".")
-    return len(toks) > 1 and (last in FIRM_DESIGNATORS or (
-        last in PLACE_OR_FIRM_WORDS and toks[0].lower_ not in first_names))
+def firm_named(toks: Sequence[Token]) -> bool:
+    """A name a firm's designator ends ("The developer, Castleford Homes,", which the NER
+    typed a person): an organisation, whatever given name opens it. (Other words of
+    PLACE_OR_FIRM_WORDS are surnames too: "Ji-hoon Park", "Thabo Church".)"""
+    return len(toks) > 1 and toks[-1].lower_.rstrip(".") in FIRM_DESIGNATORS
 
 
 def capitalised(tok: Token) -> bool:

@@ -21,6 +21,7 @@ from service.pipeline.speakers.lexicon import (
     PEOPLE_NOUNS,
     PLURAL_NOUN_TAGS,
     PRONOUN_GENDER,
+    SUBJECT_DEPS,
     WRITER_PRONOUNS,
     is_role_head,
 )
@@ -108,7 +109,8 @@ class PronominalResolution:
             ant is not None and tok.lower_ in ("who", "whom", "whose")) else None
         if owner is not None:  # "the editors of The Advocate, who": the editors
             ant, end = owner, min(ant.right_edge.i + 1, tok.i)
-            end -= self.doc[end - 1].is_punct  # not the comma before "who"
+            if self.doc[end - 1].is_punct:
+                end -= 1  # not the comma before "who"
         if ant is not None and ant.i < tok.i:
             ent = self.ents.entity_at(ant.i)
             if ent is not None:
@@ -120,7 +122,9 @@ class PronominalResolution:
 
     def people_listed(self: MentionResolver, at: int) -> tuple[int, int] | None:
         """Tokens [start, end) of the latest people named together ("X and Y", "X, Y and
-        Z") in the sentence of token `at` or the GROUP_SENTENCES before it; None without."""
+        Z") in the sentence of token `at` or the GROUP_SENTENCES before it; None without,
+        or when a plural noun outside quotation marks is the subject of a clause after them
+        ("X and Y scored. “...,” fans said."), which "they" may mean as well."""
         floor = self.ents.sentence_of(at) - GROUP_SENTENCES
         for x in self.ents.mentions_before(at, limit=40):
             if self.ents.sentence_of(x.start) < floor:
@@ -128,11 +132,14 @@ class PronominalResolution:
             tok = self.doc[x.end - 1]
             listed = [c for c in tok.conjuncts if (e := self.ents.entity_at(c.i)) is not None
                       and e.type == "person" and e is not x.entity]
-            if x.entity.type == "person" and listed and joined(
-                self.doc, tok.i, max(c.i for c in listed)
-            ):
+            last = max([tok.i, *(c.i for c in listed)])
+            if x.entity.type == "person" and listed and joined(self.doc, tok.i, last):
+                others = any(t.dep_ in SUBJECT_DEPS and t.tag_ in PLURAL_NOUN_TAGS
+                             and self.ents.entity_at(t.i) is None
+                             and not in_quotes(self.document, t.idx)  # (the quote's words)
+                             for t in self.doc[last:at])
                 first = min([tok, *listed], key=lambda t: t.i)
-                return first.left_edge.i, max(c.i for c in [tok, *listed]) + 1
+                return None if others else (first.left_edge.i, last + 1)
         return None
 
     def agreeing_before(self: MentionResolver, anaphor: Anaphor) -> list[Entity]:

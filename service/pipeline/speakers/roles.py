@@ -68,7 +68,7 @@ def role_span(doc: Doc, i: int, limit: int | None = None) -> tuple[int, int] | N
         t = doc[k]
         nxt = doc[k + 1] if k + 1 < len(doc) else None
         # "farmers’ union" goes on, whatever the tagger took its mark for
-        owned = t.text in ("\u2019", "'") and doc[k - 1].lower_.endswith("s") and (
+        owned = k > i and t.text in ("\u2019", "'") and doc[k - 1].lower_.endswith("s") and (
             not doc[k - 1].whitespace_ and nxt is not None and is_noun(nxt))
         stop = t.text in STOP_TEXTS and t.tag_ != "POS" and not owned
         if t.is_space or stop or (t.ent_type_ in ("DATE", "TIME") and not premodifier(t)):

@@ -130,8 +130,9 @@ def title_head(t: Token, last: bool) -> bool:
 
 
 def time_phrase(t: Token) -> bool:
-    """A word of a time phrase: tagged a date or time, or a noun the parser made an
-    adverbial ("Last autumn X opened", which the NER did not tag)."""
+    """A word of a time phrase: tagged a date or time, or a noun phrase the parser made an
+    adverbial, which is nearly always a time ("Last autumn X opened", which the NER did not
+    tag)."""
     return t.ent_type_ in ("DATE", "TIME") or t.dep_ == "npadvmod"
 
 
