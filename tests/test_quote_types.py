@@ -23,6 +23,9 @@ from tests.support.handmade import attribution
         ("‘We want the lease, and the growers’ sheds stay.’ He left.",
          "‘We want the lease, and the growers’ sheds stay.’"),
         ("He said: 'We will win.'", "We will win."),
+        # in a quotation going on in the next paragraph, a plural's possessive closes nothing
+        ("‘We’ve moved the keepers’ cottage inland twice.\n\n‘The foghorn house is next.’",
+         "‘We’ve moved the keepers’ cottage inland twice."),
         # elision marks around a letter close nothing ("rock ’n’ roll")
         ("‘We weren’t paid much, but rock ’n’ roll paid.’ He left.",
          "‘We weren’t paid much, but rock ’n’ roll paid.’"),
@@ -56,6 +59,9 @@ def test_interrupted_quote_is_one_direct_quote() -> None:
             "the plan was 'dead on arrival' in its current form",
         ),
         ("She said sales had «doubled» since May.", "sales had «doubled» since May"),
+        # a quoted phrase ending in a plural closes before a word that follows a closing mark
+        ("She called the levy \u2018a tax on farmers\u2019 and left the hall.",
+         "the levy \u2018a tax on farmers\u2019 and left the hall"),
     ],
 )
 def test_partly_quoted_is_mixed(text: str, content: str) -> None:

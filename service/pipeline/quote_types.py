@@ -30,6 +30,10 @@ WORD = re.compile(r"\w+")
 BLOCK_INTRO = re.compile(r"(\w+)[ \t]*\n?[ \t]*[:;]\s*$")
 INTRO_WINDOW = 80
 DOUBLED = re.compile(r"''|``")
+# words that follow a closing mark ("a ‘tax on farmers’ and ..."), not a plural's possessive
+AFTER_CLOSING = {"and", "or", "but", "nor", "to", "in", "on", "at", "for", "with", "from", "by",
+                 "of", "as", "than", "that", "which", "who", "is", "are", "was", "were", "has",
+                 "have", "had", "will", "would", "said", "says", "the", "a", "an"}
 
 
 def quote_type(document: Document, attribution: Attribution) -> str:
@@ -102,12 +106,23 @@ def quoted_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
         # a plural's possessive ("the plot holders’ tools") closes nothing while a mark
-        # further on closes the quotation before another opens
+        # further on closes the quotation before another opens, or, in a quotation left
+        # open (one going on in the next paragraph), while a word no closing mark stands
+        # before follows it ("the keepers’ cottage", not "farmers’ and")
+        next_word = WORD.match(text, i + 2)
         plural_possessive = before == "s" and after == " " and text[i + 2 : i + 3].islower() and (
-            closed_later(text, i, end))
+            closed_later(text, i, end) or not edge_mark_after(text, i, end)
+            and next_word is not None and next_word.group() not in AFTER_CLOSING)
         return not (before.isalnum() and after.isalnum()) and not plural_possessive
 
     return regions + pair_marks(text, start, end, SINGLE_PAIRS, at_edge)
+
+
+def edge_mark_after(text: str, i: int, end: int) -> bool:
+    """A single mark at a word's edge (not an apostrophe inside "don’t") after character i,
+    before `end`."""
+    return any(text[j] in "\u2018\u2019'" and not (
+        text[j - 1].isalnum() and j + 1 < end and text[j + 1].isalnum()) for j in range(i + 1, end))
 
 
 def closed_later(text: str, i: int, end: int) -> bool:
