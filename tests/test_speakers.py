@@ -287,3 +287,15 @@ def test_a_dash_signature_names_the_signer_and_the_role_after_the_name(
     text = f"{lead}\n\n{quote}{between}{signer}"
     [got] = speakers(text, attribution(text, quote))
     assert (got.name, got.type, got.role) == (signer.split(",")[0], "person", role)
+
+
+def test_i_in_a_letter_is_the_person_whose_line_signs_it() -> None:
+    text = ("LETTERS.\n\nI cannot see why the library must close. It serves the whole town.\n\n"
+            "Maria Olsen.\n\nDayton, Ohio.\n\nFACEBOOK.\n\nI think the library is a waste of "
+            "money.\n\nPeter Lund.")
+    first, second = text.index("I cannot"), text.index("I think")
+    # (the pronoun, its cue after it, the content after the cue)
+    atts = [Attribution([CharSpan.of(text, at + cue + 3, at + cue + 3 + length)],
+                        CharSpan.of(text, at + 2, at + 2 + cue), CharSpan.of(text, at, at + 1), 1.0)
+            for at, cue, length in ((first, 14, 23), (second, 5, 31))]
+    assert names(text, *atts) == ["Maria Olsen", "Peter Lund"]

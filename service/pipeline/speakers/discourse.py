@@ -52,6 +52,7 @@ LABEL = re.compile(f"[{re.escape(QUOTE_MARKS)}\\s]*({CAPS_WORD}(?: {CAPS_WORD}){
 # an opinion page closes with the writer's line, sometimes followed by one more ("Follow X")
 AUTHOR_PARAGRAPHS = 2
 AUTHOR_SENTENCES = 2  # "X is director of debate at Y. He is the author of Z."
+LETTER_PARAGRAPHS = 6  # how far after a letter's "I" the line that signs it may stand
 
 
 def in_quotes(document: Document, at: int) -> bool:
@@ -249,6 +250,28 @@ def author(document: Document, ents: ArticleEntities) -> Entity | None:
                 and ent.type == "person" and subject is not None
                 and ents.entity_at(subject.i) is ent and ent.first >= words[0].i):
             return ent  # first named there: a bio line, not a story's last scene
+    return None
+
+
+def letter_signer(document: Document, ents: ArticleEntities, at: int) -> Entity | None:
+    """Who signs the letter that holds character `at`, as a letters page signs each letter
+    with a line of its own after it ("... a tyranny.¶Michael Pravica.¶Henderson, Nev."): the
+    person named by the first paragraph of LETTER_PARAGRAPHS after it that is only a name;
+    None when none is, or a paragraph of capitals (a new section, "FACEBOOK.") comes first."""
+    doc, first = document.parse, document.paragraph(at) + 1
+    for start, end in list(zip(document.paragraph_starts, document.paragraph_ends,
+                               strict=True))[first : first + LETTER_PARAGRAPHS]:
+        line = doc.char_span(start, end, alignment_mode="contract")
+        words = [t for t in line or [] if not t.is_space and t.text != "."]
+        if not words:
+            continue
+        if all(t.is_upper for t in words if t.is_alpha):
+            return None
+        ent = ents.entity_at(words[0].i)
+        if ent is not None and ent.type == "person" and all(
+            ents.entity_at(t.i) is ent for t in words
+        ):
+            return ent
     return None
 
 

@@ -14,7 +14,7 @@ from service.pipeline.speakers.antecedents import (
     governing_subjects,
 )
 from service.pipeline.speakers.coreference import Entity
-from service.pipeline.speakers.discourse import in_block_quote, in_quotes
+from service.pipeline.speakers.discourse import in_block_quote, in_quotes, letter_signer
 from service.pipeline.speakers.lexicon import (
     CONTINUATION_CUES,
     FIRST_PERSON,
@@ -53,8 +53,10 @@ class PronominalResolution:
             quoted = in_quotes(self.document, at) or in_block_quote(self.document, at)
             if near is not None and quoted:
                 return near
-            if not quoted and word in WRITER_PRONOUNS and self.author is not None:
-                return of_entity(self.author)
+            writer = self.author or letter_signer(self.document, self.ents, at) if (
+                not quoted and word in WRITER_PRONOUNS) else None
+            if writer is not None:  # an opinion piece's author, a letter's signer
+                return of_entity(writer)
             return Resolved(m.span.text, "other")
         if word in ("they", "them", "their"):  # "lawmakers said Friday, as they bristled"
             group = next((t for t in governing_subjects(m.root) if is_people(t)), None)
