@@ -1293,3 +1293,14 @@ def test_a_name_modifying_an_organisation_noun_is_still_the_person() -> None:
     att = Attribution([CharSpan.of(text, quote, he - 1)], CharSpan.of(text, he + 3, he + 7),
                       CharSpan.of(text, he, he + 2), 1.0)
     assert who(text, att)[0][:2] == ("Obama", "person")
+
+
+def test_a_lawyer_is_the_attorney_the_article_names() -> None:
+    text = (
+        "An attorney for Bryan Pagliano, Mark MacDougall, said his client was ready to appear "
+        "behind closed doors. The committee voted on Thursday. Pagliano's lawyer has said he "
+        "will refuse to answer any questions."
+    )
+    att = attribution(text, "he will refuse to answer any questions",
+                      source="Pagliano's lawyer", cue="has said")
+    assert who(text, att)[0][:2] == ("Mark MacDougall", "person")

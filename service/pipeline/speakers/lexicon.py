@@ -91,6 +91,7 @@ HEADS = {"head", "chief", "ceo", "director", "president", "chairman", "chairwoma
          "chairperson", "boss", "leader"}
 # Nouns for people or offices whose head only loosely matches the title in a role:
 # "the executive" may be the CEO, founder or chairman mentioned before.
+LAWYERS = {"lawyer", "attorney", "counsel", "solicitor", "barrister"}  # one job, several names
 ROLE_CLASSES = {
     "executive": {"ceo", "chief", "executive", "founder", "co-founder", "chairman",
                   "chairwoman", "chairperson", "president", "director", "head", "boss",
@@ -106,6 +107,8 @@ ROLE_CLASSES = {
     "lawmaker": {"senator", "congressman", "congresswoman", "representative", "lawmaker",
                  "legislator", "mp", "mep", "delegate", "councillor"},
     "judge": {"judge", "justice", "magistrate"},
+    "lawyer": LAWYERS,
+    "attorney": LAWYERS,
     "justice": {"judge", "justice"},
     "nominee": {"nominee", "candidate", "contender", "hopeful"},
     "candidate": {"nominee", "candidate", "contender", "hopeful"},
