@@ -69,6 +69,11 @@ class Document:
             raise ValueError("this step needs the spaCy parse of the document")
         return self.doc
 
+    @property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """Each paragraph's [start, end) character offsets, in text order."""
+        return list(zip(self.paragraph_starts, self.paragraph_ends, strict=True))
+
     def paragraph(self, at: int) -> int:
         """The index of the paragraph that holds character `at`."""
         return bisect.bisect_right(self.paragraph_starts, at) - 1

@@ -109,34 +109,35 @@ def quoted_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
         # further on closes the quotation before another opens, or, in a quotation left
         # open (one going on in the next paragraph), while a word no closing mark stands
         # before follows it ("the keepers’ cottage", not "farmers’ and")
-        next_word = WORD.match(text, i + 2)
         plural_possessive = before == "s" and after == " " and text[i + 2 : i + 3].islower() and (
-            closed_later(text, i, end) or not edge_mark_after(text, i, end)
-            and next_word is not None and next_word.group() not in AFTER_CLOSING)
+            possessive_before(text, i, end))
         return not (before.isalnum() and after.isalnum()) and not plural_possessive
 
     return regions + pair_marks(text, start, end, SINGLE_PAIRS, at_edge)
 
 
-def edge_mark_after(text: str, i: int, end: int) -> bool:
-    """A single mark at a word's edge (not an apostrophe inside "don’t") after character i,
-    before `end`."""
-    return any(text[j] in "\u2018\u2019'" and not (
-        text[j - 1].isalnum() and j + 1 < end and text[j + 1].isalnum()) for j in range(i + 1, end))
+def possessive_before(text: str, i: int, end: int) -> bool:
+    """The mark at character i, after a plural and before a lower-case word, is that
+    plural's possessive: the next single mark at a word's edge closes the quotation before
+    another opens ("‘a tax on farmers’ and the ‘consultation’": the second ‘ opens, so
+    farmers’ closes), or there is none (a quotation left open, going on in the next
+    paragraph) and the word after the mark is none that follows a closing mark ("the
+    keepers’ cottage", not "farmers’ and")."""
+    j = next_edge_mark(text, i, end)
+    if j is not None:
+        return not (text[j - 1].isspace() or text[j - 1] in "([")  # an opening mark
+    following = WORD.match(text, i + 2)
+    return following is not None and following.group() not in AFTER_CLOSING
 
 
-def closed_later(text: str, i: int, end: int) -> bool:
-    """A single mark after character i, before `end`, ends a word as a closing mark does,
-    with no single mark opening a quotation in between ("‘a tax on farmers’ and the
-    ‘consultation’": the second ‘ opens, so farmers’ closes)."""
+def next_edge_mark(text: str, i: int, end: int) -> int | None:
+    """The first single mark after character i, before `end`, at a word's edge (not an
+    apostrophe inside a word: "council’s", "don’t"); None when there is none."""
     for j in range(i + 1, end):
-        if text[j] not in "\u2018\u2019'":
-            continue
-        before, after = text[j - 1], text[j + 1] if j + 1 < end else " "
-        if before.isalnum() and after.isalnum():
-            continue  # an apostrophe inside a word: "council’s"
-        return not (before.isspace() or before in "([")  # an opening mark: none closes first
-    return False
+        inside = text[j - 1].isalnum() and j + 1 < end and text[j + 1].isalnum()
+        if text[j] in "\u2018\u2019'" and not inside:
+            return j
+    return None
 
 
 def pair_marks(text: str, start: int, end: int, pairs: dict[str, str], usable) -> list:

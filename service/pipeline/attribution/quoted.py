@@ -33,8 +33,7 @@ def missed_direct_quotes(document: Document, found: list[Attribution]) -> list[A
     taken = merged([(s.start, s.end) for a in found for s in spans_of(a)])
     quoting = {document.paragraph(a.start) for a in found}
     out = []
-    for k, (start, end) in enumerate(zip(document.paragraph_starts, document.paragraph_ends,
-                                         strict=True)):
+    for k, (start, end) in enumerate(document.paragraphs):
         for a, b in zip(*document.quoted(start, end), strict=True):
             closed = text[b - 1] in CLOSING_MARKS
             if b - a < 2 or not (closed or document.runs_on(k)):

@@ -235,8 +235,7 @@ def author(document: Document, ents: ArticleEntities) -> Entity | None:
     is Senior Fellow at ..."): one of the last AUTHOR_PARAGRAPHS paragraphs opens with a
     person's name that is the subject of "is"/"was". None for a news story."""
     doc = document.parse
-    closing = [(s, e) for s, e in zip(document.paragraph_starts, document.paragraph_ends,
-                                      strict=True) if document.text[s:e].strip()]
+    closing = [(s, e) for s, e in document.paragraphs if document.text[s:e].strip()]
     for start, end in closing[: -AUTHOR_PARAGRAPHS - 1 : -1]:
         para = doc.char_span(start, end, alignment_mode="expand")
         words = [t for t in para or [] if not t.is_space]
@@ -259,8 +258,7 @@ def letter_signer(document: Document, ents: ArticleEntities, at: int) -> Entity 
     person named by the first paragraph of LETTER_PARAGRAPHS after it that is only a name;
     None when none is, or a paragraph of capitals (a new section, "FACEBOOK.") comes first."""
     doc, first = document.parse, document.paragraph(at) + 1
-    for start, end in list(zip(document.paragraph_starts, document.paragraph_ends,
-                               strict=True))[first : first + LETTER_PARAGRAPHS]:
+    for start, end in document.paragraphs[first : first + LETTER_PARAGRAPHS]:
         line = doc.char_span(start, end, alignment_mode="contract")
         words = [t for t in line or [] if not t.is_space and t.text != "."]
         if not words:
@@ -311,8 +309,7 @@ def transcript_labels(document: Document) -> dict[int, Span]:
     by paragraph index; none unless two different labels take turns (a dateline "NEW DELHI:"
     or a repeated "UPDATE:" is no transcript)."""
     found = {}
-    for k, (start, end) in enumerate(zip(document.paragraph_starts, document.paragraph_ends,
-                                         strict=True)):
+    for k, (start, end) in enumerate(document.paragraphs):
         label = LABEL.match(document.text, start)
         if label is not None and label.end(1) <= end:
             span = document.parse.char_span(*label.span(1), alignment_mode="expand")

@@ -131,11 +131,13 @@ class PronominalResolution:
         for x in self.ents.mentions_before(at, limit=40):
             if self.ents.sentence_of(x.start) < floor:
                 return None
+            if x.entity.type != "person":
+                continue
             tok = self.doc[x.end - 1]
             listed = [c for c in tok.conjuncts if (e := self.ents.entity_at(c.i)) is not None
                       and e.type == "person" and e is not x.entity]
             last = max([tok.i, *(c.i for c in listed)])
-            if x.entity.type == "person" and listed and joined(self.doc, tok.i, last):
+            if listed and joined(self.doc, tok.i, last):
                 others = any(t.dep_ in SUBJECT_DEPS and t.tag_ in PLURAL_NOUN_TAGS
                              and self.ents.entity_at(t.i) is None
                              and not in_quotes(self.document, t.idx)  # (the quote's words)
