@@ -153,6 +153,16 @@ def test_unnamed_sources_stay_as_written_with_type_other() -> None:
     ]
 
 
+def test_you_as_a_source_is_the_one_addressed_not_someone_the_article_names() -> None:
+    text = (
+        "Mayor Tessa Lindqvist opened the new depot on Monday. "
+        "If you ask the drivers, you will hear that the buses still run late."
+    )
+    got = speakers(
+        text, attribution(text, "the buses still run late", source="you", cue="hear"))
+    assert (got[0].name, got[0].type) == ("you", "other")
+
+
 def test_continuation_paragraph_inherits_the_running_speaker() -> None:
     text = (
         "“We have waited too long,” said Grace Mwangi, the head of the farmers’ union.\n\n"

@@ -46,6 +46,8 @@ class PronominalResolution:
         self: MentionResolver, m: SourceMention, att: Attribution, near: Resolved | None
     ) -> Resolved:
         word = m.word
+        if word == "you":  # the reader or whoever is addressed: no one the article names
+            return Resolved(m.span.text, "other")
         if word in FIRST_PERSON:
             # "I" in the narration is the writer (named by an opinion page's closing line,
             # else unnamed); inside a quotation or a block quote, the quoted speaker talking
