@@ -147,3 +147,17 @@ def test_a_description_is_never_someone_it_cannot_be(
     text: str, content: str, source: str, wrong: str
 ) -> None:
     assert speaker(text, content, source)[0] != wrong
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("the 52-year-old mother of two", "Ines Harcourt"),  # she goes on speaking
+    ("Her daughter", "Her daughter"),  # someone else's relation, named nowhere
+])
+def test_a_description_of_nobody_else_continues_the_running_speaker(
+    source: str, expected: str
+) -> None:
+    text = ("Ines Harcourt opened the clinic on Monday. \u201cWe waited years,\u201d she said. "
+            f"Asked about the cost, {source} said the town would pay for it.")
+    got = resolve(text, [attribution(text, "We waited years", source="she"),
+                         attribution(text, "the town would pay for it", source=source)])
+    assert got[1].name == expected

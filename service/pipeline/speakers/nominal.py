@@ -8,7 +8,7 @@ from service.pipeline.speakers.antecedents import Anaphor, agreeing_people, agre
 from service.pipeline.speakers.bodies import RECENT_ORG_NOUNS, campaign_owner, recent_org
 from service.pipeline.speakers.coreference import Entity
 from service.pipeline.speakers.kinship import kin_of, owner_of
-from service.pipeline.speakers.lexicon import PARTY_MEMBERS, ROLE_NOUNS
+from service.pipeline.speakers.lexicon import PARTY_MEMBERS, ROLE_NOUNS, is_role_head
 from service.pipeline.speakers.mentions import SourceMention
 from service.pipeline.speakers.names import POSSESSIVE_ENDINGS, org_name, surname
 from service.pipeline.speakers.parties import party_of, stated_parties
@@ -46,6 +46,10 @@ class NominalResolution:
             allowed.append(chain)
         ranked = self.coreference.rank(self.ents, anaphor, allowed)
         pick = ranked[0][0] if ranked else self.named_later(m)
+        if pick is None and chain is not None and described_anew(m) and (
+            self.ranked_at(chain, m.root.i) and agrees(anaphor, chain) and not office_of_body(m)
+        ):  # "the 34-year-old mother of three replied": the woman speaking goes on
+            pick = chain
         if pick is None and m.root.tag_ in ("NN", "NNP") and (named_office(m) or party):
             # an office nobody's stated role matches ("The GOP presidential nominee", "The
             # Republican"): the ranker's pick among the recent people the article says are of
@@ -125,6 +129,14 @@ class NominalResolution:
         if bare:  # "the union" the article names no union: as written, not "union"
             return Resolved(m.span.text.strip(), "organization")
         return Resolved(org_name(m.span), "organization")
+
+
+def described_anew(m: SourceMention) -> bool:
+    """A person noun with a modifier and no owner: how news goes on about the person it
+    quotes ("the 34-year-old mother of three"), unlike "Her daughter", "the ad's narrator"
+    or a bare "the woman"."""
+    owned = any(t.tag_ in ("POS", "PRP$") for t in m.span)
+    return is_role_head(m.word) and len(m.span) > 2 and not owned
 
 
 def office_of_body(m: SourceMention) -> bool:
