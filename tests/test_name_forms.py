@@ -3,6 +3,8 @@ dateline, a title or an office run into it, whatever the tagger made of its word
 
 from __future__ import annotations
 
+import pytest
+
 from tests.support.handmade import attribution, people, resolve
 
 
@@ -114,3 +116,21 @@ def test_a_typographic_apostrophe_in_a_name_keeps_the_name_whole_and_as_written(
             attribution(text, "\u201cWe\u2019ve fished these waters for years,\u201d",
                         source="O\u2019Dowd-Keane", cue="said", after="small.")]
     assert [s.name for s in resolve(text, atts)] == ["Ruairí O\u2019Dowd-Keane"] * 2
+
+
+@pytest.mark.parametrize("text, content, source, name", [
+    # Malay "binti"; Portuguese "dos" after an untagged given name; Faroese "á": the name
+    # runs on through the particle, however the tagger split it
+    ("\u201cWe moved everyone out,\u201d said Farah Izzati binti Kamal, director of the "
+     "district flood office.", "We moved everyone out", "Farah Izzati binti Kamal",
+     "Farah Izzati binti Kamal"),
+    ("\u201cOff the pitch!\u201d shouted referee Sebasti\u00e3o dos Reis Monteiro at the bench.",
+     "Off the pitch!", "referee Sebasti\u00e3o dos Reis Monteiro",
+     "Sebasti\u00e3o dos Reis Monteiro"),
+    ("The skipper, B\u00e1r\u00f0ur \u00e1 Heygum, told local radio that the crew was safe.",
+     "the crew was safe", "The skipper", "B\u00e1r\u00f0ur \u00e1 Heygum"),
+])
+def test_a_patronymic_or_surname_particle_keeps_the_whole_name(
+    text: str, content: str, source: str, name: str
+) -> None:
+    assert resolve(text, [attribution(text, content, source=source)])[0].name == name

@@ -633,3 +633,20 @@ def test_the_noun_a_nickname_names_is_the_role_unless_it_is_a_kind_of_person(
     text = f"\u201cKids come in angry and go home tired,\u201d explains {who} \u201cSlim\u201d."
     source = f"{who} \u201cSlim\u201d"
     assert role_of(text, source, "Kids come in angry and go home tired") == role
+
+
+@pytest.mark.parametrize("job", ["coxswain", "wheelwright"])
+def test_a_job_the_tagger_took_for_a_verb_after_the_cue_is_the_title_of_the_name(job: str) -> None:
+    # no second verb can follow "said": the word is the person's title, not a verb
+    text = ("Divers searched the bay on Friday. \u2018The tide turned against us,\u2019 said "
+            f"{job} Morwenna Tregear, who has worked the harbour for years.")
+    att = attribution(text, "The tide turned against us", source=f"{job} Morwenna Tregear, "
+                      "who has worked the harbour for years")
+    got = resolve(text, [att])[0]
+    assert (got.name, got.type, got.role) == ("Morwenna Tregear", "person", job)
+
+
+def test_a_verb_before_a_name_that_is_its_object_is_no_title() -> None:
+    text = "The mayor will meet Morwenna Tregear on Monday. Tregear said the pier must close."
+    att = attribution(text, "the pier must close", source="Tregear")
+    assert resolve(text, [att])[0].role is None

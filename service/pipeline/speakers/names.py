@@ -29,7 +29,8 @@ CLOSING_QUOTE_TOKENS = {"\u201d", "\u2019"}
 # a name word with its particle glued on: "d’Aubigné", "l'Ouverture"
 GLUED_PARTICLE = re.compile(r"[a-z]{1,2}['\u2019][A-Z]")
 NAME_PARTICLES = {"de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "le", "la",
-                  "bin", "al", "ibn", "ben", "ap", "dos", "das", "do", "ter", "zu"}
+                  "bin", "binti", "bint", "al", "ibn", "ben", "ap", "dos", "das", "do", "ter", "zu",
+                  "á"}
 
 
 def word_key(tok: Token) -> str:
@@ -159,6 +160,12 @@ def widened(ent: Span, in_headline: bool) -> list[Token]:
         prev.ent_type_ == "" and not is_title_word(prev) and prev.text.isalpha()
     ):
         start -= 1
+    # a given name before a surname particle, which the NER may type a group ("Joaquim" |
+    # "dos" | "Anjos Ferreira")
+    if start > 1 and doc[start - 1].lower_ in NAME_PARTICLES and (prev := doc[start - 2]).tag_ == (
+        "NNP"
+    ) and prev.ent_type_ in ("", "NORP") and not is_title_word(prev) and prev.text.isalpha():
+        start -= 2
     # the first half of a hyphenated first name the NER cut ("Lars-" | "Erik Øvergaard")
     if start > 1 and joins_name(doc, start - 1) and doc[start - 2].text[:1].isupper() and (
         doc[start - 2].is_alpha

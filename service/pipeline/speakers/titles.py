@@ -125,8 +125,23 @@ def title_head(t: Token, last: bool) -> bool:
     # a lower-case noun (the parser's compound modifier of the name, whatever the tagger took
     # it for: "steward" is tagged as a foreign word), or a job word capitalised as a title
     # ("Drummer X" opening a sentence)
-    return last and (t.tag_ in ("NN", "NNP") or nominal_modifier(t)) and (t.is_lower or (
-        t.is_title and is_role_head(t.lower_) and t.lower_ not in TITLE_MODIFIERS))
+    return last and (t.tag_ in ("NN", "NNP") or nominal_modifier(t) or verb_before_name(t)) and (
+        t.is_lower or (
+            t.is_title and is_role_head(t.lower_) and t.lower_ not in TITLE_MODIFIERS))
+
+
+CAUSATIVES = {"let", "lets", "made", "makes", "helped", "helps", "had", "has", "saw", "heard"}
+
+
+def verb_before_name(t: Token) -> bool:
+    """A lower-case word the tagger took for a bare verb between a finite verb and a
+    person's name: a job no list holds ("said coxswain X", where no second verb can stand;
+    not "to meet X", "did thank X", "let X speak")."""
+    if not (t.is_lower and t.tag_ in ("VB", "VBP", "VBN") and 0 < t.i < len(t.doc) - 1):
+        return False
+    before, after = t.doc[t.i - 1], t.nbor()
+    return before.tag_ in ("VBD", "VBZ") and before.dep_ not in ("aux", "auxpass") and (
+        before.lower_ not in CAUSATIVES and after.is_title and after.ent_type_ == "PERSON")
 
 
 def time_phrase(t: Token) -> bool:
@@ -147,6 +162,8 @@ def is_title_token(t: Token) -> bool:
     if t.is_lower and t.lower_ in ROLE_NOUNS and t.i + 1 < len(t.doc) and t.nbor().is_title:
         return True  # a listed job right before a name, whatever the tagger took it for
         # ("union steward" tagged WP, "forward" RP)
+    if verb_before_name(t):
+        return True
     if t.lower_ in TITLE_ABBREVIATIONS or t.tag_ == "CC" and t.lower_ in ("and", "&"):
         return True
     return t.text == "." and t.i > 0 and t.doc[t.i - 1].lower_ + "." in TITLE_ABBREVIATIONS
