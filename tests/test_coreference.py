@@ -65,6 +65,20 @@ def test_a_colon_lead_in_on_the_paragraph_before_names_the_speaker() -> None:
     assert got[0][:2] == ("Carla Mendes", "person")
 
 
+@pytest.mark.parametrize("lead_in, role", [
+    ("The final word goes to Ines Halvorsen, a cellist in the orchestra since 1981:",
+     "cellist in the orchestra"),
+    ("Its director Ines Halvorsen, in a letter to members on Friday:", "director"),
+])
+def test_a_colon_lead_in_names_the_speaker_before_a_phrase_set_off_by_a_comma(
+    lead_in: str, role: str
+) -> None:
+    text = ("The orchestra played its last season in the old hall. "
+            f"{lead_in}\n\n\u201cWe leave with full hearts.\u201d")
+    got = who(text, attribution(text, "We leave with full hearts."))
+    assert got == [("Ines Halvorsen", "person", role)]
+
+
 def test_a_verbless_lead_in_states_the_role_before_the_name() -> None:
     text = (
         "The trust named a new director on Tuesday. From the trust\u2019s treasurer, Ines "
@@ -105,6 +119,22 @@ def test_named_people_speaking_together_are_one_other_speaker(pair: str) -> None
     text = f"\u201cWe object,\u201d said {pair}, the defence lawyers."
     att = attribution(text, "We object,", source=pair, cue="said")
     assert who(text, att) == [(pair, "other", None)]
+
+
+@pytest.mark.parametrize("source, group", [
+    # the people a plural or pair description names after a comma or dash
+    ("the couple who run it, Marta and Joan Puig", "Marta and Joan Puig"),
+    ("two researchers -- Ana Ortiz at Lund University and Colm Brennan at the University of "
+     "Galway --", "Ana Ortiz and Colm Brennan"),
+    # names given as examples of the group: the group speaks
+    ("critics of the plan, like Ana Ortiz and Colm Brennan",
+     "critics of the plan, like Ana Ortiz and Colm Brennan"),
+])
+def test_a_description_naming_its_people_after_a_comma_is_those_people(
+    source: str, group: str
+) -> None:
+    text = f"\u201cWe object,\u201d said {source}."
+    assert who(text, attribution(text, "We object,", source=source)) == [(group, "other", None)]
 
 
 def test_a_quoted_nickname_names_the_speaker() -> None:

@@ -123,12 +123,12 @@ def role_of(text: str, source: str, content: str) -> str | None:
             "editor-in-chief of the Harbor Ledger",
         ),
         # an indefinite appositive says what someone is whatever its noun, where nothing
-        # else does
+        # else does, and where (the gold sets' "lobbyist in North Carolina")
         (
             "Marta Ilves, a longtime Republican donor in Tallinn, said the race was close.",
             "Marta Ilves",
             "the race was close",
-            "longtime Republican donor",
+            "longtime Republican donor in Tallinn",
         ),
         # a copular clause naming whose job it is, the job first
         (
@@ -175,12 +175,12 @@ def role_of(text: str, source: str, content: str) -> str | None:
             "the fund would grow",
             "Former first lady",
         ),
-        # "one of" a class of people, with the adverbs of its adjectives
+        # "one of" a class of people, with the adverbs of its adjectives and where
         (
             "Abe Lind, one of the most respected surgeons in the state, said wards were full.",
             "Abe Lind",
             "wards were full",
-            "one of the most respected surgeons",
+            "one of the most respected surgeons in the state",
         ),
     ],
 )
@@ -311,6 +311,14 @@ def test_a_description_that_may_be_someone_else_gives_no_role(later: str) -> Non
     assert described_role(text, '"It had to be told,"', "Brandt") is None
 
 
+def test_a_description_of_someone_brought_in_before_the_person_is_named_gives_no_role(
+) -> None:
+    text = ("A lorry shed its load on the ring road with its driver still in the cab. Ava "
+            "Brandt, who saw it, called for help. \"It had to be done,\" Brandt said. The "
+            "driver was treated for shock.")
+    assert described_role(text, '"It had to be done,"', "Brandt") is None
+
+
 def test_a_role_in_someone_elses_words_is_no_role() -> None:
     # "our next governor" is the crowd's cheer, not what the article says she is
     text = (
@@ -352,6 +360,13 @@ def test_a_formal_title_with_of_before_the_name(title: str, name: str, role: str
      "Jennifer Anne Walsh", "Jennifer Anne Walsh", None),
     ("The tour was cancelled. Chandler Van Voorhis said the band needed rest.",
      "Chandler Van Voorhis", "Chandler Van Voorhis", None),
+    # a job word by its ending, with a given name no list holds, or after a title word
+    ("Headmistress Oonagh Ferrity said the band needed rest.",
+     "Headmistress Oonagh Ferrity", "Oonagh Ferrity", "Headmistress"),
+    ("The audit was late. County Surveyor Ilse Vandekerckhove said the band needed rest.",
+     "County Surveyor Ilse Vandekerckhove", "Ilse Vandekerckhove", "County Surveyor"),
+    ("The tour was cancelled. Hunter Ellis Grant said the band needed rest.",
+     "Hunter Ellis Grant", "Hunter Ellis Grant", None),
 ])
 def test_a_title_the_lexicon_lacks_is_no_part_of_the_name(
     text: str, source: str, name: str, role: str | None
@@ -650,3 +665,13 @@ def test_a_verb_before_a_name_that_is_its_object_is_no_title() -> None:
     text = "The mayor will meet Morwenna Tregear on Monday. Tregear said the pier must close."
     att = attribution(text, "the pier must close", source="Tregear")
     assert resolve(text, [att])[0].role is None
+
+
+def test_a_role_keeps_where_it_is_held_and_a_relation_in_a_race_stays_a_relation() -> None:
+    text = ("Amara Osei, a lobbyist in Accra, met Attorney General Kofi Mensah on Monday. "
+            "Mensah, Osei's opponent in the coming election, said the bill would pass. "
+            "Osei said it would not.")
+    got = resolve(text, [attribution(text, "the bill would pass", source="Mensah"),
+                         attribution(text, "it would not", source="Osei")])
+    assert [(s.name, s.role) for s in got] == [
+        ("Kofi Mensah", "Attorney General"), ("Amara Osei", "lobbyist in Accra")]

@@ -19,6 +19,7 @@ from training.speakers.evaluate_seeds import (
     token_f1,
     totals,
 )
+from training.speakers.evaluate_speakers import is_non_quote
 
 EVAL_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval"
 needs_eval = pytest.mark.skipif(
@@ -59,6 +60,26 @@ def test_gold_scored_against_itself_is_perfect_and_a_wrong_speaker_counts() -> N
 
 
 @needs_eval
+@pytest.mark.parametrize("quote, expected", [
+    ((40, 60), True),  # the narration sentence alone, returned as a quote
+    ((0, 21), False),  # the expected quote with its comma, inside a non-quote run
+    ((0, 60), True),  # the quote run on through the narration after it
+])
+def test_a_non_quote_is_what_a_returned_quote_mostly_is_beyond_the_expected_quotes(
+    quote: tuple[int, int], expected: bool
+) -> None:
+    # an expected quote [0, 20), a non-quote run [0, 50) holding it, a narration [40, 60)
+    gold = [{"start": 0, "end": 20}]
+    q = {"start": quote[0], "end": quote[1]}
+    assert (is_non_quote(q, 0, 50, gold) or is_non_quote(q, 40, 60, gold)) is expected
+
+
+def test_a_non_quote_inside_an_expected_quote_is_only_its_own_fragment() -> None:
+    gold = [{"start": 0, "end": 56}]  # 'the bridge "doesn‘t need ..."', cut at 20 by a stray mark
+    assert is_non_quote({"start": 20, "end": 56}, 20, 56, gold)
+    assert not is_non_quote({"start": 0, "end": 56}, 20, 56, gold)
+
+
 def test_seed_articles_through_the_service(live_server, capsys) -> None:
     rows = run(EVAL_DIR, service_analyser(live_server.url))
     with capsys.disabled():

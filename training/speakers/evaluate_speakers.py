@@ -92,11 +92,28 @@ def case_problems(case: dict[str, Any], response: dict[str, Any]) -> list[str]:
             problems.append(f"type {p['type']!r} != {g['type']!r} ({g['text'][:30]!r})")
     for bad in expected.get("not_quotes", []):
         start, end = locate(text, bad if isinstance(bad, str) else bad["text"])
-        # a returned quote that is mostly the non-quote (not one that merely contains it)
-        if any(2 * (min(end, q["end"]) - max(start, q["start"])) > q["end"] - q["start"]
-               for q in response["quotes"]):
+        if any(is_non_quote(q, start, end, gold) for q in response["quotes"]):
             problems.append(f"returned a non-quote: {text[start:end][:50]!r}")
     return problems
+
+
+def is_non_quote(q: dict[str, Any], start: int, end: int, gold: list[dict[str, Any]]) -> bool:
+    """Whether returned quote `q` is the non-quote [start, end): mostly made of it (not one
+    that merely contains it); where the non-quote holds an expected quote ("X, said Y on the
+    line." around the quote "X"), taking most of the rest too; where an expected quote holds
+    it ("t need ..." cut at a stray mark in 'the bridge "doesn‘t need ..."'), no more the
+    expected quote than the non-quote."""
+    quoted = set(range(q["start"], q["end"]))
+    bad = set(range(start, end))
+    if 2 * len(quoted & bad) <= len(quoted):
+        return False
+    beyond = bad - {i for g in gold for i in range(g["start"], g["end"])}
+    if beyond == bad:
+        return True
+    if beyond:
+        return 2 * len(quoted & beyond) > len(beyond)
+    return all(len(quoted & set(range(g["start"], g["end"]))) <= len(quoted & bad)
+               for g in gold)
 
 
 def role_ok(pred: str | None, gold: str | list[str] | None) -> bool:

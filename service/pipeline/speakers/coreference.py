@@ -23,7 +23,6 @@ from service.pipeline.speakers.gender import (
     vote_pronoun_gender,
 )
 from service.pipeline.speakers.lexicon import (
-    DASHES,
     GENERIC_BODIES,
     OFFICE_BODIES,
     PARTY_MEMBERS,
@@ -180,17 +179,12 @@ class ArticleEntities:
         toks = self._without_office_body(toks)
         lead = toks[0].lower_
         # a party or rivalry is no part of a name ("Democrat Hillary Clinton", "Rival
-        # Patel"), nor a job word, capitalised only by opening the sentence or a dash
-        # signature, before a first name or a name the NER tagged without it ("Drummer Kenji
-        # Abe", "Sculptor" | "Mette Kjærgaard", "—Trustee X"; "Chandler Van Voorhis" stays)
-        opens = toks[0].is_sent_start or toks[0].i > 0 and self.doc[toks[0].i - 1].text in DASHES
-        if len(toks) > 1 and (lead in PARTY_MEMBERS or lead in RIVALRY_WORDS) or (
-            len(toks) > 2 and opens and is_role_head(lead)
-            and lead not in self._first_names and toks[1].lower_ not in NAME_PARTICLES
-            and (toks[1].lower_ in self._first_names
-                 or toks[0].ent_type_ == "" and toks[1].ent_type_ == "PERSON")
-        ):
+        # Patel"), nor a title the NER ran into it ("Drummer Kenji Abe", "—Trustee X",
+        # "State Comptroller" | "Yael Ben-Ami"; "Chandler Van Voorhis" stays)
+        if len(toks) > 1 and (lead in PARTY_MEMBERS or lead in RIVALRY_WORDS):
             toks = toks[1:]
+        else:
+            toks = toks[self._opening_title(toks) :]
         if any(c.isdigit() for t in toks for c in t.text) or is_street(toks):
             return  # "flight NZ402" names no person, nor "on Mill Lane"
         if firm_named(toks):
@@ -228,6 +222,16 @@ class ArticleEntities:
                 quoted = self._quoted(toks[0].idx)
                 (ent.quoted_forms if quoted else ent.forms)[form] += 1
         self._index(ent)
+
+    def _opening_title(self, toks: list[Token]) -> int:
+        """How many words opening a name are a title: up to a job word, none of them a
+        given name, with two name words after it ("Postmistress X Y"; "Chandler Van
+        Voorhis" stays, and so does a two-word name)."""
+        jobs = [k for k, t in enumerate(toks[:-2]) if is_role_head(t.lower_)]
+        if not jobs or toks[jobs[-1] + 1].lower_ in NAME_PARTICLES:
+            return 0
+        title = toks[: jobs[-1] + 1]
+        return len(title) if all(t.lower_ not in self._first_names for t in title) else 0
 
     def _with_first_name(self, toks: list[Token]) -> list[Token]:
         """The name with the given name before it that the tagger took for another word

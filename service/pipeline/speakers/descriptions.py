@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from service.pipeline.speakers.antecedents import Anaphor, agreeing_people, role_match
 from service.pipeline.speakers.coreference import ArticleEntities, Entity
@@ -72,12 +72,20 @@ def described_roles(
         if not upgrade and (len(people) != 1 or head.i in sources or stated and not relational(
             stated) or role_match(head.lower_, people[0])):
             continue
+        if not upgrade and introduced_before(doc, head, people[0].first):
+            continue  # "a van with its driver still inside ... X pulled the driver out"
         role = description_role(doc, start, head.i + 1)
         if role is not None:
             found.setdefault(id(people[0]), (people[0], []))[1].append(role)
     for person, roles in found.values():
         person.role = choose_role(roles)
         set_role_words(person)
+
+
+def introduced_before(doc: Doc, head: Token, first: int) -> bool:
+    """The description's noun is written before token `first`, where the person is first
+    named: it stands for someone the article brought in before that person, unnamed."""
+    return any(t.lower_ == head.lower_ and t.tag_ == "NN" for t in doc[:first])
 
 
 def bare_title(role: str | None) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from service.pipeline.attribution.statements import QUOTE_MARKS
 from service.pipeline.document import Document
@@ -116,7 +116,9 @@ def lead_in(document: Document, ents: ArticleEntities, att: Attribution) -> Enti
     if speaker is not None:
         return speaker
     named = next(iter(ents.mentions_before(colon[0].i, limit=1)), None)
-    if named is None or colon[0].i - named.end > LEAD_IN_GAP:
+    if named is None or colon[0].i - named.end > LEAD_IN_GAP and not described_up_to(
+        ents.doc, named.end, colon[0].i
+    ):
         return None
     if named.entity.type == "organization" and ents.doc[named.end - 1].dep_ == "pobj":
         # the body a role names ("From the panel's chair, X, a professor at Y University:")
@@ -126,6 +128,17 @@ def lead_in(document: Document, ents: ArticleEntities, att: Attribution) -> Enti
         if people:
             return people[0]
     return named.entity
+
+
+def described_up_to(doc: Doc, end: int, colon: int) -> bool:
+    """The tokens from a name ending at `end` to the colon are a description or a
+    prepositional phrase set off by a comma and hung on the name ("The last word goes to X,
+    a soprano in the choir since 1963:", "Chief executive X, in a statement on Monday:")."""
+    name = doc[end - 1]  # the phrase may hang on the noun the name stands beside
+    holders = [name, name.head] if name.dep_ in ("appos", "compound") else [name]
+    described = {t.i for h in holders for c in h.children
+                 if c.dep_ in ("appos", "prep") and c.i > end for t in c.subtree}
+    return doc[end].text == "," and all(i in described for i in range(end + 1, colon))
 
 
 def lead_in_subject(ents: ArticleEntities, sent: Span) -> Entity | None:

@@ -42,6 +42,7 @@ ROLE_NOUNS = {
     "nominee", "adviser", "advisor", "consultant", "strategist", "aide", "staffer",
     "campaigner", "activist", "organizer", "organiser", "entrepreneur",
     "investor", "banker", "trader", "engineer", "doctor", "physician", "surgeon", "nurse",
+    "midwife",
     "teacher", "principal", "dean", "student", "member", "chairman-elect", "president-elect",
     "king", "queen", "prince", "princess", "monarch", "pope", "bishop", "archbishop",
     "pastor", "priest", "imam", "rabbi", "sheriff", "detective", "inspector", "superintendent",
@@ -70,6 +71,8 @@ ROLE_NOUNS = {
     # positions in team sports ("admitted forward X", "point guard Y")
     "forward", "guard", "centre-back", "full-back", "fullback", "quarterback", "linebacker",
     "pitcher", "catcher", "shortstop", "playmaker", "sculptor", "painter", "poet",
+    # voices of a choir or an opera ("X, a soprano in the choir")
+    "soprano", "mezzo-soprano", "contralto", "alto", "tenor", "baritone", "chorister",
 }
 
 # Relations to another person ("Y's son", "her team-mate"): a role only when the article
@@ -209,7 +212,8 @@ CONTINUATION_CUES = {"added", "adds", "adding", "continued", "continues", "conti
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 # Job-like endings of a lower-case head noun ("economist", "organiser", "alderman")
-ROLE_SUFFIXES = ("ist", "man", "woman", "person", "er", "or", "ian", "hand")  # "deckhand"
+ROLE_SUFFIXES = ("ist", "man", "woman", "person", "er", "or", "ian", "hand",  # "deckhand"
+                 "mistress", "wife")  # "postmistress", "housewife"
 
 
 def is_title_abbreviation(word: str) -> bool:
@@ -222,7 +226,7 @@ def is_role_head(word: str) -> bool:
     """An office, job or relation noun: listed, an abbreviated title, or a lower-case word
     with a job-like ending."""
     w = word.lower()
-    singular = w[:-1] if w.endswith("s") and len(w) > 3 else w
+    singular = w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
     if w in ROLE_NOUNS or singular in ROLE_NOUNS or is_title_abbreviation(w):
         return True
     if w in RELATIONAL_NOUNS or singular in RELATIONAL_NOUNS:

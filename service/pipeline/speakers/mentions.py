@@ -249,6 +249,9 @@ def coordinated(ents: ArticleEntities, span: Span) -> bool:
 
 
 PAIR_ENDS = {",", "in", "who", "whose", "after", "at", "on", "from", "outside"}
+PAIR_NOUNS = {"couple", "pair", "duo", "trio"}  # one noun for several people
+EXAMPLES = {"like", "such", "including", "among"}  # names given as examples of the group
+SET_OFF = {",", "--", "\u2014", "\u2013", ":"}  # what sets a description's names off
 MAX_LEAD = 4  # title words before the first name: "co-founders", "twin sisters"
 
 
@@ -306,6 +309,33 @@ def listed_body(ents: ArticleEntities, span: Span, root: Token) -> bool:
     found = [ents.entity_at(t.i) for t in names]
     return len(names) >= 3 and found[0] is not None and all(e is found[0] for e in found) and (
         not any(t.text == "&" for t in span.doc[names[0].i : names[-1].i]))
+
+
+def names_set_off(ents: ArticleEntities, span: Span, root: Token) -> Span | None:
+    """The people a plural or pair description names after a comma or dash ("the couple who
+    run it, A and B C", "three economists -- A at X, B and C --"): the span from the first
+    name on, when two or more people are named there and joined by "and"; else None."""
+    if root.tag_ != "NNS" and root.lower_ not in PAIR_NOUNS:
+        return None
+    doc = span.doc
+    sep = next((t.i for t in doc[root.i + 1 : span.end] if t.text in SET_OFF), None)
+    if sep is None or any(t.lower_ in EXAMPLES for t in doc[sep + 1 : sep + 3]):
+        return None  # "Critics of the program, like Senators A and B": the critics speak
+    after = doc[sep + 1 : span.end]
+    people = [t for t in after if (e := ents.entity_at(t.i)) is not None and e.type == "person"]
+    # a given name coordinated with a full one ("Lucia and Tommaso X"), however the NER typed
+    # it, counts too
+    partners = [t for t in after if t not in people and is_name_token(t) and (
+                    (e := ents.entity_at(t.i)) is None or e.type != "person" and " " not in e.name
+                ) and any(c in people for c in t.conjuncts)]
+    people = sorted(people + partners, key=lambda t: t.i)
+    named = {id(ents.entity_at(t.i)) if t not in partners else t.i for t in people}
+    if len(named) < 2 or not joined(doc, people[0].i, people[-1].i):
+        return None
+    end = people[-1].i + 1
+    while end < span.end and ents.entity_at(end) is ents.entity_at(people[-1].i):
+        end += 1
+    return doc[people[0].i : end]
 
 
 def listed_names(span: Span, root: Token) -> list[Token]:
@@ -399,6 +429,9 @@ def classify(ents: ArticleEntities, span: Span) -> SourceMention:
         return SourceMention("pronoun", span)
     if listed_body(ents, span, root):
         return SourceMention("group", span)
+    listed = names_set_off(ents, span, root)
+    if listed is not None:  # "the couple who run it, A and B C": the people it names
+        return SourceMention("group", listed)
     described = described_body(ents, span)
     if described is not None:  # "China, Pyongyang's only ally and its lifeline ..."
         return SourceMention("entity", span, described)

@@ -319,8 +319,9 @@ class SpeakerResolver(PronominalResolution, NominalResolution):
         for t in span if not pair else ():
             ent = self.ents.entity_at(t.i)
             joined = t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children)
-            if ent is not None and (ent.type == "person" or joined):
-                members.append(ent.name)  # a partner the NER typed a place: "X and Lindahl"
+            if ent is not None and (ent.type == "person" or joined and " " not in ent.name):
+                members.append(ent.name)  # a one-word partner the NER typed a place: "X and
+                # Lindahl" (not "B at the University of Zurich and C")
             elif ent is None and t.dep_ == "conj" and is_name_token(t):
                 run = clean_name(name_tokens_ending(self.doc, t.i))
                 members.append(name_text(self.doc, run) if run else t.text)

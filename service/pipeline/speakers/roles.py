@@ -31,7 +31,7 @@ from service.pipeline.speakers.titles import NOUN_TAGS, prenominal, span_text
 
 MODIFIER_TAGS = {"JJ", "JJR", "JJS", "CD", "HYPH", "POS", "PRP$", "NML", "AFX"}
 # "hydrologist with the X Trust", "dairy farmer from the village of Krynki"
-ROLE_PREPOSITIONS = {"of", "at", "for", "to", "on", "with", "from"}
+ROLE_PREPOSITIONS = {"of", "at", "for", "to", "on", "with", "from", "in"}
 STOP_TEXTS = {",", ";", ":", ".", "!", "?", '"', "“", "”", "‘", "’", "—", "–", "«", "»"}
 BE_WORDS = {"is", "was", "are", "were", "became", "becomes", "remains", "remained",
             "been", "be"}
@@ -422,7 +422,8 @@ def says_more(stated: str | None, described: str | None) -> bool:
 
 def relational(role: str) -> bool:
     """Headed by a relation to another person ("Y's son", "team-mate")."""
-    head = (role.split(" of ")[0].split() or [""])[-1].strip(".,").lower()
+    before = re.split(rf" (?:{'|'.join(sorted(ROLE_PREPOSITIONS))}) ", role)[0]  # "... in the race"
+    head = (before.split() or [""])[-1].strip(".,").lower()
     return head in RELATIONAL_NOUNS or head.rstrip("s") in RELATIONAL_NOUNS
 
 
