@@ -257,6 +257,16 @@ def test_a_lone_name_the_ner_types_as_a_place_is_the_only_antecedent_of_he() -> 
     assert (got.name, got.type) == ("Tshabalala", "person")
 
 
+def test_a_lone_name_with_who_after_it_is_a_person_wherever_the_ner_types_it() -> None:
+    # the NER typed the second "Oyelaran" a body; the first takes "who", as people do
+    text = ("A power cut closed the ferry terminal at Holm Quay on Monday. Oyelaran, who was "
+            "alone on the night shift, left without a word. Reporters caught up with Oyelaran "
+            "outside the gates on Tuesday. \u201cWe followed the manual,\u201d she said.")
+    [got] = speakers(text, attribution(text, "We followed the manual,", source="she",
+                                       cue="said"))
+    assert (got.name, got.type) == ("Oyelaran", "person")
+
+
 def test_a_firm_whose_name_opens_with_a_first_name_stays_an_organisation() -> None:
     text = "Edison Research said the race was too close to call."
     [got] = speakers(text, attribution(text, "the race was too close to call",

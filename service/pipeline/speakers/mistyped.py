@@ -155,14 +155,16 @@ def referred_bodies(doc: Doc, first_names: Mapping[str, str]) -> list[list[Token
     """A lone name word typed a body (BODY_LABELS), the subject of a verb, that the next he or she
     (within PRONOUN_WINDOW tokens) can only refer to: no person of that pronoun's gender is
     named before the pronoun ("Tshabalala was already in the dressing room ... he said");
-    or one given an age ("Sukarti, 58,") or a listed job in apposition ("Ossiane, a singer
-    from Mindelo,"), or a speech verb's subject with a listed job right before it
-    ("insisted regional treasurer Suharyanto"; "carmaker Toyota said" is no listed job)."""
-    return [list(ent) for ent in doc.ents if ent.label_ in BODY_LABELS
-            and word_count(list(ent)) == 1 and capitalised(ent[0]) and (
+    or one given an age ("Sukarti, 58,"), a "who" after any of its mentions, or a listed job
+    in apposition ("Ossiane, a singer from Mindelo,"), or a speech verb's subject with a
+    listed job right before it ("insisted regional treasurer Suharyanto"; "carmaker Toyota
+    said" is no listed job)."""
+    return [list(ent) for ent in doc.ents if word_count(list(ent)) == 1 and capitalised(ent[0])
+            and (ent.label_ in BODY_LABELS and (
                 _referred_by(doc, ent, None, first_names) or _aged(doc, ent)
                 or _listed_role_appositive(ent.root) or _listed_job_before(doc, ent) and (
-                    _acts_as_person(ent.root) or _inverted(doc, ent.start - 1)))]
+                    _acts_as_person(ent.root) or _inverted(doc, ent.start - 1)))
+                or ent.label_ in BODY_LABELS + OTHER_LABELS and _who_anywhere(ent))]
 
 
 def _listed_job_before(doc: Doc, ent: Span) -> bool:
@@ -201,6 +203,16 @@ def _who(ent: Span) -> bool:
     doc = ent.doc
     return ent.end + 1 < len(doc) and doc[ent.end].text == "," and (
         doc[ent.end + 1].lower_ in ("who", "whom", "whose"))
+
+
+def _who_anywhere(ent: Span) -> bool:
+    """A relative "who" after any mention of the span's one word ("Nakashima, who was alone
+    in the control room, left ...", the NER typing a later "Nakashima" a body)."""
+    doc, word = ent.doc, ent.text
+    # a proper noun of its own, not "the American, who" or "Democrats, who"
+    return any(t.text == word and t.tag_ == "NNP" and t.i + 2 < len(doc) and (
+        doc[t.i + 1].text == "," and doc[t.i + 2].lower_ in ("who", "whom", "whose")) and (
+        t.i == 0 or doc[t.i - 1].tag_ != "DT") for t in doc)
 
 
 def _listed_role_appositive(root: Token) -> bool:
