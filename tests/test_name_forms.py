@@ -129,6 +129,11 @@ def test_a_typographic_apostrophe_in_a_name_keeps_the_name_whole_and_as_written(
      "Sebasti\u00e3o dos Reis Monteiro"),
     ("The skipper, B\u00e1r\u00f0ur \u00e1 Heygum, told local radio that the crew was safe.",
      "the crew was safe", "The skipper", "B\u00e1r\u00f0ur \u00e1 Heygum"),
+    # Catalan "i" between two surnames; a pilgrim's honorific is no part of the name
+    ("\u201cThe port stays shut,\u201d said Judge N\u00faria Casals i Vidal on Monday.",
+     "The port stays shut,", "Judge N\u00faria Casals i Vidal", "N\u00faria Casals i Vidal"),
+    ("\u201cPrices will fall,\u201d said the market's chairman, Alhaji Musa Danjuma.",
+     "Prices will fall,", "the market's chairman, Alhaji Musa Danjuma", "Musa Danjuma"),
 ])
 def test_a_patronymic_or_surname_particle_keeps_the_whole_name(
     text: str, content: str, source: str, name: str

@@ -175,6 +175,13 @@ def role_of(text: str, source: str, content: str) -> str | None:
             "the fund would grow",
             "Former first lady",
         ),
+        # a short job word ("vet"), with where it is held
+        (
+            "Eilidh Munro, the only vet on Barra, said the flocks were clean.",
+            "Eilidh Munro",
+            "the flocks were clean",
+            "only vet on Barra",
+        ),
         # "one of" a class of people, with the adverbs of its adjectives and where
         (
             "Abe Lind, one of the most respected surgeons in the state, said wards were full.",

@@ -298,6 +298,8 @@ def test_a_colon_lead_in_names_its_speech_verbs_subject_not_the_place_before_the
     # a particle glued to the surname, a long role after it
     (" \u2014 ", "Hamid al-Rashidi, president of the Calloway Tenants\u2019 Union",
      "president of the Calloway Tenants\u2019 Union"),
+    # a spaced hyphen, as plain text writes a dash
+    (" - ", "Nnamdi Eze Jr., treasurer of the union", "treasurer of the union"),
 ])
 def test_a_dash_signature_names_the_signer_and_the_role_after_the_name(
     between: str, signer: str, role: str,

@@ -15,9 +15,15 @@ TEXT = ("The council met on Monday. \u201cThe cuts will close three libraries, w
         "Ada Brook from the gallery. Councillors voted 7-4. The mayor said the vote was fair.")
 
 
-def test_the_narration_after_an_unclosed_quotation_is_not_quoted() -> None:
-    att = attribution(TEXT, "the vote was fair", source="The mayor", cue="said")
-    assert quote_type(Document(TEXT), att) == "indirect"
+@pytest.mark.parametrize("text", [
+    TEXT,
+    # the name after a title with its modifier, the verb, then a long place and time
+    ("\u201cThe cuts will close three libraries, community leader Ada Brook said on Monday "
+     "evening at the town hall in Westbury. The mayor said the vote was fair."),
+])
+def test_the_narration_after_an_unclosed_quotation_is_not_quoted(text: str) -> None:
+    att = attribution(text, "the vote was fair", source="The mayor", cue="said")
+    assert quote_type(Document(text), att) == "indirect"
 
 
 @pytest.mark.parametrize("content", [

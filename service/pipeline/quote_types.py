@@ -158,7 +158,7 @@ def pair_marks(text: str, start: int, end: int, pairs: dict[str, str], usable) -
 AFTER_COMMA = re.compile(r",((?:\s+[\w’'.-]+){1,5})")
 NAME_WORDS = 4  # words of a title and a name before the verb: ", engineer Kenji Watanabe told"
 # after a name and its verb, the attribution ends its sentence: "told the panel."
-CLAUSE_END = re.compile(r"[^.,;:!?]{0,40}[.!?]")
+CLAUSE_END = re.compile(r"[^.,;:!?]{0,60}[.!?]")
 
 
 def unclosed_end(text: str, open_at: int, end: int) -> int:
@@ -176,8 +176,9 @@ def unclosed_end(text: str, open_at: int, end: int) -> int:
                 if n == 0 and named_after or n > 0 and CLAUSE_END.match(text, after, end):
                     return m.start()
                 break
-            if n == NAME_WORDS or not (word[:1].isupper() or is_role_head(word)):
-                break
+            title = is_role_head(word) or n + 1 < len(words) and is_role_head(words[n + 1])
+            if n == NAME_WORDS or not (word[:1].isupper() or title):
+                break  # (a title's modifier too: ", community leader X said")
     return end
 
 

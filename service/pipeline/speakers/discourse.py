@@ -41,8 +41,8 @@ DATELINE = re.compile(r"\s*(?:[A-Z][A-Z .,'-]+(?:\([\w .]+\))?\s*[\u2014\u2013-]
 # after a blank line: “...” ― Carla Sanchez
 SIGNATURE = re.compile(
     f"[{re.escape(QUOTE_MARKS)}.,]*[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*){{0,2}}"
-    f"(?:{'|'.join(map(re.escape, DASHES))})[ \t\u00a0]*"
-)
+    f"(?:{'|'.join(map(re.escape, DASHES))}|-(?=[ \t\u00a0]))[ \t\u00a0]*"
+)  # (a spaced hyphen is a dash in plain text: "..." - Superintendent X)
 SIGNATURE_TAIL = 12  # tokens after the signer's name: ", 34, Los Angeles.", ", president of
 # the Calloway Tenants’ Union"
 # a transcript's speaker label opening a paragraph: "WALLACE: Let's start ..." (a quotation

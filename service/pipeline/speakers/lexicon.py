@@ -7,6 +7,8 @@ HONORIFICS = {
     "mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
     "miss": "f", "madam": "f", "dame": "f", "lord": "m", "lady": "f",
     "dr": None, "dr.": None, "prof": None, "prof.": None,
+    # West African and Muslim honorifics of one who made the pilgrimage
+    "alhaji": "m", "alhaja": "f", "hajia": "f", "hajiya": "f",
 }
 
 # Office titles written before a name ("President Xi", "Sen. Warren"): stripped from the
@@ -42,7 +44,7 @@ ROLE_NOUNS = {
     "nominee", "adviser", "advisor", "consultant", "strategist", "aide", "staffer",
     "campaigner", "activist", "organizer", "organiser", "entrepreneur",
     "investor", "banker", "trader", "engineer", "doctor", "physician", "surgeon", "nurse",
-    "midwife",
+    "midwife", "vet",
     "teacher", "principal", "dean", "student", "member", "chairman-elect", "president-elect",
     "king", "queen", "prince", "princess", "monarch", "pope", "bishop", "archbishop",
     "pastor", "priest", "imam", "rabbi", "sheriff", "detective", "inspector", "superintendent",

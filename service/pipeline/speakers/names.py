@@ -30,7 +30,7 @@ CLOSING_QUOTE_TOKENS = {"\u201d", "\u2019"}
 GLUED_PARTICLE = re.compile(r"[a-z]{1,2}['\u2019][A-Z]")
 NAME_PARTICLES = {"de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "le", "la",
                   "bin", "binti", "bint", "al", "ibn", "ben", "ap", "dos", "das", "do", "ter", "zu",
-                  "á"}
+                  "á", "i", "y"}  # (Catalan "i", Spanish "y" join two surnames)
 
 
 def word_key(tok: Token) -> str:
