@@ -137,8 +137,6 @@ STILL_FAILING = {
              "'he' can take",
     "l14_1": "a quote opening its sentence before ', ice master X told a group' gets no "
              "source (the tagger gives the cue to the next quote)",
-    "l26_1": "two people after an inverted cue ('chorused A and B') are not found, and "
-             "'they' then takes a place",
 }
 
 

@@ -1083,6 +1083,25 @@ def test_they_are_the_people_named_together_before() -> None:
     assert who(text, att)[0][:2] == ("Amara Diallo and Tomas Berg", "other")
 
 
+def test_people_after_an_inverted_cue_speak_together_and_they_go_on() -> None:
+    # the second name typed a body by the NER; a plural that names no people ("his arms
+    # folded") comes between
+    text = ("\u201cWe promised our coach we would not cry,\u201d chorused Rotua Simanjuntak and "
+            "Berliana Sitorus after the final in Medan on Sunday. Their coach watched with his "
+            "arms folded. \u201cWe cried a little,\u201d they admitted later.")
+    atts = [attribution(text, "\u201cWe promised our coach we would not cry,\u201d"),
+            attribution(text, "\u201cWe cried a little,\u201d", source="they", cue="admitted")]
+    assert [n for n, _, _ in who(text, *atts)] == ["Rotua Simanjuntak and Berliana Sitorus"] * 2
+
+
+def test_they_are_not_the_people_they_worked_with() -> None:
+    text = ("Professors Amara Diallo and Tomas Berg spent ten years in mining towns. In a book "
+            "they wrote with Ines Moreau and Karl Lund, \u201ctowns recover slowly,\u201d they "
+            "write.")
+    att = attribution(text, "\u201ctowns recover slowly,\u201d", source="they", cue="write")
+    assert who(text, att)[0][:2] == ("Amara Diallo and Tomas Berg", "other")
+
+
 @pytest.mark.parametrize("pronoun", ["it", "they"])
 def test_it_or_they_is_never_one_person(pronoun: str) -> None:
     # the previous quote's speaker keeps the floor for "she", not for "it" or "they"

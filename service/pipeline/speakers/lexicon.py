@@ -164,7 +164,8 @@ PLURAL_NOUN_TAGS = ("NNS", "NNPS")
 # Plural nouns for people that are no office: who "they" may be below them.
 PEOPLE_NOUNS = {"people", "voters", "residents", "citizens", "parents", "students", "workers",
                 "families", "americans", "protesters", "demonstrators", "supporters",
-                "opponents", "critics", "proponents", "advocates", "activists", "groups"}
+                "opponents", "critics", "proponents", "advocates", "activists", "groups",
+                "fans", "spectators"}
 
 # Generic organisation nouns: "the ministry" resolves to the organisation named with it.
 ORG_NOUNS = {

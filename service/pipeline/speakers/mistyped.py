@@ -73,9 +73,10 @@ def first_named_bodies(doc: Doc, first_names: Mapping[str, str]) -> list[list[To
     firm's word; and either the first a given name of the first-name lexicon ("Mateo
     Quispe") acting as a person (the subject of a speech verb, in apposition with a role,
     the subject the next he or she of its gender can refer to), or a lower-case job word
-    right before them ("deckhand Ruaridh MacAulay"), a listed job in apposition or a "who"
-    after them. Names alone would take "Edison Research" and "Dow Chemical". A span of
-    OTHER_LABELS only with a given name first ("Marguerite d’Aubigné-Laroche" NORP)."""
+    right before them ("deckhand Ruaridh MacAulay"), a listed job in apposition, a "who"
+    after them or a person's name coordinated with them. Names alone would take "Edison
+    Research" and "Dow Chemical". A span of OTHER_LABELS only with a given name first
+    ("Marguerite d’Aubigné-Laroche" NORP)."""
     runs = []
     for ent in doc.ents:
         if ent.label_ not in BODY_LABELS + OTHER_LABELS:
@@ -97,6 +98,8 @@ def first_named_bodies(doc: Doc, first_names: Mapping[str, str]) -> list[list[To
         described = run[0].i > 0 and _job_noun(doc[run[0].i - 1])
         titled = described and run[0].i > ent.start
         if titled or _job_before(doc, run[0].i) or _listed_role_appositive(root) or _who(ent) or (
+            _partner_of_person(root)
+        ) or (
             gender is not None or described
         ) and (
             _acts_as_person(root) or gender is not None and _referred_by(
@@ -195,6 +198,12 @@ def _acts_as_person(root: Token) -> bool:
     if root.dep_ == "appos" and is_role_head(root.head.text):
         return True
     return any(c.dep_ == "appos" and is_role_head(c.text) for c in root.children)
+
+
+def _partner_of_person(root: Token) -> bool:
+    """Coordinated with a person's name ("chorused Rotua Simanjuntak and Berliana Sitorus",
+    the second typed a body): people are named together with people."""
+    return any(t.ent_type_ == "PERSON" for t in root.conjuncts)
 
 
 def _who(ent: Span) -> bool:

@@ -127,7 +127,7 @@ class PronominalResolution:
     def people_listed(self: MentionResolver, at: int) -> tuple[int, int] | None:
         """Tokens [start, end) of the latest people named together ("X and Y", "X, Y and
         Z") in the sentence of token `at` or the GROUP_SENTENCES before it; None without,
-        or when a plural noun outside quotation marks is the subject of a clause after them
+        or when a plural people noun outside quotation marks is the subject of a clause after them
         ("X and Y scored. “...,” fans said."), which "they" may mean as well."""
         floor = self.ents.sentence_of(at) - GROUP_SENTENCES
         for x in self.ents.mentions_before(at, limit=40):
@@ -138,13 +138,16 @@ class PronominalResolution:
             tok = self.doc[x.end - 1]
             listed = [c for c in tok.conjuncts if (e := self.ents.entity_at(c.i)) is not None
                       and e.type == "person" and e is not x.entity]
+            # (the mention may be the last name of the list)
+            first = min([tok, *listed], key=lambda t: t.i)
             last = max([tok.i, *(c.i for c in listed)])
-            if listed and joined(self.doc, tok.i, last):
-                others = any(t.dep_ in SUBJECT_DEPS and t.tag_ in PLURAL_NOUN_TAGS
+            if first.dep_ == "pobj" and first.head.lower_ == "with":
+                continue  # companions ("a study they wrote with X and Y"), not who they are
+            if listed and joined(self.doc, first.i, last):
+                others = any(t.dep_ in SUBJECT_DEPS and is_people(t)  # (not "his arms folded")
                              and self.ents.entity_at(t.i) is None
                              and not in_quotes(self.document, t.idx)  # (the quote's words)
                              for t in self.doc[last:at])
-                first = min([tok, *listed], key=lambda t: t.i)
                 return None if others else (first.left_edge.i, last + 1)
         return None
 

@@ -198,7 +198,7 @@ def appositive_name(doc: Doc, span: Span, att: Attribution) -> Span | None:
 def inverted_source(doc: Doc, att: Attribution) -> Span | None:
     """A source the model missed after an inverted cue ("...," added goalkeeper X; any verb
     right after the closing mark, found or not: "...," fretted director X): the title words
-    and the capitalised name right after the cue, in its sentence."""
+    and the capitalised name right after the cue (two joined by "and"), in its sentence."""
     cue = missed_cue(doc, att) if att.cue is None else doc.char_span(
         att.cue.start, att.cue.end, alignment_mode="expand")
     if cue is None or cue.start_char < att.end:
@@ -212,8 +212,9 @@ def inverted_source(doc: Doc, att: Attribution) -> Span | None:
         if not (doc[k].tag_.startswith("NN") or doc[k].tag_ in ("JJ", "HYPH")):
             return None
         k += 1
-    end = k
-    while end < sent_end and is_name_token(doc[end]):
+    end = k  # the name, and a second one joined by "and" ("chorused A B and C D")
+    while end < sent_end and (is_name_token(doc[end]) or end > k and doc[end].lower_ == "and"
+                              and end + 1 < sent_end and is_name_token(doc[end + 1])):
         end += 1
     return doc[cue.end : end] if end > k else None
 
