@@ -119,7 +119,7 @@ eval-speakers: $(VENV)/.stamp-dev $(filter runs/models-train-only,$(SPEAKER_MODE
 	  --cases training/gold/case_variants9 --cases training/gold/case_variants10 \
 	  --cases training/gold/case_variants11 --cases training/gold/case_variants12 \
 	  --cases training/gold/case_variants13 --cases training/gold/case_variants14 \
-	  --cases training/gold/case_variants15
+	  --cases training/gold/case_variants15 --cases training/gold/case_variants16
 
 # --- container: build the image, run the compose stack, compare it with the local code ---
 .PHONY: container-test

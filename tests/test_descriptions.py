@@ -161,3 +161,14 @@ def test_a_description_of_nobody_else_continues_the_running_speaker(
     got = resolve(text, [attribution(text, "We waited years", source="she"),
                          attribution(text, "the town would pay for it", source=source)])
     assert got[1].name == expected
+
+
+def test_a_description_someone_holds_is_theirs_not_the_running_speakers() -> None:
+    text = ("Chief Medical Officer Hoda Nasser visited the wards on Tuesday, where the "
+            "hospital\u2019s chief executive, Gordon Kilby, showed her round. \u201cWe moved "
+            "everyone,\u201d Kilby said. \u201cA sports hall is not a hospital,\u201d the chief "
+            "medical officer said.")
+    got = resolve(text, [attribution(text, "We moved everyone", source="Kilby"),
+                         attribution(text, "A sports hall is not a hospital",
+                                     source="the chief medical officer")])
+    assert [s.name for s in got] == ["Gordon Kilby", "Hoda Nasser"]

@@ -175,6 +175,21 @@ def role_of(text: str, source: str, content: str) -> str | None:
             "the fund would grow",
             "Former first lady",
         ),
+        # with no article, a noun that is someone's place somewhere, after an age
+        (
+            "Nia Powell, 58, landlady of the Plough Inn, said the bus mattered.",
+            "Nia Powell",
+            "the bus mattered",
+            "landlady of the Plough Inn",
+        ),
+        # the time the role was held until stays out
+        (
+            "Sipho Ndlovu, until last year a foreman at the Germiston plant, said the lights "
+            "were broken.",
+            "Sipho Ndlovu",
+            "the lights were broken",
+            "foreman at the Germiston plant",
+        ),
         # a short job word ("vet"), with where it is held
         (
             "Eilidh Munro, the only vet on Barra, said the flocks were clean.",

@@ -26,6 +26,14 @@ def test_the_narration_after_an_unclosed_quotation_is_not_quoted(text: str) -> N
     assert quote_type(Document(text), att) == "indirect"
 
 
+def test_a_second_opening_mark_ends_the_unclosed_quotation_before_it() -> None:
+    text = ("\u201cWe lost the kitchen but nobody was hurt, said Wara Quispe, a nurse. The "
+            "landlord said it was \u201cworking closely with the fire service\u201d.")
+    att = attribution(text, "it was \u201cworking closely with the fire service\u201d",
+                      source="The landlord", cue="said")
+    assert quote_type(Document(text), att) == "mixed"
+
+
 @pytest.mark.parametrize("content", [
     "The council met on Monday. \u201cThe cuts will close three libraries",  # from the narration
     "\u201cThe cuts will close three libraries, warned librarian",  # on into the attribution

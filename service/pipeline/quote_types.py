@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # the Document keeps the regions this module finds
 DOUBLE_PAIRS = {"“": "”", "„": "“”", "«": "»", "»": "«", '"': '"', "”": "”“"}
 SINGLE_PAIRS = {"‘": "’", "‚": "‘’", "‹": "›", "'": "'"}
 SYMMETRIC = {'"', "'", "’", "‘"}  # marks that may also be apostrophes or open and close
+LEFT_MARKS = {"“", "„", "«", "‹", "‚"}  # marks that only open
 OPENING_MARKS = "".join(DOUBLE_PAIRS)
 CLOSING_MARKS = "\u201d\u2019\u00bb\u201c\"'"  # what a closed quotation may end with
 WORD = re.compile(r"\w+")
@@ -147,6 +148,12 @@ def pair_marks(text: str, start: int, end: int, pairs: dict[str, str], usable) -
         if open_at is not None and ch in closers and usable(i) and closes(text, i, start):
             regions.append((open_at, i + 1))
             open_at = None
+        elif open_at is not None and ch == text[open_at] and ch in LEFT_MARKS and usable(i) and (
+            opens(text, i, start, end)
+        ):  # the same left mark again: the one before was never closed ("“A, said X. It
+            # was “B”"), and ends where unclosed_end says
+            regions.append((open_at, unclosed_end(text, open_at, i)))
+            open_at = i
         elif open_at is None and ch in pairs and usable(i) and opens(text, i, start, end):
             open_at, closers = i, pairs[ch]
     if open_at is not None:

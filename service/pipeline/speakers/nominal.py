@@ -40,7 +40,7 @@ class NominalResolution:
                    and party in stated_parties(self.ents, e)]
         allowed = [e for e in people if role_match(anaphor.head.lower_, e) and agrees(anaphor, e)
                    and (party is None or e in members or party_of(e.role_words) is None)]
-        if chain is not None and chain not in allowed and m.word in ROLE_NOUNS and (
+        if not allowed and chain is not None and m.word in ROLE_NOUNS and (
             self.ranked_at(chain, m.root.i) and agrees(anaphor, chain) and not office_of_body(m)
         ):  # (not an office of a body the description names: "The FBI director")
             allowed.append(chain)

@@ -158,8 +158,12 @@ def described_as_one(doc: Doc, name_end: int, start: int, end: int) -> bool:
     k = name_end + 2 * (name_end + 2 < len(doc) and doc[name_end + 1].like_num)  # ", 58,"
     head = next((t for t in reversed(doc[start:end]) if t.tag_ == "NN" and t.is_lower
                  and not any(p.tag_ == "IN" for p in doc[start : t.i])), None)
-    return (k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in ("a", "an")
-            and start == k + 2 and head is not None)
+    if head is None or k + 1 >= len(doc) or doc[k].text != ",":
+        return False
+    # or with no article, a noun that is someone's place somewhere ("X, 58, landlady of the
+    # Drover's Arms,")
+    bare = start == k + 1 and head.i + 1 < end and doc[head.i + 1].lower_ in ("of", "at")
+    return doc[k + 1].lower_ in ("a", "an") and start == k + 2 or bare
 
 
 def owner(doc: Doc, i: int, end: int) -> bool:
@@ -324,6 +328,13 @@ def following(doc: Doc, end: int) -> tuple[int, int] | None:
         k += 2  # an age between the name and the appositive: "Priya Raman, 34, a driver"
     if k < len(doc) and doc[k].text == ",":
         k += 1
+        # a time the role held until or since ("X, until March a shift supervisor at ...")
+        if k + 1 < len(doc) and doc[k].lower_ in ("until", "till", "since") and (
+            doc[k + 1].ent_type_ == "DATE"
+        ):
+            k += 1
+            while k < len(doc) and doc[k].ent_type_ == "DATE":
+                k += 1
         if k < len(doc) and doc[k].lower_ not in ("who", "whom"):
             span = role_span(doc, k)
             # "Scott, his aides said": a clause, not an appositive
