@@ -152,6 +152,7 @@ def test_a_description_is_never_someone_it_cannot_be(
 @pytest.mark.parametrize("source, expected", [
     ("the 52-year-old mother of two", "Ines Harcourt"),  # she goes on speaking
     ("Her daughter", "Her daughter"),  # someone else's relation, named nowhere
+    ("the neighbouring landowner", "the neighbouring landowner"),  # someone else
 ])
 def test_a_description_of_nobody_else_continues_the_running_speaker(
     source: str, expected: str

@@ -321,3 +321,28 @@ def test_i_in_a_letter_is_the_person_whose_line_signs_it() -> None:
                         CharSpan.of(text, at + 2, at + 2 + cue), CharSpan.of(text, at, at + 1), 1.0)
             for at, cue, length in ((first, 14, 23), (second, 5, 31))]
     assert names(text, *atts) == ["Maria Olsen", "Peter Lund"]
+
+
+@pytest.mark.parametrize("text, content, source, expected", [
+    # a firm with "who" and a plural verb, as British copy writes it
+    ("Tesco, who own the site, said it would reopen. \u201cWe are sorry,\u201d Tesco said.",
+     "We are sorry", "Tesco", ("Tesco", "organization")),
+    # an organisation named beside a person, with no inverted cue
+    ("Senator Jane Smith and Planned Parenthood sued the state on Monday. \u201cThe law is "
+     "cruel,\u201d Planned Parenthood said.", "The law is cruel", "Planned Parenthood",
+     ("Planned Parenthood", "organization")),
+    # a second name after the inverted cue's first one only when it ends the clause
+    ("\u201cWe were robbed,\u201d fumed goalkeeper Bo Lindqvist and Sunday was no better.",
+     "\u201cWe were robbed,\u201d", None, ("Bo Lindqvist", "person")),
+    ("\u201cWe were robbed,\u201d chorused Bo Lindqvist and Ray Smith after the final.",
+     "\u201cWe were robbed,\u201d", None, ("Bo Lindqvist and Ray Smith", "other")),
+    # names inside a description's clause are not the people it is
+    ("\u201cWe object,\u201d said the residents, who asked Ana Ortiz and Colm Brennan for "
+     "help.", "We object", "the residents, who asked Ana Ortiz and Colm Brennan for help",
+     ("the residents, who asked Ana Ortiz and Colm Brennan for help", "other")),
+])
+def test_people_rules_keep_to_people(
+    text: str, content: str, source: str | None, expected: tuple[str, str]
+) -> None:
+    [got] = speakers(text, attribution(text, content, source=source))
+    assert (got.name, got.type) == expected

@@ -44,6 +44,14 @@ def test_a_content_is_cut_to_the_unclosed_quotation(content: str) -> None:
     assert quote_type(Document(TEXT), got) == "direct"
 
 
+def test_a_clause_with_a_job_inside_a_quotation_over_paragraphs_is_no_attribution() -> None:
+    text = ("\u201cWhen we got to the hall, the caretaker told us to wait outside. We waited "
+            "for hours.\n\n\u201cNobody came to help us,\u201d Ms Diaz said.")
+    att = attribution(text, "\u201cWhen we got to the hall, the caretaker told us to wait "
+                      "outside. We waited for hours.")
+    assert quote_type(Document(text), att) == "direct"
+
+
 def test_a_quotation_over_paragraphs_stays_open_to_its_paragraph_end() -> None:
     text = ("\u201cWe lost the vote, and we will say so plainly to every member.\n\n"
             "\u201cThen we start again.\u201d")

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from service.pipeline.speakers.lexicon import SPEECH_VERBS, is_role_head
+from service.pipeline.speakers.lexicon import ROLE_NOUNS, SPEECH_VERBS, is_role_head
 from service.pipeline.types import Attribution
 
 if TYPE_CHECKING:  # the Document keeps the regions this module finds
@@ -24,7 +24,12 @@ if TYPE_CHECKING:  # the Document keeps the regions this module finds
 DOUBLE_PAIRS = {"“": "”", "„": "“”", "«": "»", "»": "«", '"': '"', "”": "”“"}
 SINGLE_PAIRS = {"‘": "’", "‚": "‘’", "‹": "›", "'": "'"}
 SYMMETRIC = {'"', "'", "’", "‘"}  # marks that may also be apostrophes or open and close
-LEFT_MARKS = {"“", "„", "«", "‹", "‚"}  # marks that only open
+# marks that open a quotation of their own kind again (“ also closes „...“ and « closes
+# »...«, but pair_marks tries a closing mark first)
+LEFT_MARKS = {"“", "„", "«", "‹", "‚"}
+# words that never modify a title (", the caretaker told us", ", and together said")
+NOT_MODIFIERS = {"the", "a", "an", "and", "or", "but", "his", "her", "their", "its", "our",
+                 "my", "your", "this", "that", "together"}
 OPENING_MARKS = "".join(DOUBLE_PAIRS)
 CLOSING_MARKS = "\u201d\u2019\u00bb\u201c\"'"  # what a closed quotation may end with
 WORD = re.compile(r"\w+")
@@ -183,9 +188,11 @@ def unclosed_end(text: str, open_at: int, end: int) -> int:
                 if n == 0 and named_after or n > 0 and CLAUSE_END.match(text, after, end):
                     return m.start()
                 break
-            title = is_role_head(word) or n + 1 < len(words) and is_role_head(words[n + 1])
-            if n == NAME_WORDS or not (word[:1].isupper() or title):
-                break  # (a title's modifier too: ", community leader X said")
+            # a title's modifier too (", community leader X said"), before a listed job
+            modifier = n + 1 < len(words) and words[n + 1] in ROLE_NOUNS and (
+                word not in NOT_MODIFIERS)
+            if n == NAME_WORDS or not (word[:1].isupper() or is_role_head(word) or modifier):
+                break
     return end
 
 

@@ -23,6 +23,7 @@ from service.pipeline.speakers.gender import (
     vote_pronoun_gender,
 )
 from service.pipeline.speakers.lexicon import (
+    DASHES,
     GENERIC_BODIES,
     OFFICE_BODIES,
     PARTY_MEMBERS,
@@ -227,7 +228,16 @@ class ArticleEntities:
         """How many words opening a name are a title: up to a job word, none of them a
         given name, with two name words after it ("Postmistress X Y"; "Chandler Van
         Voorhis" stays, and so does a two-word name)."""
-        jobs = [k for k, t in enumerate(toks[:-2]) if is_role_head(t.lower_)]
+        # a listed job anywhere; one known by its ending ("Postmistress") only opening the
+        # sentence, and by an ending names share ("Nariman", "Christian") only before a
+        # given name ("Frontwoman Maria X")
+        doc = self.doc
+        first = toks[0].i
+        opens = all(t.is_title for t in doc[doc[first].sent.start : first]) or (
+            first > 0 and doc[first - 1].text in DASHES)
+        jobs = [k for k, t in enumerate(toks[:-2]) if is_role_head(t.text) or opens and (
+            is_role_head(t.lower_) and (not t.lower_.endswith(("man", "ian"))
+                                        or toks[k + 1].lower_ in self._first_names))]
         if not jobs or toks[jobs[-1] + 1].lower_ in NAME_PARTICLES:
             return 0
         title = toks[: jobs[-1] + 1]

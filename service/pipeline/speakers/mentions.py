@@ -332,8 +332,10 @@ def names_set_off(ents: ArticleEntities, span: Span, root: Token) -> Span | None
     named = {id(ents.entity_at(t.i)) if t not in partners else t.i for t in people}
     if len(named) < 2 or not joined(doc, people[0].i, people[-1].i):
         return None
-    end = people[-1].i + 1
-    while end < span.end and ents.entity_at(end) is ents.entity_at(people[-1].i):
+    if not all(is_title_token(t) for t in doc[sep + 1 : people[0].i]):
+        return None  # names inside a clause ("the residents, who asked A and B for help")
+    end, last = people[-1].i + 1, ents.entity_at(people[-1].i)
+    while last is not None and end < span.end and ents.entity_at(end) is last:
         end += 1
     return doc[people[0].i : end]
 

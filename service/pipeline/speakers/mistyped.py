@@ -162,12 +162,13 @@ def referred_bodies(doc: Doc, first_names: Mapping[str, str]) -> list[list[Token
     in apposition ("Ossiane, a singer from Mindelo,"), or a speech verb's subject with a
     listed job right before it ("insisted regional treasurer Suharyanto"; "carmaker Toyota
     said" is no listed job)."""
+    who_named = _words_with_who(doc)
     return [list(ent) for ent in doc.ents if word_count(list(ent)) == 1 and capitalised(ent[0])
             and (ent.label_ in BODY_LABELS and (
                 _referred_by(doc, ent, None, first_names) or _aged(doc, ent)
                 or _listed_role_appositive(ent.root) or _listed_job_before(doc, ent) and (
                     _acts_as_person(ent.root) or _inverted(doc, ent.start - 1)))
-                or ent.label_ in BODY_LABELS + OTHER_LABELS and _who_anywhere(ent))]
+                or ent.label_ in BODY_LABELS + OTHER_LABELS and ent.text in who_named)]
 
 
 def _listed_job_before(doc: Doc, ent: Span) -> bool:
@@ -201,9 +202,13 @@ def _acts_as_person(root: Token) -> bool:
 
 
 def _partner_of_person(root: Token) -> bool:
-    """Coordinated with a person's name ("chorused Rotua Simanjuntak and Berliana Sitorus",
-    the second typed a body): people are named together with people."""
-    return any(t.ent_type_ == "PERSON" for t in root.conjuncts)
+    """Coordinated with a person's name right after an inverted cue ("...,” chorused Rotua
+    Simanjuntak and Berliana Sitorus", the second typed a body): those who speak together
+    there are people (not "Senator X and Planned Parenthood sued")."""
+    person = next((t for t in root.conjuncts if t.ent_type_ == "PERSON"), None)
+    verb = person.head if person is not None else None
+    return verb is not None and verb.i > 0 and verb.tag_.startswith("VB") and (
+        verb.doc[verb.i - 1].is_quote)
 
 
 def _who(ent: Span) -> bool:
@@ -214,14 +219,14 @@ def _who(ent: Span) -> bool:
         doc[ent.end + 1].lower_ in ("who", "whom", "whose"))
 
 
-def _who_anywhere(ent: Span) -> bool:
-    """A relative "who" after any mention of the span's one word ("Nakashima, who was alone
-    in the control room, left ...", the NER typing a later "Nakashima" a body)."""
-    doc, word = ent.doc, ent.text
-    # a proper noun of its own, not "the American, who" or "Democrats, who"
-    return any(t.text == word and t.tag_ == "NNP" and t.i + 2 < len(doc) and (
-        doc[t.i + 1].text == "," and doc[t.i + 2].lower_ in ("who", "whom", "whose")) and (
-        t.i == 0 or doc[t.i - 1].tag_ != "DT") for t in doc)
+def _words_with_who(doc: Doc) -> set[str]:
+    """The proper nouns a relative "who" follows with a singular verb, as a person's name
+    does ("Nakashima, who was alone in the control room, left ...", whatever the NER typed
+    this or a later "Nakashima"); not "the American, who", "Democrats, who", nor a firm in
+    British copy ("Tesco, who own the site"). One pass over the document."""
+    return {t.text for t in doc[: len(doc) - 3] if t.tag_ == "NNP" and doc[t.i + 1].text == ","
+            and doc[t.i + 2].lower_ in ("who", "whom", "whose") and doc[t.i + 3].tag_ != "VBP"
+            and (t.i == 0 or doc[t.i - 1].tag_ != "DT")}
 
 
 def _listed_role_appositive(root: Token) -> bool:

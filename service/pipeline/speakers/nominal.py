@@ -8,7 +8,7 @@ from service.pipeline.speakers.antecedents import Anaphor, agreeing_people, agre
 from service.pipeline.speakers.bodies import RECENT_ORG_NOUNS, campaign_owner, recent_org
 from service.pipeline.speakers.coreference import Entity
 from service.pipeline.speakers.kinship import kin_of, owner_of
-from service.pipeline.speakers.lexicon import PARTY_MEMBERS, ROLE_NOUNS, is_role_head
+from service.pipeline.speakers.lexicon import PARTY_MEMBERS, RELATIONAL_NOUNS, ROLE_NOUNS
 from service.pipeline.speakers.mentions import SourceMention
 from service.pipeline.speakers.names import POSSESSIVE_ENDINGS, org_name, surname
 from service.pipeline.speakers.parties import party_of, stated_parties
@@ -131,12 +131,19 @@ class NominalResolution:
         return Resolved(org_name(m.span), "organization")
 
 
+# modifiers that make a description someone else ("The neighbouring landowner said")
+CONTRASTIVE = {"other", "another", "second", "new", "fellow", "neighbouring", "neighboring",
+               "rival", "opposing"}
+
+
 def described_anew(m: SourceMention) -> bool:
     """A person noun with a modifier and no owner: how news goes on about the person it
     quotes ("the 34-year-old mother of three"), unlike "Her daughter", "the ad's narrator"
     or a bare "the woman"."""
     owned = any(t.tag_ in ("POS", "PRP$") for t in m.span)
-    return is_role_head(m.word) and len(m.span) > 2 and not owned
+    listed = m.word in ROLE_NOUNS or m.word in RELATIONAL_NOUNS  # not "landowner" by its ending
+    another = any(t.lower_ in CONTRASTIVE for t in m.span)  # "the other driver"
+    return listed and len(m.span) > 2 and not owned and not another
 
 
 def office_of_body(m: SourceMention) -> bool:

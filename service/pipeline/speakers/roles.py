@@ -93,8 +93,12 @@ def role_span(doc: Doc, i: int, limit: int | None = None) -> tuple[int, int] | N
                 break  # "founder of X and the youngest entrepreneur ...": a second phrase
         elif doc[k - 1].tag_ == "HYPH" and nxt is not None and nxt.tag_ == "HYPH":
             pass  # inside one hyphenated word: "playwright-in-residence", "editor-in-chief"
-        elif t.tag_ == "IN" and t.lower_ in ROLE_PREPOSITIONS and head_seen:
-            after_prep = True
+        elif t.tag_ == "IN" and t.lower_ in ROLE_PREPOSITIONS and head_seen and (
+            t.lower_ != "in" or nxt is not None and (
+                nxt.tag_ in ("NNP", "NNPS") or nxt.ent_type_ in ("NORP", "GPE", "ORG", "LOC")
+                or nxt.lower_ in ("the", "chief"))
+        ):  # "in" only before a place or body ("lobbyist in North Carolina", "soprano in the
+            after_prep = True  # choir", "editor in chief"; not "builder in his forties")
         elif t.lower_ in NAME_PARTICLES and doc[k - 1].tag_ == "NNP" and nxt is not None and (
             nxt.tag_ == "NNP"
         ):

@@ -212,10 +212,18 @@ def inverted_source(doc: Doc, att: Attribution) -> Span | None:
         if not (doc[k].tag_.startswith("NN") or doc[k].tag_ in ("JJ", "HYPH")):
             return None
         k += 1
-    end = k  # the name, and a second one joined by "and" ("chorused A B and C D")
-    while end < sent_end and (is_name_token(doc[end]) or end > k and doc[end].lower_ == "and"
-                              and end + 1 < sent_end and is_name_token(doc[end + 1])):
+    end = k
+    while end < sent_end and is_name_token(doc[end]):
         end += 1
+    # and a second name joined by "and" that ends the clause ("chorused A B and C D after
+    # ..."; not "A and Sunday was no better", "A and Coach Y agreed")
+    second = end + 1
+    while second < sent_end and is_name_token(doc[second]) and doc[second].ent_type_ != "DATE":
+        second += 1
+    if end > k and second > end + 1 and doc[end].lower_ == "and" and not (
+        second < sent_end and doc[second].tag_.startswith("VB")
+    ):
+        end = second
     return doc[cue.end : end] if end > k else None
 
 

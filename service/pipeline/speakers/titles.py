@@ -136,8 +136,8 @@ CAUSATIVES = {"let", "lets", "made", "makes", "helped", "helps", "had", "has", "
 def verb_before_name(t: Token) -> bool:
     """A lower-case word the tagger took for a bare verb between a finite verb and a
     person's name: a job no list holds ("said coxswain X", where no second verb can stand;
-    not "to meet X", "did thank X", "let X speak")."""
-    if not (t.is_lower and t.tag_ in ("VB", "VBP", "VBN") and 0 < t.i < len(t.doc) - 1):
+    not "to meet X", "did thank X", "let X speak", nor a participle: "confirmed injured X")."""
+    if not (t.is_lower and t.tag_ in ("VB", "VBP") and 0 < t.i < len(t.doc) - 1):
         return False
     before, after = t.doc[t.i - 1], t.nbor()
     return before.tag_ in ("VBD", "VBZ") and before.dep_ not in ("aux", "auxpass") and (
@@ -159,9 +159,10 @@ def is_title_token(t: Token) -> bool:
     """Words that can make up a title written before a name ("Lt. Gen.", "founder and CEO")."""
     if t.tag_ in NOUN_TAGS or t.tag_ in ("JJ", "HYPH", "POS") or nominal_modifier(t):
         return True
-    if t.is_lower and t.lower_ in ROLE_NOUNS and t.i + 1 < len(t.doc) and t.nbor().is_title:
-        return True  # a listed job right before a name, whatever the tagger took it for
-        # ("union steward" tagged WP, "forward" RP)
+    if t.is_lower and t.lower_ in ROLE_NOUNS and t.i + 1 < len(t.doc) and t.nbor().is_title and (
+        t.i == 0 or t.doc[t.i - 1].tag_ not in ("MD", "TO")
+    ):  # a listed job right before a name, whatever the tagger took it for ("union steward"
+        return True  # tagged WP, "forward" RP), but not a verb after "will" or "to" ("vet X")
     if verb_before_name(t):
         return True
     if t.lower_ in TITLE_ABBREVIATIONS or t.tag_ == "CC" and t.lower_ in ("and", "&"):
