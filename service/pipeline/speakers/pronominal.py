@@ -15,6 +15,7 @@ from service.pipeline.speakers.antecedents import (
 )
 from service.pipeline.speakers.coreference import Entity
 from service.pipeline.speakers.discourse import in_block_quote, in_quotes, letter_signer
+from service.pipeline.speakers.groups import joined
 from service.pipeline.speakers.lexicon import (
     CONTINUATION_CUES,
     FIRST_PERSON,
@@ -25,7 +26,7 @@ from service.pipeline.speakers.lexicon import (
     WRITER_PRONOUNS,
     is_role_head,
 )
-from service.pipeline.speakers.mentions import SourceMention, joined
+from service.pipeline.speakers.mentions import SourceMention
 from service.pipeline.speakers.resolved import (
     GROUPS,
     UNKNOWN,

@@ -36,6 +36,7 @@ from service.pipeline.speakers.discourse import (
     signature,
     transcript_labels,
 )
+from service.pipeline.speakers.groups import leading_pair
 from service.pipeline.speakers.kinship import KIN_NOUNS
 from service.pipeline.speakers.lexicon import (
     ORG_NOUNS,
@@ -47,7 +48,6 @@ from service.pipeline.speakers.mentions import (
     as_written,
     classify,
     head_of,
-    leading_pair,
     name_run,
     source_tokens,
 )
@@ -306,7 +306,7 @@ class SpeakerResolver(PronominalResolution, NominalResolution):
     def group_name(self, span: Span) -> str:
         """Named people speaking together: each one's full name (the name as written for one
         the entity table lacks), listed as "A, B and C"; the names the mark opens with when it
-        does (mentions.leading_pair), without what follows them."""
+        does (groups.leading_pair), without what follows them."""
         members: list[str] = []
         pair = leading_pair(span)
         for run in pair:
