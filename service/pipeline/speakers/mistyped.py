@@ -214,9 +214,13 @@ def _partner_of_person(root: Token) -> bool:
 def _who(ent: Span) -> bool:
     """A relative "who" after the name and its comma ("X, who flew in from Oslo"): a
     person's."""
-    doc = ent.doc
-    return ent.end + 1 < len(doc) and doc[ent.end].text == "," and (
-        doc[ent.end + 1].lower_ in ("who", "whom", "whose"))
+    return _who_at(ent.doc, ent.end)
+
+
+def _who_at(doc: Doc, comma: int) -> bool:
+    """A comma at token `comma`, then "who", "whom" or "whose"."""
+    return comma + 1 < len(doc) and doc[comma].text == "," and (
+        doc[comma + 1].lower_ in ("who", "whom", "whose"))
 
 
 def _words_with_who(doc: Doc) -> set[str]:
@@ -224,9 +228,8 @@ def _words_with_who(doc: Doc) -> set[str]:
     does ("Nakashima, who was alone in the control room, left ...", whatever the NER typed
     this or a later "Nakashima"); not "the American, who", "Democrats, who", nor a firm in
     British copy ("Tesco, who own the site"). One pass over the document."""
-    return {t.text for t in doc[: len(doc) - 3] if t.tag_ == "NNP" and doc[t.i + 1].text == ","
-            and doc[t.i + 2].lower_ in ("who", "whom", "whose") and doc[t.i + 3].tag_ != "VBP"
-            and (t.i == 0 or doc[t.i - 1].tag_ != "DT")}
+    return {t.text for t in doc[: len(doc) - 3] if t.tag_ == "NNP" and _who_at(doc, t.i + 1)
+            and doc[t.i + 3].tag_ != "VBP" and (t.i == 0 or doc[t.i - 1].tag_ != "DT")}
 
 
 def _listed_role_appositive(root: Token) -> bool:

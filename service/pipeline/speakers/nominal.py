@@ -40,16 +40,16 @@ class NominalResolution:
                    and party in stated_parties(self.ents, e)]
         allowed = [e for e in people if role_match(anaphor.head.lower_, e) and agrees(anaphor, e)
                    and (party is None or e in members or party_of(e.role_words) is None)]
-        if not allowed and chain is not None and m.word in ROLE_NOUNS and (
-            self.ranked_at(chain, m.root.i) and agrees(anaphor, chain) and not office_of_body(m)
-        ):  # (not an office of a body the description names: "The FBI director")
+        # the running speaker may go on under a description, but not under an office of a
+        # body the description names ("The FBI director")
+        goes_on = chain is not None and self.ranked_at(chain, m.root.i) and agrees(
+            anaphor, chain) and not office_of_body(m)
+        if not allowed and goes_on and m.word in ROLE_NOUNS:
             allowed.append(chain)
         ranked = self.coreference.rank(self.ents, anaphor, allowed)
         pick = ranked[0][0] if ranked else self.named_later(m)
-        if pick is None and chain is not None and described_anew(m) and (
-            self.ranked_at(chain, m.root.i) and agrees(anaphor, chain) and not office_of_body(m)
-        ):  # "the 34-year-old mother of three replied": the woman speaking goes on
-            pick = chain
+        if pick is None and goes_on and described_anew(m):
+            pick = chain  # "the 34-year-old mother of three replied": the woman speaking
         if pick is None and m.root.tag_ in ("NN", "NNP") and (named_office(m) or party):
             # an office nobody's stated role matches ("The GOP presidential nominee", "The
             # Republican"): the ranker's pick among the recent people the article says are of
