@@ -59,7 +59,7 @@ train-attribution: $(VENV)/.stamp-train
 	$(MAKE) export-attribution
 
 # the tagger with the link scorer beside it (linking.json, not written by the export)
-ATTRIBUTION_VERSION = 2.2.0
+ATTRIBUTION_VERSION = 2.2.1
 export-attribution: $(VENV)/.stamp-train
 	$(PY) -m training.attribution.export_attribution --checkpoint runs/attribution --out models/attribution \
 		--version $(ATTRIBUTION_VERSION)
@@ -76,10 +76,11 @@ eval-attribution: $(VENV)/.stamp-train
 # there is one (train-linking needs only the tagger).
 TRAIN_ONLY_TAGGER = 3e482b2
 .PHONY: runs/models-train-only
-runs/models-train-only:
+runs/models-train-only: $(VENV)/.stamp-dev
 	rm -rf $@ && mkdir -p $@ && cp -r models/. $@/
 	git archive $(TRAIN_ONLY_TAGGER) models/attribution/model.onnx models/attribution/meta.json \
 		| tar -x --strip-components=1 -C $@
+	$(PY) -m training.unsigned_int8 $@/attribution/model.onnx  # as the released models are stored
 
 .PHONY: train-linking
 # The link scorer (models/attribution/linking.json): logistic weights fitted on the spans the
@@ -138,7 +139,7 @@ train-stance: $(VENV)/.stamp-train
 
 export-stance: $(VENV)/.stamp-train
 	$(PY) -m training.stance.export_stance --checkpoint runs/stance --out models/stance --data $(VAST) \
-		--version 2.0.0
+		--version 2.0.1
 
 # VAST test macro-F1 (overall, zero-shot, few-shot, per label) through StanceModel.predict: the
 # int8 model as served, then the fp32 export on the same code path; through the API (framed as

@@ -1,5 +1,5 @@
 """ONNX export steps shared by the attribution and stance exports: torch -> fp32 ONNX, fusion of
-the BERT kernels, per-channel int8 quantisation."""
+the BERT kernels, per-channel int8 quantisation with the weights stored as uint8."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import onnx
 import torch
 from onnxruntime.quantization import QuantType, quantize_dynamic
 from onnxruntime.transformers.optimizer import optimize_model
+
+from training.unsigned_int8 import to_unsigned
 
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 
@@ -37,7 +39,8 @@ def fuse(raw: Path, out: Path) -> None:
 
 
 def quantize_int8(fp32: Path, out: Path) -> None:
-    """Dynamic int8 quantisation with per-channel weights."""
+    """Dynamic int8 quantisation with per-channel weights, then stored as uint8 so that CPUs
+    without VNNI compute the same integer products (training/unsigned_int8.py)."""
     quantize_dynamic(
         str(fp32),
         str(out),
@@ -46,3 +49,6 @@ def quantize_int8(fp32: Path, out: Path) -> None:
         # fused contrib ops defeat shape inference; the tensors they feed are fp32
         extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
     )
+    model = onnx.load(str(out))
+    to_unsigned(model)
+    onnx.save(model, str(out))
