@@ -107,7 +107,7 @@ SPEAKER_GOLD = speakers_dev speakers_heldout speakers_heldout2 speakers_heldout3
                speakers_heldout5 speakers_heldout6 speakers_heldout7 speakers_heldout8 \
                speakers_heldout9 speakers_heldout10 speakers_heldout11 speakers_heldout12 \
                speakers_heldout13 speakers_heldout14 speakers_heldout15 speakers_heldout16 \
-               speakers_heldout17 speakers_heldout18 speakers_heldout19
+               speakers_heldout17 speakers_heldout18 speakers_heldout19 speakers_heldout20
 SPEAKER_MODELS ?= models
 eval-speakers: $(VENV)/.stamp-dev $(filter runs/models-train-only,$(SPEAKER_MODELS))
 	$(PY) -m training.speakers.evaluate_seeds --models $(SPEAKER_MODELS)
@@ -120,7 +120,8 @@ eval-speakers: $(VENV)/.stamp-dev $(filter runs/models-train-only,$(SPEAKER_MODE
 	  --cases training/gold/case_variants9 --cases training/gold/case_variants10 \
 	  --cases training/gold/case_variants11 --cases training/gold/case_variants12 \
 	  --cases training/gold/case_variants13 --cases training/gold/case_variants14 \
-	  --cases training/gold/case_variants15 --cases training/gold/case_variants16
+	  --cases training/gold/case_variants15 --cases training/gold/case_variants16 \
+	  --cases training/gold/case_variants17
 
 # --- container: build the image, run the compose stack, compare it with the local code ---
 .PHONY: container-test

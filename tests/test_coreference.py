@@ -1270,7 +1270,8 @@ def test_a_name_written_only_as_the_modifier_of_a_thing_is_no_one_he_can_be() ->
     assert who(text, att)[0][0] != "Nyamuleke"
 
 
-@pytest.mark.parametrize("firm", ["Corvin Estates", "Castleford Homes", "Ardmore Properties"])
+@pytest.mark.parametrize("firm", ["Corvin Estates", "Castleford Homes", "Ardmore Properties",
+                                  "Morton Lettings", "Pennine Haulage"])
 def test_a_name_a_firms_designator_ends_is_an_organisation(firm: str) -> None:
     text = f"The landlord, {firm}, said the new rent reflected market rates."
     att = attribution(text, "the new rent reflected market rates", source=f"The landlord, {firm},",
@@ -1353,3 +1354,49 @@ def test_a_lawyer_is_the_attorney_the_article_names() -> None:
     att = attribution(text, "he will refuse to answer any questions",
                       source="Pagliano's lawyer", cue="has said")
     assert who(text, att)[0][:2] == ("Mark MacDougall", "person")
+
+
+def test_he_after_a_quote_is_not_someone_the_quote_talks_about() -> None:
+    """Who the quoted words name is hardly who says them: in "“... Obama knew ...,” he
+    said" he is the man named before the quote, not Obama named inside it, however many
+    sentences the quote runs to."""
+    quote = ("\u201cObama won this county twice. Obama knew every street here. Obama came "
+             "back every autumn,\u201d")
+    text = f"Henrik Solberg runs the party's office in the north.\n\n{quote} he said."
+    he = text.rindex("he said")
+    att = Attribution([CharSpan.of(text, text.index(quote), text.index(quote) + len(quote))],
+                      CharSpan.of(text, he + 3, he + 7), CharSpan.of(text, he, he + 2), 1.0)
+    assert who(text, att)[0][:2] == ("Henrik Solberg", "person")
+
+
+def test_a_clipped_title_is_the_person_whose_title_it_clips() -> None:
+    text = (
+        "Chief Veterinary Officer Chaltu Gemechu visited the quarantined farms on Wednesday. "
+        "Farmer Tolera Abdisa walked her through his empty sheds. "
+        "\u201cWe vaccinate as fast as the doses arrive,\u201d the chief vet said."
+    )
+    att = attribution(text, "\u201cWe vaccinate as fast as the doses arrive,\u201d",
+                      source="the chief vet", cue="said")
+    assert who(text, att)[0][:2] == ("Chaltu Gemechu", "person")
+
+
+def test_a_name_after_a_persons_job_set_off_by_commas_is_a_person_not_a_firms_job() -> None:
+    text = ("The pool reopened on Monday. The site manager, Nivi Olsvig, said the repairs had "
+            "cost less than feared. The pool's operator, Greenway Leisure, said it would "
+            "extend the opening hours.")
+    got = who(text, attribution(text, "the repairs had cost less than feared",
+                                source="The site manager, Nivi Olsvig,", cue="said"),
+              attribution(text, "it would extend the opening hours",
+                          source="The pool's operator, Greenway Leisure,", cue="said"))
+    assert [g[:2] for g in got] == [("Nivi Olsvig", "person"), ("Greenway Leisure", "organization")]
+
+
+def test_a_name_whose_her_the_verbs_object_carries_is_a_person_she_can_be() -> None:
+    """"X sold her first cakes" (X typed an organisation): only a person owns "her"; the
+    "She says" after a woman named nearer as a relative still goes to X, the one named."""
+    text = ("Taimi Iipumbu sold her first cakes from a market stall in Oshakati six years ago. "
+            "Within a year the orders had outgrown the kitchen that her cousin, Maria Shilongo, "
+            "lent her. She says, \u201cI bake what my grandmother baked.\u201d")
+    got = who(text, attribution(text, "\u201cI bake what my grandmother baked.\u201d",
+                                source="She", cue="says"))
+    assert got[0][:2] == ("Taimi Iipumbu", "person")

@@ -30,6 +30,8 @@ from tests.support.handmade import attribution
         ("‘We weren’t paid much, but rock ’n’ roll paid.’ He left.",
          "‘We weren’t paid much, but rock ’n’ roll paid.’"),
         ("\u201dWe will win.\u201d \u2015 Ana Diaz", "We will win."),  # ” typed for “
+        ("「We will win」, she said through an interpreter.", "We will win"),
+        ("『We will win』, she said.", "『We will win』"),
     ],
 )
 def test_direct_in_any_mark_style(text: str, content: str) -> None:
@@ -59,6 +61,7 @@ def test_interrupted_quote_is_one_direct_quote() -> None:
             "the plan was 'dead on arrival' in its current form",
         ),
         ("She said sales had «doubled» since May.", "sales had «doubled» since May"),
+        ("She said sales had 「doubled」 since May.", "sales had 「doubled」 since May"),
         # a quoted phrase ending in a plural closes before a word that follows a closing mark
         ("She called the levy \u2018a tax on farmers\u2019 and left the hall.",
          "the levy \u2018a tax on farmers\u2019 and left the hall"),

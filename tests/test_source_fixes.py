@@ -8,6 +8,7 @@ import pytest
 
 from service.pipeline.nlp import parse
 from service.pipeline.speakers.names import hyphenated, titled_names
+from service.pipeline.speakers.source_fixes import speaker_span
 from tests.support.handmade import attribution
 from tests.test_speakers import speakers
 
@@ -278,3 +279,63 @@ def test_a_mark_cut_between_a_title_and_its_name_runs_on_to_the_name() -> None:
     got = speakers(text, attribution(text, "\u201cShe was simply stronger today,\u201d",
                                      source="rider", cue="conceded"))
     assert (got[0].name, got[0].type, got[0].role) == ("Zhang Yuting", "person", "rider")
+
+
+@pytest.mark.parametrize("lead", ["Comment from", "A word from", "Reaction from"])
+def test_a_lead_in_naming_someones_words_from_them_is_who_they_are_from(lead: str) -> None:
+    text = ("Tavita Leiataua won the open-water race on Sunday by four minutes. "
+            f"{lead} the race director, Naja Kleist:\n\n"
+            "\u201cNobody has swum this course faster in twenty years.\u201d")
+    source = f"{lead} the race director, Naja Kleist"
+    att = attribution(text, "\u201cNobody has swum this course faster in twenty years.\u201d",
+                      source=source)
+    doc = parse(text)
+    marked = doc.char_span(text.index(source), text.index(source) + len(source))
+    assert marked is not None
+    assert speaker_span(doc, marked, att).text == "the race director, Naja Kleist"
+    got = speakers(text, att)
+    assert (got[0].name, got[0].type, got[0].role) == (
+        "Naja Kleist", "person", "race director")
+
+
+def test_a_verb_right_after_the_closing_mark_speaks_the_quote_whatever_the_verb() -> None:
+    """"“...?” pressed prosecutor X on the third day": the parser may end the sentence at the
+    mark, but a verb no list holds right after it is the quote's cue, not narration."""
+    text = ("\u201cYou never climbed the scaffold, did you?\u201d pressed prosecutor Nadifa "
+            "Warsame on the third day of the trial.")
+    quote = "\u201cYou never climbed the scaffold, did you?\u201d"
+    for att in (attribution(text, quote, cue="pressed"), attribution(text, quote)):
+        got = speakers(text, att)  # the cue marked, or missed too
+        assert (got[0].name, got[0].role) == ("Nadifa Warsame", "prosecutor")
+
+
+RELATIVE_CLAUSES = [
+    # a copular clause states the role
+    ("The match was called off. Kestutis Vaitkus, who is head groundsman at Marley Park, said "
+     "the pitch had frozen overnight.", "Kestutis Vaitkus, who is head groundsman at Marley Park",
+     "Kestutis Vaitkus", ("Kestutis Vaitkus", "person", "head groundsman at Marley Park")),
+    # a spokesperson speaks for the owner
+    ("Divers found half the reef bleached. The island's owner, a resort group, whose "
+     "spokesman, Ibrahim Rasheed, was on the boat, said the results would follow in May.",
+     "a resort group, whose spokesman, Ibrahim Rasheed,", "Ibrahim Rasheed",
+     ("Ibrahim Rasheed", "person", "spokesman")),
+    # a relative does not
+    ("The match was called off, and parent governor Eoin Gallagher, 52, whose daughter Niamh, "
+     "14, was on the coach, said the pitch had frozen overnight.",
+     "parent governor Eoin Gallagher, 52, whose daughter Niamh, 14, was on the coach",
+     "parent governor Eoin Gallagher, 52", ("Eoin Gallagher", "person", "parent governor")),
+]
+
+
+@pytest.mark.parametrize("text, source, moved, speaker", RELATIVE_CLAUSES)
+def test_a_mark_run_on_into_a_relative_clause_is_who_speaks_there(
+    text: str, source: str, moved: str, speaker: tuple[str, str, str],
+) -> None:
+    content = "the pitch had frozen overnight" if "pitch" in text else (
+        "the results would follow in May")
+    att = attribution(text, content, source=source, cue="said")
+    doc = parse(text)
+    marked = doc.char_span(text.index(source), text.index(source) + len(source))
+    assert marked is not None and speaker_span(doc, marked, att).text == moved
+    got = speakers(text, att)
+    assert (got[0].name, got[0].type, got[0].role) == speaker

@@ -1,7 +1,7 @@
 """Quote type: direct (content wholly inside quotation marks), mixed (partly), indirect.
 
 Quoted regions are found per paragraph for every mark style: “…” „…“ „…” «…» »…« "…"
-”…” and single ‘…’ '…' (a single mark counts only at a word edge, so apostrophes in
+”…” 「…」 『…』 and single ‘…’ '…' (a single mark counts only at a word edge, so apostrophes in
 "doesn’t" or "countries’" do not open quotes). A quotation left open runs to the end
 of its paragraph, as multi-paragraph quotes are written, unless an attribution inside it
 (", said X") shows where its closing mark is missing. A block quote introduced by
@@ -21,7 +21,8 @@ if TYPE_CHECKING:  # the Document keeps the regions this module finds
     from service.pipeline.document import Document
 
 # opening mark -> closing marks it accepts
-DOUBLE_PAIRS = {"“": "”", "„": "“”", "«": "»", "»": "«", '"': '"', "”": "”“"}
+DOUBLE_PAIRS = {"“": "”", "„": "“”", "«": "»", "»": "«", '"': '"', "”": "”“",
+                "「": "」", "『": "』"}  # (Japanese corner brackets in English copy)
 SINGLE_PAIRS = {"‘": "’", "‚": "‘’", "‹": "›", "'": "'"}
 SYMMETRIC = {'"', "'", "’", "‘"}  # marks that may also be apostrophes or open and close
 # marks that open a quotation of their own kind again (“ also closes „...“ and « closes
@@ -31,7 +32,7 @@ LEFT_MARKS = {"“", "„", "«", "‹", "‚"}
 NOT_MODIFIERS = {"the", "a", "an", "and", "or", "but", "his", "her", "their", "its", "our",
                  "my", "your", "this", "that", "together"}
 OPENING_MARKS = "".join(DOUBLE_PAIRS)
-CLOSING_MARKS = "\u201d\u2019\u00bb\u201c\"'"  # what a closed quotation may end with
+CLOSING_MARKS = "\u201d\u2019\u00bb\u201c\"'」』"  # what a closed quotation may end with
 WORD = re.compile(r"\w+")
 BLOCK_INTRO = re.compile(r"(\w+)[ \t]*\n?[ \t]*[:;]\s*$")
 INTRO_WINDOW = 80

@@ -30,6 +30,7 @@ from service.pipeline.speakers.lexicon import (
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
     ROLE_CLASSES,
+    ROLE_NOUNS,
     SPELLED_OUT,
     SUBJECT_DEPS,
     THING_PRONOUNS,
@@ -57,6 +58,13 @@ class Anaphor:
     kind: str  # pronoun | description
     gender: str | None  # m | f | None
     plural: bool
+    # tokens [start, end) whose mentions it does not read: a speaker pronoun's own quoted
+    # words before it ("“... vote for Hillary,” she said" is not Hillary talking)
+    unseen: tuple[int, int] = (0, 0)
+
+    def reads(self, m: EntityMention) -> bool:
+        """Whether mention `m` lies outside the unseen tokens."""
+        return not self.unseen[0] <= m.start < self.unseen[1]
 
     @classmethod
     def of(cls, head: Token) -> Anaphor:
@@ -66,17 +74,27 @@ class Anaphor:
         return cls(head, "description", GENDERED_NOUNS.get(word), head.tag_ in PLURAL_NOUN_TAGS)
 
 
-def candidates(ents: ArticleEntities, at: int) -> list[Entity]:
-    """Entities mentioned before token `at` within MAX_SENTENCES, most recent first; not a
-    one-word name written only as the modifier of a thing ("the Nyamuleke sawmill")."""
-    floor = ents.sentence_of(at) - MAX_SENTENCES
+def candidates(ents: ArticleEntities, at: int, unseen: tuple[int, int] = (0, 0)) -> list[Entity]:
+    """Entities mentioned before token `at` within MAX_SENTENCES, most recent first, by their
+    mentions outside the `unseen` tokens [start, end); not a one-word name written only as
+    the modifier of a thing ("the Nyamuleke sawmill")."""
+    floor = ents.sentence_of(at) - MAX_SENTENCES - unseen_breaks(ents, unseen)
     out: list[Entity] = []
     for m in ents.mentions_before(at, limit=80):
         if ents.sentence_of(m.start) < floor or len(out) == MAX_CANDIDATES:
             break
+        if unseen[0] <= m.start < unseen[1]:
+            continue
         if m.entity not in out and not names_a_thing(ents, m):
             out.append(m.entity)
     return out
+
+
+def unseen_breaks(ents: ArticleEntities, unseen: tuple[int, int]) -> int:
+    """Sentence breaks inside the unseen tokens: a long quote's own sentences put no distance
+    between its speaker, named before it, and the pronoun after it."""
+    start, end = unseen
+    return ents.sentence_of(end - 1) - ents.sentence_of(start) if end > start else 0
 
 
 def names_a_thing(ents: ArticleEntities, m: EntityMention) -> bool:
@@ -93,29 +111,32 @@ def names_a_thing(ents: ArticleEntities, m: EntityMention) -> bool:
 
 def agreeing_people(ents: ArticleEntities, anaphor: Anaphor) -> list[Entity]:
     """The people among the anaphor's candidates that agree with it, most recent first."""
-    return [e for e in candidates(ents, anaphor.head.i)
+    return [e for e in candidates(ents, anaphor.head.i, anaphor.unseen)
             if e.type == "person" and agrees(anaphor, e)]
 
 
 def features(ents: ArticleEntities, anaphor: Anaphor, cands: list[Entity]) -> np.ndarray:
     """One row of FEATURES per candidate (cands in recency order, nearest first; each with a
-    mention among the SALIENCE_MENTIONS before the anaphor)."""
+    mention the anaphor reads among the SALIENCE_MENTIONS before it)."""
     at, doc = anaphor.head.i, ents.doc
     word = anaphor.head.lower_
     governors = governing_subjects(anaphor.head)
     first_person = next((e for e in ents.people), None)
     anaphor_subject = float(anaphor.head.dep_ in SUBJECT_DEPS)
+    skipped = unseen_breaks(ents, anaphor.unseen)
     # one pass over the mentions before the anaphor: each entity's latest one and its count
     latest: dict[int, EntityMention] = {}
     count: Counter[int] = Counter()
     for m in ents.mentions_before(at, limit=SALIENCE_MENTIONS):
-        latest.setdefault(id(m.entity), m)
-        count[id(m.entity)] += 1
+        if anaphor.reads(m):
+            latest.setdefault(id(m.entity), m)
+            count[id(m.entity)] += 1
     rows = []
     for rank, ent in enumerate(cands):
         last = latest[id(ent)]
         head = doc[last.end - 1]
-        sent_gap = ents.sentence_of(at) - ents.sentence_of(last.start)
+        sent_gap = ents.sentence_of(at) - ents.sentence_of(last.start) - (
+            skipped if last.start < anaphor.unseen[0] else 0)
         gender = ent.gender
         known = gender is not None and anaphor.gender is not None
         person = ent.type == "person"
@@ -174,10 +195,14 @@ def governing_subjects(tok: Token) -> list[Token]:
 
 def role_match(word: str, ent: Entity) -> bool:
     """A description's head names the entity's stated role ("the spokeswoman", "the
-    executive" for a CEO)."""
+    executive" for a CEO), or a clipping of it ("the vet" for a Chief Veterinary Officer)."""
     singular = word[:-1] if word.endswith("s") and word[:-1] in ROLE_CLASSES else word
     spelled = {SPELLED_OUT[w] for w in ent.role_words if w in SPELLED_OUT}  # the word itself
-    return singular in spelled or bool(
+    clipped = singular in ROLE_NOUNS and len(singular) >= 3 and any(
+        len(w) > len(singular) + 2 and w.startswith(singular)
+        and w[len(singular):] not in ("man", "woman", "person")  # "chair" is another office
+        for w in ent.role_words)
+    return clipped or singular in spelled or bool(
         ent.role_words & (ROLE_CLASSES.get(singular, set()) | {singular}))
 
 

@@ -26,6 +26,7 @@ from service.pipeline.speakers.lexicon import (
 )
 from service.pipeline.speakers.mentions import SourceMention, speech_owner
 from service.pipeline.speakers.names import NAME_PARTICLES, is_name_token, joins_name
+from service.pipeline.speakers.source_fixes import missed_cue, right_after
 from service.pipeline.types import Attribution
 
 LEAD_IN_WINDOW = 200  # characters back from a quote to its colon lead-in
@@ -85,9 +86,11 @@ def narrated_after(span: Span, att: Attribution) -> bool:
     that says nothing."""
     sent = span[0].sent
     cue = span.doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand") if (
-        att.cue is not None) else None
+        att.cue is not None) else missed_cue(span.doc, att)
     if any(speaks(t) for t in cue or ()) or span.start_char < att.end:
         return False
+    if cue is not None and right_after(span.doc, att, cue):
+        return False  # an inverted cue, whatever the verb ("...?" pressed prosecutor X)
     return sent.start_char >= att.end and not any(speaks(t) for t in sent)
 
 

@@ -149,6 +149,9 @@ PERSON_KINDS = {"teenager", "youngster", "villager", "passenger", "stranger", "n
 # tone hardened. «...»")
 SPEECH_NOUNS = {"tone", "rhetoric", "remarks", "comments", "words", "language", "criticism",
                 "stance", "position", "views", "argument", "arguments", "claims"}
+# A lead-in that names someone's words, not a document: "Comment from the director, X:"
+LEAD_IN_NOUNS = {"comment", "comments", "response", "reaction", "reply", "word", "words",
+                 "thoughts", "verdict", "answer"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves", "we", "us", "our"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 DASHES = {"--", "\u2014", "\u2013", "\u2015"}  # an aside's or a signature's dash

@@ -34,8 +34,13 @@ OTHER_LABELS = ("NORP", "PRODUCT", "WORK_OF_ART", "EVENT")
 FIRM_DESIGNATORS = {
     "homes", "estates", "properties", "industries", "enterprises", "developments", "builders",
     "ventures", "associates", "solutions", "services", "logistics", "airlines", "airways",
-    "holdings", "partners", "inc", "ltd", "llc", "plc", "corp", "gmbh",
+    "holdings", "partners", "inc", "ltd", "llc", "plc", "corp", "gmbh", "leisure", "lettings",
+    "construction", "consulting", "catering", "haulage", "transport", "recycling",
+    "technologies", "pharmaceuticals", "insurance", "supplies", "contractors", "investments",
 }
+# Jobs a firm may hold as well as a person ("the club's owner, X Holdings")
+FIRM_JOBS = {"owner", "developer", "partner", "organiser", "organizer", "investor", "member",
+             "leader", "consultant", "adviser", "advisor", "trader"}
 # Last words of places and firms that may open with a first name ("Victoria Falls",
 # "Georgia Power", "Orlando Magic" is a team: any word here keeps the body)
 PLACE_OR_FIRM_WORDS = GENERIC_BODIES | FIRM_DESIGNATORS | {
@@ -98,7 +103,8 @@ def first_named_bodies(doc: Doc, first_names: Mapping[str, str]) -> list[list[To
         described = run[0].i > 0 and _job_noun(doc[run[0].i - 1])
         titled = described and run[0].i > ent.start
         if titled or _job_before(doc, run[0].i) or _listed_role_appositive(root) or _who(ent) or (
-            _partner_of_person(root)
+            _partner_of_person(root) or _after_listed_job(root)
+            or _owns_pronoun(doc, root, first_names)
         ) or (
             gender is not None or described
         ) and (
@@ -199,6 +205,25 @@ def _acts_as_person(root: Token) -> bool:
     if root.dep_ == "appos" and is_role_head(root.head.text):
         return True
     return any(c.dep_ == "appos" and is_role_head(c.text) for c in root.children)
+
+
+def _after_listed_job(root: Token) -> bool:
+    """In apposition after one person's listed job ("the race director, X"), not a job a firm
+    may hold ("the park's operator, Greenway Leisure"; "the developer, X Homes")."""
+    job = root.head
+    return root.dep_ == "appos" and job.i < root.i and job.tag_ == "NN" and (
+        job.lower_ in ROLE_NOUNS - FIRM_JOBS)
+
+
+def _owns_pronoun(doc: Doc, root: Token, first_names: Mapping[str, str]) -> bool:
+    """The subject whose "his" or "her" the verb's object carries ("X baked her first
+    loaves"), no person who may be of that gender named before: only a person's."""
+    verb = root.head
+    if root.dep_ != "nsubj":
+        return False
+    return any(t.tag_ == "PRP$" and t.lower_ in ("his", "her") and t.head.dep_ == "dobj"
+               and t.head.head == verb and not _rival_before(doc, t, first_names)
+               for t in doc[root.i + 1 : verb.right_edge.i + 1])
 
 
 def _partner_of_person(root: Token) -> bool:

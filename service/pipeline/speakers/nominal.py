@@ -42,7 +42,7 @@ class NominalResolution:
                    and (party is None or e in members or party_of(e.role_words) is None)]
         # the running speaker may go on under a description, but not under an office of a
         # body the description names ("The FBI director")
-        goes_on = chain is not None and self.ranked_at(chain, m.root.i) and agrees(
+        goes_on = chain is not None and self.ranked_at(chain, anaphor) and agrees(
             anaphor, chain) and not office_of_body(m)
         if not allowed and goes_on and m.word in ROLE_NOUNS:
             allowed.append(chain)

@@ -4,6 +4,8 @@ floor), and a relative pronoun's antecedent in the parse."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from service.pipeline.speakers.antecedents import (
@@ -70,13 +72,13 @@ class PronominalResolution:
                 return self.resolve_phrase(listed[0], listed[1], att, near)
         if word not in PRONOUN_GENDER and near is not None and near.type in GROUPS:
             return near  # "they", "it": the organisation or group that spoke before
-        anaphor = Anaphor.of(m.root)
+        anaphor = replace(Anaphor.of(m.root), unseen=self.quoted_before(att, m.root.i))
         continuing = att.cue is not None and att.cue.text.split()[0].lower() in CONTINUATION_CUES
         chain = near.entity if near is not None else None
         if continuing and near is not None and chain is not None and agrees(anaphor, chain):
             return near  # "she added": the speaker of the previous quote goes on
-        cands = candidates(self.ents, m.root.i)
-        if chain is not None and chain not in cands and self.ranked_at(chain, m.root.i):
+        cands = candidates(self.ents, m.root.i, anaphor.unseen)
+        if chain is not None and chain not in cands and self.ranked_at(chain, anaphor):
             cands.append(chain)
         if anaphor.gender is None:  # "they" is no one person, "it" no person at all
             cands = [e for e in cands if agrees(anaphor, e)]
@@ -157,14 +159,24 @@ class PronominalResolution:
         window ("she" after a long passage about a man still means the woman before it)."""
         at = anaphor.head.i
         found = next((x.entity for x in self.ents.mentions_before(at, SALIENCE_MENTIONS)
-                      if x.entity.type == "person" and x.entity.gender == anaphor.gender), None)
+                      if x.entity.type == "person" and x.entity.gender == anaphor.gender
+                      and anaphor.reads(x)), None)
         return [found] if found is not None else []
 
-    def ranked_at(self: MentionResolver, ent: Entity, at: int) -> bool:
-        """Whether the antecedent ranker can score `ent` at token `at`: it reads the entity's
-        latest mention before it (a speaker named only later, "A spokesman ... The
+    def ranked_at(self: MentionResolver, ent: Entity, anaphor: Anaphor) -> bool:
+        """Whether the antecedent ranker can score `ent` for the anaphor: it reads the
+        entity's latest mention before it (a speaker named only later, "A spokesman ... The
         spokesman, X," has none)."""
-        return any(x.entity is ent for x in self.ents.mentions_before(at, SALIENCE_MENTIONS))
+        return any(x.entity is ent and anaphor.reads(x)
+                   for x in self.ents.mentions_before(anaphor.head.i, SALIENCE_MENTIONS))
+
+    def quoted_before(self: MentionResolver, att: Attribution, at: int) -> tuple[int, int]:
+        """Tokens [start, end) of the quote's own words before token `at` ((0, 0) when it
+        comes first): who they talk about is hardly who says them."""
+        before = [f for f in att.fragments if f.end <= self.doc[at].idx]
+        words = self.doc.char_span(before[0].start, before[-1].end, alignment_mode="expand") if (
+            before) else None
+        return (words.start, words.end) if words is not None else (0, 0)
 
 
 def people_owner(ant: Token, named: Entity | None) -> Token | None:

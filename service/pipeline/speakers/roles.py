@@ -18,6 +18,7 @@ from service.pipeline.speakers.coreference import ArticleEntities, Entity
 from service.pipeline.speakers.lexicon import (
     DASHES,
     GENDERED_NOUNS,
+    LEAD_IN_NOUNS,
     NAMING_WORDS,
     PARTY_MEMBERS,
     PERSON_KINDS,
@@ -311,7 +312,8 @@ def phrase_before(doc: Doc, comma: int) -> tuple[int, int] | None:
         span = role_span(doc, k, comma)
         if span is not None and span[1] == comma and any(
             is_role_head(t.text) and t.tag_ in ("NN", "NNS") for t in doc[span[0] : comma]
-        ):
+        ) and not any(t.lower_ == "from" and t.head.lower_ in LEAD_IN_NOUNS  # "Comment from"
+                      for t in doc[span[0] : comma]):
             return span
     return None
 

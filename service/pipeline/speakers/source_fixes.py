@@ -20,7 +20,9 @@ from spacy.tokens import Doc, Span, Token
 
 from service.pipeline.attribution.statements import QUOTE_MARKS
 from service.pipeline.speakers.lexicon import (
+    LEAD_IN_NOUNS,
     NAMING_WORDS,
+    ROLE_NOUNS,
     SPEECH_VERBS,
     SUBJECT_DEPS,
     is_role_head,
@@ -52,7 +54,7 @@ def speaker_span(doc: Doc, span: Span, att: Attribution) -> Span:
     """The tokens that name who spoke: the marked mention, or where one of the rules above
     moves it (but the nested subject, which needs the article's people: outer_speaker)."""
     for fix in (addressee_subject, medium_speaker, appositive_name, nickname, owner_only,
-                owners_words):
+                owners_words, words_from, before_who):
         moved = fix(doc, span, att)
         if moved is not None:
             return moved
@@ -137,6 +139,34 @@ def owners_words(doc: Doc, span: Span, att: Attribution) -> Span | None:
     return doc[owner.left_edge.i : end] if end is not None else None
 
 
+def words_from(doc: Doc, span: Span, att: Attribution) -> Span | None:
+    """A mark on a lead-in that names someone's words "from" them: "Comment from the race
+    director, X:", "A word from X:" -> who comes after "from" ("the race director, X")."""
+    root = head_of(span)
+    if root.lower_ not in LEAD_IN_NOUNS:
+        return None
+    prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "from"
+                 and span.start <= c.i < span.end), None)
+    who = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    return doc[who.left_edge.i : span.end] if who is not None else None
+
+
+def before_who(doc: Doc, span: Span, att: Attribution) -> Span | None:
+    """A mark run on into a relative clause: "X, who is head groundsman at Y," -> "X" (the
+    clause may state the role, which the roles step reads from the text); but "a resort
+    group, whose spokesman, Y," -> Y, who speaks for it."""
+    comma = next((t.i for t in span[1:-1] if t.text == "," and doc[t.i + 1].lower_ in (
+        "who", "whose")), None)
+    if comma is None:
+        return None
+    # (a job that speaks for the owner, not "whose daughter X")
+    name = next((t for t in doc[comma + 2 : span.end] if t.dep_ == "appos"
+                 and is_name_token(t) and t.head.lower_ in ROLE_NOUNS), None)
+    if doc[comma + 1].lower_ == "whose" and name is not None:
+        return doc[name.left_edge.i : name.i + 1]
+    return doc[span.start : comma]
+
+
 def addressee_subject(doc: Doc, span: Span, att: Attribution) -> Span | None:
     root = head_of(span)
     verb = root.head
@@ -203,9 +233,7 @@ def inverted_source(doc: Doc, att: Attribution) -> Span | None:
         att.cue.start, att.cue.end, alignment_mode="expand")
     if cue is None or cue.start_char < att.end:
         return None
-    # any verb right after the quote's closing mark speaks it ("...," beamed candidate X)
-    right_after = not doc.text[att.end : cue.start_char].strip(QUOTE_MARKS + ",.!?;: \t")
-    if not (right_after or cue[-1].lower_ in SPEECH_VERBS | INVERTED_CUES):
+    if not (right_after(doc, att, cue) or cue[-1].lower_ in SPEECH_VERBS | INVERTED_CUES):
         return None
     sent_end, k = cue[-1].sent.end, cue.end
     while k < sent_end and k < cue.end + MAX_TITLE_WORDS and not is_name_token(doc[k]):
@@ -225,6 +253,13 @@ def inverted_source(doc: Doc, att: Attribution) -> Span | None:
     ):
         end = second
     return doc[cue.end : end] if end > k else None
+
+
+def right_after(doc: Doc, att: Attribution, cue: Span) -> bool:
+    """The cue stands right after the quote's closing mark: any verb there speaks it
+    ("...," beamed candidate X; "...?" pressed prosecutor Y)."""
+    return cue.start_char >= att.end and not doc.text[att.end : cue.start_char].strip(
+        QUOTE_MARKS + ",.!?;: \t")
 
 
 def missed_cue(doc: Doc, att: Attribution) -> Span | None:
