@@ -157,8 +157,6 @@ STILL_FAILING = {
     "k24_2": "a setting's office ('The inspector will report') gives its role to the one "
              "person named",
     # batch 17, measured at its first look and after this session's fixes
-    "j04_1": "the tagger marks no source for an inverted cue with a one-word position "
-             "('conceded stroke X', 'beamed cox Y'): the title stays in the name",
     "j08_2": "a press release's second dash signature is linked to the first; a cooperative's "
              "name the NER typed a group stays 'other'",
     "j16_1": "titles of books in single marks come back as mixed quotes",

@@ -51,6 +51,7 @@ def test_a_weight_shared_with_another_kind_of_node_is_refused() -> None:
     model.graph.node.append(helper.make_node("DequantizeLinear", ["w", "s"], ["d"]))
     with pytest.raises(ValueError, match="also feeds"):
         to_unsigned(model)
+    assert all(t.data_type == TensorProto.INT8 for t in model.graph.initializer)  # untouched
 
 
 @pytest.mark.parametrize("name", ["attribution", "stance"])
@@ -60,3 +61,8 @@ def test_served_models_store_no_int8_matrix_weights(name: str) -> None:
     weights = [node.input[i] for node in model.graph.node if node.op_type in WEIGHT_INPUTS
                for i in WEIGHT_INPUTS[node.op_type]]
     assert weights and all(init[w] == TensorProto.UINT8 for w in weights)
+    # the table's positions are the weights' and their zero points' (quantize_dynamic's names)
+    zeros = [node.input[WEIGHT_INPUTS[node.op_type][1]] for node in model.graph.node
+             if node.op_type in WEIGHT_INPUTS]
+    assert all(w.endswith("_quantized") for w in weights[::2])
+    assert all(z.endswith("_zero_point") for z in zeros)

@@ -24,13 +24,13 @@ from spacy.tokens import Token
 from service.pipeline.speakers.coreference import ArticleEntities, Entity, EntityMention
 from service.pipeline.speakers.gender import load_first_names
 from service.pipeline.speakers.lexicon import (
+    CLIPPED,
     GENDERED_NOUNS,
     ORG_NOUNS,
     PLURAL_NOUN_TAGS,
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
     ROLE_CLASSES,
-    ROLE_NOUNS,
     SPELLED_OUT,
     SUBJECT_DEPS,
     THING_PRONOUNS,
@@ -50,6 +50,11 @@ FEATURES = (
 )
 
 
+def within(tokens: tuple[int, int], i: int) -> bool:
+    """Token i lies in tokens [start, end)."""
+    return tokens[0] <= i < tokens[1]
+
+
 @dataclass(frozen=True)
 class Anaphor:
     """The mention to resolve: its head token, kind and what it tells of its referent."""
@@ -64,7 +69,7 @@ class Anaphor:
 
     def reads(self, m: EntityMention) -> bool:
         """Whether mention `m` lies outside the unseen tokens."""
-        return not self.unseen[0] <= m.start < self.unseen[1]
+        return not within(self.unseen, m.start)
 
     @classmethod
     def of(cls, head: Token) -> Anaphor:
@@ -83,7 +88,7 @@ def candidates(ents: ArticleEntities, at: int, unseen: tuple[int, int] = (0, 0))
     for m in ents.mentions_before(at, limit=80):
         if ents.sentence_of(m.start) < floor or len(out) == MAX_CANDIDATES:
             break
-        if unseen[0] <= m.start < unseen[1]:
+        if within(unseen, m.start):
             continue
         if m.entity not in out and not names_a_thing(ents, m):
             out.append(m.entity)
@@ -198,10 +203,7 @@ def role_match(word: str, ent: Entity) -> bool:
     executive" for a CEO), or a clipping of it ("the vet" for a Chief Veterinary Officer)."""
     singular = word[:-1] if word.endswith("s") and word[:-1] in ROLE_CLASSES else word
     spelled = {SPELLED_OUT[w] for w in ent.role_words if w in SPELLED_OUT}  # the word itself
-    clipped = singular in ROLE_NOUNS and len(singular) >= 3 and any(
-        len(w) > len(singular) + 2 and w.startswith(singular)
-        and w[len(singular):] not in ("man", "woman", "person")  # "chair" is another office
-        for w in ent.role_words)
+    clipped = bool(ent.role_words & CLIPPED.get(singular, set()))
     return clipped or singular in spelled or bool(
         ent.role_words & (ROLE_CLASSES.get(singular, set()) | {singular}))
 

@@ -28,6 +28,11 @@ SPELLED_OUT = {"sen": "senator", "gov": "governor", "rep": "representative", "ge
                "det": "detective", "insp": "inspector", "pvt": "private", "cpl": "corporal",
                "ald": "alderman", "cmdr": "commander"}
 
+# A title's clipped form in a description -> the words of the title it clips ("the chief
+# vet" for a Chief Veterinary Officer)
+CLIPPED = {"vet": {"veterinary", "veterinarian"}, "exec": {"executive"},
+           "prof": {"professor"}, "doc": {"doctor"}, "super": {"superintendent"}}
+
 # Head nouns that name an office, job or capacity; the role rules only accept phrases
 # headed by one of these (or by a job-like suffix, see is_role_head below).
 ROLE_NOUNS = {

@@ -78,9 +78,11 @@ def first_named_bodies(doc: Doc, first_names: Mapping[str, str]) -> list[list[To
     firm's word; and either the first a given name of the first-name lexicon ("Mateo
     Quispe") acting as a person (the subject of a speech verb, in apposition with a role,
     the subject the next he or she of its gender can refer to), or a lower-case job word
-    right before them ("deckhand Ruaridh MacAulay"), a listed job in apposition, a "who"
-    after them or a person's name coordinated with them. Names alone would take "Edison
-    Research" and "Dow Chemical". A span of OTHER_LABELS only with a given name first
+    right before them ("deckhand Ruaridh MacAulay"; after an inverted cue any lower-case
+    word, "...,” beamed cox X"), a listed job in apposition either side (not one a firm may
+    hold: FIRM_JOBS), a "who" after them, a person's name coordinated with them, or a "his"
+    or "her" their verb's object carries. Names alone would take "Edison Research" and "Dow
+    Chemical". A span of OTHER_LABELS only with a given name first
     ("Marguerite d’Aubigné-Laroche" NORP)."""
     runs = []
     for ent in doc.ents:
@@ -123,8 +125,10 @@ def _name_run(doc: Doc, ent: Span, first_names: Mapping[str, str]) -> list[Token
     run = list(ent)
     # a person's name the NER ran into a body's ("X Fashola-Grant of St Cuthbert's Hospital")
     run = run[: next((k for k, t in enumerate(run) if k and t.lower_ in ("of", "at")), len(run))]
-    while len(run) > 1 and (is_role_head(run[0].lower_) or run[0].lower_ in TITLE_MODIFIERS
-                            or _job_noun(run[0]) or run[0].lower_ in HONORIFICS):
+    while len(run) > 1 and (is_role_head(run[0].lower_) and (  # not "Wilmer", a given name
+            run[0].lower_ not in first_names or run[0].lower_ in ROLE_NOUNS)
+            or run[0].lower_ in TITLE_MODIFIERS or _job_noun(run[0])
+            or run[0].lower_ in HONORIFICS):
         run = run[1:]  # "Senior midwife" | "Thandiwe Mokoena", "Dr" | "Priyanka Deshmukh"
     before = doc[ent.start - 1] if ent.start else None
     if word_count(run) == 1 and before is not None and (_untagged_capital(before) or (
@@ -157,7 +161,16 @@ def _job_before(doc: Doc, start: int) -> bool:
     if before.tag_ not in ("NN", "NNP") or before.lower_ in GENERIC_BODIES:
         return False
     return is_role_head(before.text) or before.lower_ in ROLE_NOUNS or (
-        bool(before.is_sent_start) and is_role_head(before.lower_))
+        bool(before.is_sent_start) and is_role_head(before.lower_)) or (
+        before.is_lower and _after_quote_verb(doc, start - 1))
+
+
+def _after_quote_verb(doc: Doc, job: int) -> bool:
+    """A verb stands between a closing quotation mark and the lower-case word at token `job`
+    ("...,” beamed cox X"): an inverted cue, whose title is a job no list holds."""
+    verb = doc[job - 1] if job > 1 else None
+    return verb is not None and verb.tag_.startswith("VB") and verb.is_lower and any(
+        t.is_quote for t in doc[max(0, verb.i - 2) : verb.i])
 
 
 def referred_bodies(doc: Doc, first_names: Mapping[str, str]) -> list[list[Token]]:

@@ -54,9 +54,9 @@ def speaker_span(doc: Doc, span: Span, att: Attribution) -> Span:
     """The tokens that name who spoke: the marked mention, or where one of the rules above
     moves it (but the nested subject, which needs the article's people: outer_speaker)."""
     for fix in (addressee_subject, medium_speaker, appositive_name, nickname, owner_only,
-                owners_words, words_from, before_who):
+                owners_words, lead_in_source, relative_clause_source):
         moved = fix(doc, span, att)
-        if moved is not None:
+        if moved is not None and len(moved):
             return moved
     return span
 
@@ -139,7 +139,7 @@ def owners_words(doc: Doc, span: Span, att: Attribution) -> Span | None:
     return doc[owner.left_edge.i : end] if end is not None else None
 
 
-def words_from(doc: Doc, span: Span, att: Attribution) -> Span | None:
+def lead_in_source(doc: Doc, span: Span, att: Attribution) -> Span | None:
     """A mark on a lead-in that names someone's words "from" them: "Comment from the race
     director, X:", "A word from X:" -> who comes after "from" ("the race director, X")."""
     root = head_of(span)
@@ -148,20 +148,24 @@ def words_from(doc: Doc, span: Span, att: Attribution) -> Span | None:
     prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "from"
                  and span.start <= c.i < span.end), None)
     who = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
-    return doc[who.left_edge.i : span.end] if who is not None else None
+    if who is None or not span.start <= who.left_edge.i < span.end:
+        return None  # (a mark that ends at "from")
+    return doc[who.left_edge.i : span.end]
 
 
-def before_who(doc: Doc, span: Span, att: Attribution) -> Span | None:
+def relative_clause_source(doc: Doc, span: Span, att: Attribution) -> Span | None:
     """A mark run on into a relative clause: "X, who is head groundsman at Y," -> "X" (the
     clause may state the role, which the roles step reads from the text); but "a resort
-    group, whose spokesman, Y," -> Y, who speaks for it."""
+    group, whose spokesman, Y, said" -> Y, when the clause's verb is the quote's cue."""
     comma = next((t.i for t in span[1:-1] if t.text == "," and doc[t.i + 1].lower_ in (
         "who", "whose")), None)
     if comma is None:
         return None
-    # (a job that speaks for the owner, not "whose daughter X")
-    name = next((t for t in doc[comma + 2 : span.end] if t.dep_ == "appos"
-                 and is_name_token(t) and t.head.lower_ in ROLE_NOUNS), None)
+    # a job that speaks for the owner (not "whose daughter X") and says the quote there (not
+    # "whose lawyer, X, filed the suit")
+    name = next((t for t in doc[comma + 2 : span.end] if t.dep_ == "appos" and is_name_token(t)
+                 and t.head.lower_ in ROLE_NOUNS and t.head.dep_ in SUBJECT_DEPS
+                 and att.cue is not None and cue_is_verb(att, t.head.head)), None)
     if doc[comma + 1].lower_ == "whose" and name is not None:
         return doc[name.left_edge.i : name.i + 1]
     return doc[span.start : comma]
@@ -241,7 +245,9 @@ def inverted_source(doc: Doc, att: Attribution) -> Span | None:
             return None
         k += 1
     end = k
-    while end < sent_end and is_name_token(doc[end]):
+    # (a word the tagger took for an adjective inside the NER's name: "Luz Dary Palacios")
+    while end < sent_end and (is_name_token(doc[end]) or end > k and doc[end].ent_iob_ == "I"
+                              and doc[end].is_title):
         end += 1
     # and a second name joined by "and" that ends the clause ("chorused A B and C D after
     # ..."; not "A and Sunday was no better", "A and Coach Y agreed")
