@@ -107,7 +107,8 @@ SPEAKER_GOLD = speakers_dev speakers_heldout speakers_heldout2 speakers_heldout3
                speakers_heldout5 speakers_heldout6 speakers_heldout7 speakers_heldout8 \
                speakers_heldout9 speakers_heldout10 speakers_heldout11 speakers_heldout12 \
                speakers_heldout13 speakers_heldout14 speakers_heldout15 speakers_heldout16 \
-               speakers_heldout17 speakers_heldout18 speakers_heldout19 speakers_heldout20
+               speakers_heldout17 speakers_heldout18 speakers_heldout19 speakers_heldout20 \
+               speakers_heldout21
 SPEAKER_MODELS ?= models
 eval-speakers: $(VENV)/.stamp-dev $(filter runs/models-train-only,$(SPEAKER_MODELS))
 	$(PY) -m training.speakers.evaluate_seeds --models $(SPEAKER_MODELS)

@@ -48,7 +48,7 @@ def main() -> None:
     ap.add_argument("--checkpoint", type=Path, default=Path("runs/stance"))
     ap.add_argument("--out", type=Path, default=Path("models/stance"))
     ap.add_argument("--data", type=Path, default=DEFAULT_DIR, help="VAST, for the parity check")
-    ap.add_argument("--version", default="2.0.0")
+    ap.add_argument("--version", default="2.0.1")
     args = ap.parse_args()
 
     model, config = CrossEncoder.load(args.checkpoint)

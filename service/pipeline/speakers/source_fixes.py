@@ -264,16 +264,24 @@ def inverted_source(doc: Doc, att: Attribution) -> Span | None:
 def right_after(doc: Doc, att: Attribution, cue: Span) -> bool:
     """The cue stands right after the quote's closing mark: any verb there speaks it
     ("...," beamed candidate X; "...?" pressed prosecutor Y)."""
-    return cue.start_char >= att.end and not doc.text[att.end : cue.start_char].strip(
-        QUOTE_MARKS + ",.!?;: \t")
+    if cue.start_char < att.end:
+        return False
+    # the tokens between, not doc.text, which spaCy joins anew on every call
+    k = cue.start - 1
+    while k >= 0 and doc[k].idx >= att.end:
+        if doc[k].text.strip(QUOTE_MARKS + ",.!?;: \t"):
+            return False
+        k -= 1
+    return True
 
 
 def missed_cue(doc: Doc, att: Attribution) -> Span | None:
     """The verb right after a direct quote's closing mark and its comma, when the model
     marked no cue ("“The second act drags,” fretted director X"): a past or present verb in
     lower case, or an -ed word the tagger took for an adjective of the title after it."""
-    span = doc.char_span(att.end, min(att.end + 4, len(doc.text)), alignment_mode="expand")
-    if span is None or doc.text[att.start : att.start + 1] not in QUOTE_MARKS:
+    end = doc[-1].idx + len(doc[-1]) if len(doc) else 0
+    span = doc.char_span(att.end, min(att.end + 4, end), alignment_mode="expand")
+    if span is None or att.fragments[0].text[:1] not in QUOTE_MARKS:
         return None
     verb = next((t for t in doc[span.start : span.start + 4]
                  if not (t.is_punct or t.is_space)), None)
