@@ -1369,24 +1369,23 @@ def test_he_after_a_quote_is_not_someone_the_quote_talks_about() -> None:
     assert who(text, att)[0][:2] == ("Henrik Solberg", "person")
 
 
-def test_the_president_is_not_a_presidential_nominee() -> None:
-    text = ("President Barack Obama campaigned in Ohio on Monday. Republican presidential "
-            "nominee Donald Trump held a rally in Florida. \u201cWe will win big,\u201d Trump "
-            "said. \u201cHe is unfit for office,\u201d the president said.")
-    att = attribution(text, "\u201cHe is unfit for office,\u201d", source="the president",
-                      cue="said")
-    assert who(text, att)[0][0] == "Barack Obama"
-
-
-def test_a_clipped_title_is_the_person_whose_title_it_clips() -> None:
-    text = (
-        "Chief Veterinary Officer Chaltu Gemechu visited the quarantined farms on Wednesday. "
-        "Farmer Tolera Abdisa walked her through his empty sheds. "
-        "\u201cWe vaccinate as fast as the doses arrive,\u201d the chief vet said."
-    )
-    att = attribution(text, "\u201cWe vaccinate as fast as the doses arrive,\u201d",
-                      source="the chief vet", cue="said")
-    assert who(text, att)[0][:2] == ("Chaltu Gemechu", "person")
+@pytest.mark.parametrize("text, quote, source, speaker", [
+    # a clipped title is the person whose title it clips
+    ("Chief Veterinary Officer Chaltu Gemechu visited the quarantined farms on Wednesday. "
+     "Farmer Tolera Abdisa walked her through his empty sheds. \u201cWe vaccinate as fast as "
+     "the doses arrive,\u201d the chief vet said.",
+     "\u201cWe vaccinate as fast as the doses arrive,\u201d", "the chief vet", "Chaltu Gemechu"),
+    # only a listed clipping: the president is not a presidential nominee
+    ("President Barack Obama campaigned in Ohio on Monday. Republican presidential nominee "
+     "Donald Trump held a rally in Florida. \u201cWe will win big,\u201d Trump said. "
+     "\u201cHe is unfit for office,\u201d the president said.",
+     "\u201cHe is unfit for office,\u201d", "the president", "Barack Obama"),
+])
+def test_a_title_in_a_description_is_the_person_who_holds_it(
+    text: str, quote: str, source: str, speaker: str,
+) -> None:
+    att = attribution(text, quote, source=source, cue="said")
+    assert who(text, att)[0][:2] == (speaker, "person")
 
 
 def test_a_name_after_a_persons_job_set_off_by_commas_is_a_person_not_a_firms_job() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from service.pipeline.speakers.antecedents import (
     SALIENCE_MENTIONS,
@@ -72,7 +72,7 @@ class PronominalResolution:
                 return self.resolve_phrase(listed[0], listed[1], att, near)
         if word not in PRONOUN_GENDER and near is not None and near.type in GROUPS:
             return near  # "they", "it": the organisation or group that spoke before
-        anaphor = replace(Anaphor.of(m.root), unseen=self.quoted_before(att, m.root.i))
+        anaphor = replace(Anaphor.of(m.root), unseen=quoted_before(self.doc, att, m.root.i))
         continuing = att.cue is not None and att.cue.text.split()[0].lower() in CONTINUATION_CUES
         chain = near.entity if near is not None else None
         if continuing and near is not None and chain is not None and agrees(anaphor, chain):
@@ -170,13 +170,14 @@ class PronominalResolution:
         return any(x.entity is ent and anaphor.reads(x)
                    for x in self.ents.mentions_before(anaphor.head.i, SALIENCE_MENTIONS))
 
-    def quoted_before(self: MentionResolver, att: Attribution, at: int) -> tuple[int, int]:
-        """Tokens [start, end) of the quote's own words before token `at` ((0, 0) when it
-        comes first): who they talk about is hardly who says them."""
-        before = [f for f in att.fragments if f.end <= self.doc[at].idx]
-        words = self.doc.char_span(before[0].start, before[-1].end, alignment_mode="expand") if (
-            before) else None
-        return (words.start, words.end) if words is not None else (0, 0)
+
+def quoted_before(doc: Doc, att: Attribution, at: int) -> tuple[int, int]:
+    """Tokens [start, end) of the quote's own words before token `at` ((0, 0) when it comes
+    first): who they talk about is hardly who says them."""
+    before = [f for f in att.fragments if f.end <= doc[at].idx]
+    words = doc.char_span(before[0].start, before[-1].end, alignment_mode="expand") if (
+        before) else None
+    return (words.start, words.end) if words is not None else (0, 0)
 
 
 def people_owner(ant: Token, named: Entity | None) -> Token | None:

@@ -165,10 +165,9 @@ def relative_clause_source(doc: Doc, span: Span, att: Attribution) -> Span | Non
     # "whose lawyer, X, filed the suit")
     name = next((t for t in doc[comma + 2 : span.end] if t.dep_ == "appos" and is_name_token(t)
                  and t.head.lower_ in ROLE_NOUNS and t.head.dep_ in SUBJECT_DEPS
-                 and att.cue is not None and cue_is_verb(att, t.head.head)), None)
-    if doc[comma + 1].lower_ == "whose" and name is not None:
-        return doc[name.left_edge.i : name.i + 1]
-    return doc[span.start : comma]
+                 and att.cue is not None and cue_is_verb(att, t.head.head)), None) if (
+        doc[comma + 1].lower_ == "whose") else None
+    return doc[name.left_edge.i : name.i + 1] if name is not None else doc[span.start : comma]
 
 
 def addressee_subject(doc: Doc, span: Span, att: Attribution) -> Span | None:
